@@ -1,0 +1,1 @@
+"""Stage 3: align provisions across agreements, compute coverage and gaps; the ``treaty`` CLI."""

@@ -1,0 +1,1 @@
+"""Stage 4: render comparisons as HTML, Markdown, JSON and CSV."""
