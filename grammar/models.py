@@ -87,6 +87,13 @@ class Metadata(Model):
     minerals: list[str] = []
 
 
+class OutlineEntry(Model):
+    """A heading line the source format declares outright (ToTA XML): the parser trusts these and no others."""
+
+    kind: Kind
+    line: str
+
+
 class Source(Model):
     """A document as read from disk: decoded text before normalization, plus any structure the format carries."""
 
@@ -96,6 +103,9 @@ class Source(Model):
     warnings: list[str] = []
     #: Metadata the format states outright (ToTA ``<meta>``): name, date_signed, parties.
     declared: dict[str, str | list[str]] = {}
+    #: Heading lines, in order, that the format declares (``Chapter ONE: …``, ``ARTICLE 2.4: Export Duties``);
+    #: empty for plain text, where the grammar alone decides what is a heading.
+    outline: list[OutlineEntry] = []
 
 
 class Document(Model):
