@@ -1,0 +1,301 @@
+"""Find the lines of a normalized document that are not agreement content: chrome, paywalls, teasers, repeats.
+
+The rules are general, never a seed's exact strings:
+
+* vocabulary: each line is checked against the markers in ``data/boilerplate.toml`` (short lines only:
+  a long paragraph that mentions "subscription" is still prose);
+* density: a stretch where marked lines outweigh prose (max-sum segment, prose weighted by length)
+  is one boilerplate region, unmarked lines inside it included (a paywall's sales pitch);
+* section openers: "More metals news", "Related stories" … open a list of other stories that runs to the end;
+* line shape: in a news report, the headline that best matches the body is the title, other headline-shaped
+  lines whose words the body does not share are teasers for other stories;
+* repetition: a paragraph repeated verbatim (or a block of lines, in any document) counts once.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
+STRUCTURAL = re.compile(r"(?i)^(?:•|\(?\d{1,3}[.)]|\([a-z]{1,4}\)|(?:article|art\.|chapter|part|section|title|annex)\s+[0-9ivxlcdm]+\b)")
+# Short function words carry no topic: they are ignored when measuring how much two texts share.
+TOPIC_WORD = re.compile(r"[a-z]{4,}")
+TITLE_REASON = "title"
+MIN_REGION_SCORE = 2.0
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of normalized text and its ``[start, end)`` offsets."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(WORD.findall(self.text))
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text`` with their offsets (``text[line.start:line.end] == line.text``)."""
+    lines: list[Line] = []
+    position = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append(Line(len(lines), position, position + len(raw), raw))
+        position += len(raw) + 1
+    return lines
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Which lines to skip (line index → reason) and which line is the document's title."""
+
+    reasons: dict[int, str]
+    title: int | None
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[list[tuple[str, int, re.Pattern]], str, re.Pattern]:
+    with DATA_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    markers = [
+        (marker["reason"], marker["max_words"], re.compile("|".join(f"(?:{p})" for p in marker["patterns"]), re.IGNORECASE))
+        for marker in data["marker"]
+    ]
+    related = data["related"]
+    return markers, related["reason"], re.compile("|".join(f"(?:{p})" for p in related["patterns"]), re.IGNORECASE)
+
+
+def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
+    """Decide, line by line, what is boilerplate; ``prose`` enables the news-report rules (title, teasers)."""
+    markers, related_reason, related = _vocabulary()
+    reasons: dict[int, str] = {}
+    for line in lines:
+        reason = _marker_reason(line, markers)
+        if reason:
+            reasons[line.index] = reason
+    _mark_related_lists(lines, reasons, related, related_reason)
+    _mark_dense_regions(lines, reasons)
+    _mark_sandwiched(lines, reasons)
+    title = _find_title(lines, reasons, prose=prose)
+    if title is not None:
+        reasons[title] = TITLE_REASON
+    if prose:
+        _mark_head_chrome(lines, reasons, title)
+        _mark_teasers(lines, reasons, title)
+    _mark_repeats(lines, reasons, title, prose=prose)
+    return Verdict(reasons, title)
+
+
+def _marker_reason(line: Line, markers) -> str | None:
+    words = line.words
+    for reason, max_words, pattern in markers:
+        if words <= max_words and pattern.search(line.text):
+            return reason
+    return None
+
+
+def _mark_related_lists(lines: list[Line], reasons: dict[int, str], related: re.Pattern, reason: str) -> None:
+    for position, line in enumerate(lines):
+        if position and line.words <= 8 and related.search(line.text):
+            for later in lines[position:]:
+                reasons[later.index] = reason
+            return
+
+
+def _weight(line: Line, marked: bool) -> float:
+    if marked:
+        return 1.0
+    words = line.words
+    if words <= 3:
+        return -0.3
+    if words < 12:
+        return -0.5
+    if words <= 25:
+        return -2.0
+    return -4.0
+
+
+def _mark_dense_regions(lines: list[Line], reasons: dict[int, str]) -> None:
+    """Mark every maximal stretch where boilerplate lines outweigh prose, found by max-sum segments."""
+    weights = [_weight(line, line.index in reasons) for line in lines]
+    stack = [(0, len(lines))]
+    while stack:
+        low, high = stack.pop()
+        best, start, end = _max_segment(weights, low, high)
+        if best < MIN_REGION_SCORE:
+            continue
+        region = [lines[k] for k in range(start, end)]
+        counts: dict[str, int] = {}
+        for line in region:
+            if line.index in reasons:
+                counts[reasons[line.index]] = counts.get(reasons[line.index], 0) + 1
+        main_reason = max(counts, key=counts.get)
+        for line in region:
+            reasons.setdefault(line.index, main_reason)
+        stack.extend([(low, start), (end, high)])
+
+
+def _max_segment(weights: list[float], low: int, high: int) -> tuple[float, int, int]:
+    best, best_start, best_end = 0.0, low, low
+    running, start = 0.0, low
+    for k in range(low, high):
+        if running <= 0:
+            running, start = 0.0, k
+        running += weights[k]
+        if running > best:
+            best, best_start, best_end = running, start, k + 1
+    return best, best_start, best_end
+
+
+def _mark_sandwiched(lines: list[Line], reasons: dict[int, str]) -> None:
+    """A short unmarked line between two boilerplate lines ("ScrapPrices" between bylines) is boilerplate too."""
+    for position in range(1, len(lines) - 1):
+        line = lines[position]
+        if line.index in reasons or line.words > 6 or TERMINAL.search(line.text):
+            continue
+        before, after = lines[position - 1].index, lines[position + 1].index
+        if before in reasons and after in reasons:
+            reasons[line.index] = reasons[before]
+
+
+def is_headline(line: Line) -> bool:
+    """Headline-shaped: a few words, capitalised start, no closing punctuation, not a numbered or bullet line."""
+    text = line.text
+    return (
+        3 <= line.words <= 25
+        and len(text) <= 200
+        and (text[0].isupper() or text[0] in "\"'" or text[0].isdigit())
+        and not TERMINAL.search(text)
+        and not STRUCTURAL.match(text)
+    )
+
+
+def _is_body_paragraph(line: Line) -> bool:
+    return line.words >= 12 and bool(TERMINAL.search(line.text))
+
+
+def _topic_words(text: str) -> set[str]:
+    return {word[:5] for word in TOPIC_WORD.findall(text.lower())}
+
+
+def _overlap(line: Line, others: set[str]) -> float:
+    words = _topic_words(line.text)
+    return len(words & others) / len(words) if words else 0.0
+
+
+def _find_title(lines: list[Line], reasons: dict[int, str], *, prose: bool) -> int | None:
+    """The title: among headline-shaped lines before the first body paragraph, the one the body shares most words with."""
+    head: list[Line] = []
+    for line in lines:
+        if _is_body_paragraph(line) and line.index not in reasons:
+            break
+        if line.index not in reasons:
+            head.append(line)
+    candidates = [line for line in head if is_headline(line)]
+    if not candidates:
+        return None
+    if not prose:
+        return candidates[0].index if candidates[0] is head[0] else None
+    body = set()
+    for line in lines:
+        if line.index not in reasons and not is_headline(line):
+            body |= _topic_words(line.text)
+    return next((line.index for line in candidates if _overlap(line, body) >= 0.34), None)
+
+
+def _mark_head_chrome(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
+    """Before the first body paragraph, one- to three-word labels ("Technology") and off-topic headlines are chrome."""
+    for line in lines:
+        if _is_body_paragraph(line) and line.index not in reasons:
+            return
+        if line.index in reasons:
+            continue
+        if line.words <= 3 and not TERMINAL.search(line.text):
+            reasons[line.index] = "site chrome"
+        elif (
+            is_headline(line)
+            and title is not None
+            and line.index < title
+            and _overlap(line, _body_words(lines, reasons, exclude=line.text)) < 0.34
+        ):
+            reasons[line.index] = "teaser for another story"
+
+
+def _body_words(lines: list[Line], reasons: dict[int, str], exclude: str | None = None) -> set[str]:
+    words: set[str] = set()
+    for line in lines:
+        if line.index not in reasons and line.text != exclude:
+            words |= _topic_words(line.text)
+    return words
+
+
+def _mark_teasers(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
+    """In a report's body, a headline-shaped line whose words the rest of the text does not share is a teaser."""
+    seen_body = False
+    for line in lines:
+        if line.index in reasons:
+            continue
+        if _is_body_paragraph(line):
+            seen_body = True
+            continue
+        if seen_body and is_headline(line) and line.words >= 4:
+            if _overlap(line, _body_words(lines, reasons, exclude=line.text)) < 0.34:
+                reasons[line.index] = "teaser for another story"
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: int | None, *, prose: bool) -> None:
+    """Count repeated text once: the title repeated, a repeated block of lines, and in prose any repeated paragraph."""
+    content = [line for line in lines if line.index not in reasons]
+    if title is not None:
+        title_text = _squash(lines[title].text)
+        for line in content:
+            if _squash(line.text) == title_text:
+                reasons[line.index] = "duplicate of the title"
+    content = [line for line in content if line.index not in reasons]
+    keys = [_squash(line.text) for line in content]
+    first_seen: dict[str, int] = {}
+    for position, key in enumerate(keys):
+        if key in first_seen and _repeats(content, keys, first_seen[key], position, prose=prose):
+            reasons[content[position].index] = f"duplicate of line {content[first_seen[key]].index + 1}"
+        first_seen.setdefault(key, position)
+    if prose:
+        _mark_contained(content, reasons)
+
+
+def _repeats(content: list[Line], keys: list[str], earlier: int, position: int, *, prose: bool) -> bool:
+    if prose and len(keys[position]) >= 40:
+        return True
+    # Treaties legitimately repeat a sentence in several articles; only a repeated run of lines is a copy.
+    run, chars = 0, 0
+    for offset in range(-3, 4):
+        if 0 <= earlier + offset < position + offset < len(keys) and keys[earlier + offset] == keys[position + offset]:
+            run += 1
+            chars += len(keys[position + offset])
+    return run >= 3 and chars >= 300
+
+
+def _mark_contained(content: list[Line], reasons: dict[int, str]) -> None:
+    """A summary paragraph repeated inside a longer one (a lead before its dateline version) counts once."""
+    remaining = [line for line in content if line.index not in reasons]
+    for line in remaining:
+        key = _squash(line.text)
+        if len(key) < 60:
+            continue
+        for other in remaining:
+            if other is not line and other.index not in reasons and len(other.text) > len(line.text) and key in _squash(other.text):
+                reasons[line.index] = f"repeated in line {other.index + 1}"
+                break
