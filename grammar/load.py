@@ -1,31 +1,145 @@
-"""Read documents from disk or stdin into ``Source`` models (placeholder until the ingest work lands)."""
+"""Read agreement documents from disk or stdin into ``Source`` models, whatever their format.
+
+The format comes from the suffix (``.txt`` ``.md`` ``.html`` ``.htm`` ``.xml`` ``.pdf``); stdin and unknown
+suffixes are sniffed: PDF header, then ``<?xml``/``<treaty`` (XML), ``<html``/``<!doctype html`` (HTML),
+else plain text. A PDF header wins over any suffix, since a PDF saved as ``.txt`` is still a PDF.
+Every failure is an ``InputError`` naming the file, one line, no traceback.
+"""
 from __future__ import annotations
 
 import os
+import re
+import sys
 from collections.abc import Iterable, Iterator
 
+from grammar.decode import decode_text
 from grammar.errors import InputError
-from grammar.models import Source
+from grammar.html_text import extract_visible_text
+from grammar.models import Source, SourceFormat
+from grammar.pdf_text import looks_like_pdf, read_pdf_text
+from grammar.tota import read_agreement_xml
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".pdf")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+FORMAT_BY_SUFFIX: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "xml",
+    ".pdf": "pdf",
+}
+SUPPORTED_SUFFIXES = tuple(FORMAT_BY_SUFFIX)
+# Markup is recognized by its first tag, after any BOM, whitespace and comments.
+LEADING_MARKUP = re.compile(
+    r"\A\ufeff?(?:\s|<!--.*?-->)*<(!doctype\s+html|html|head|body|\?xml|treaty)\b", re.IGNORECASE | re.DOTALL
+)
+XHTML_ROOT = re.compile(r"<html[\s>]", re.IGNORECASE)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Each path as given, directories replaced by their supported files (sorted walk, hidden ones skipped).
+
+    Problems are yielded, not raised, so that a batch goes on: a missing path, a directory without
+    a single supported file.
+    """
     for path in paths:
-        if path != "-" and os.path.isdir(path):
-            names = sorted(n for n in os.listdir(path) if n.lower().endswith(SUPPORTED_SUFFIXES))
-            if not names:
-                yield InputError("directory has no supported files", path=path)
-            for name in names:
-                yield os.path.join(path, name)
-        else:
+        if path == STDIN:
             yield path
+        elif os.path.isdir(path):
+            found = list(_supported_files(path))
+            if not found:
+                yield InputError(f"directory has no supported files ({' '.join(SUPPORTED_SUFFIXES)})", path=path)
+            yield from found
+        elif os.path.exists(path):
+            yield path
+        else:
+            yield InputError("no such file or directory", path=path)
 
 
 def load_source(path: str) -> Source:
+    """Read one document (``-`` for stdin) and decode it to text, with warnings and declared structure."""
+    shown = STDIN_NAME if path == STDIN else path
+    data = _read_stdin() if path == STDIN else _read_file(path)
+    if not data:
+        raise InputError("empty file", path=shown)
+    suffix_format = None if path == STDIN else FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower())
+    if looks_like_pdf(data):
+        warnings = [f"file named {os.path.basename(path)} is a PDF; read as PDF"] if suffix_format not in (None, "pdf") else []
+        pdf = read_pdf_text(data, path=shown)
+        return Source(path=shown, format="pdf", raw=_normalize(pdf.text), warnings=warnings + pdf.warnings)
+    if suffix_format == "pdf":
+        raise InputError("damaged PDF: no %PDF- header", path=shown)
+    decoded = decode_text(data, path=shown)
+    text, warnings = decoded.text, list(decoded.warnings)
+    fmt = suffix_format or sniff_markup(text)
+    if fmt == "xml" and sniff_markup(text) == "html":
+        fmt = "html"  # XHTML saved as .xml
+    if fmt == "xml":
+        reading = read_agreement_xml(text, path=shown)
+        _require_text(reading.text, "XML document has no text content", shown)
+        return Source(
+            path=shown,
+            format="tota_xml" if reading.is_tota else "text",
+            raw=reading.text,
+            warnings=warnings + reading.warnings,
+            declared=reading.declared,
+            outline=reading.outline,
+        )
+    if fmt == "html":
+        visible = extract_visible_text(text)
+        _require_text(visible.text, "HTML page has no visible text", shown)
+        return Source(path=shown, format="html", raw=_normalize(visible.text), warnings=warnings + visible.warnings)
+    source_format: SourceFormat = "markdown" if fmt == "markdown" else "text"
+    return Source(path=shown, format=source_format, raw=text, warnings=warnings)
+
+
+def sniff_markup(text: str) -> str:
+    """``"xml"``, ``"html"`` or ``"text"`` from how a document starts: ``<?xml …><html>`` is HTML (XHTML)."""
+    match = LEADING_MARKUP.match(text[:4096])
+    if not match:
+        return "text"
+    first = match.group(1).lower()
+    if first == "?xml":
+        return "html" if XHTML_ROOT.search(text, 0, 4096) else "xml"
+    return "xml" if first == "treaty" else "html"
+
+
+def _supported_files(directory: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(SUPPORTED_SUFFIXES):
+                yield os.path.join(root, name)
+
+
+def _read_file(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    return Source(path=path, format="text", raw=data.decode("utf-8-sig"))
+        raise InputError("no such file or directory", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=path) from None
+
+
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("no standard input", path=STDIN_NAME)
+    buffer = getattr(stream, "buffer", None)
+    # A test harness or an embedding program may install a text-only stdin without a byte buffer.
+    return buffer.read() if buffer is not None else stream.read().encode("utf-8")
+
+
+def _normalize(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _require_text(text: str, problem: str, path: str) -> None:
+    if not text.strip():
+        raise InputError(problem, path=path)

@@ -1,0 +1,237 @@
+"""Extract the visible text of an HTML page: the article, without scripts, menus, page chrome or forms.
+
+The tag lists live in ``grammar/data/html.toml``. Rules:
+
+- elements in ``hidden`` (script, style, nav, aside …), elements with a ``hidden`` attribute,
+  ``aria-hidden="true"``, ``display:none`` or a chrome ARIA role are dropped with their content;
+- ``header``/``footer`` are dropped outside ``<article>``/``<main>`` (site banner) and kept inside (title block);
+- a ``<form>`` is dropped unless it holds real text (ASP.NET wraps whole pages in one form);
+- a line made almost only of hyperlink text (a menu, a list of related stories) is dropped;
+- block elements start a new paragraph (a blank line), ``<br>`` a new line, table cells are tab-separated;
+- whitespace collapses to one space except in ``<pre>``; entities are decoded.
+
+The parser is ``html.parser``: it streams tags to flat handlers, and every state here is a counter,
+so a page nested 100,000 levels deep costs no recursion.
+
+Worked example::
+
+    >>> extract_visible_text('<nav><a href="/">Home</a></nav><h1>Accord</h1><p>The Parties<br>shall&nbsp;act.</p>').text
+    'Accord\\n\\nThe Parties\\nshall\\xa0act.'
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "html.toml"
+COLLAPSIBLE_SPACE = re.compile(r"[ \t\n\r\f]+")
+DOUBLE_SPACE = re.compile(r" {2,}")
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+PARAGRAPH, LINE = 2, 1
+
+
+@dataclass(frozen=True)
+class TagRules:
+    """The tag lists of ``html.toml`` as sets, plus the two thresholds."""
+
+    hidden: frozenset[str]
+    page_chrome: frozenset[str]
+    main_content: frozenset[str]
+    hidden_roles: frozenset[str]
+    blocks: frozenset[str]
+    line_breaks: frozenset[str]
+    cells: frozenset[str]
+    preformatted: frozenset[str]
+    void: frozenset[str]
+    code: frozenset[str]
+    form_content_min_chars: int
+    link_line_min_share: float
+
+
+@lru_cache(maxsize=1)
+def tag_rules() -> TagRules:
+    with DATA_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    return TagRules(**{key: frozenset(value) if isinstance(value, list) else value for key, value in data.items()})
+
+
+@dataclass(frozen=True)
+class VisibleText:
+    """The visible text of a page and how much was dropped as chrome (navigation, link lists, forms)."""
+
+    text: str
+    kept_chars: int
+    dropped_chars: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_visible_text(markup: str) -> VisibleText:
+    """Visible text of an HTML page, one paragraph per block element (see the module docstring)."""
+    extractor = _VisibleTextExtractor(tag_rules())
+    extractor.feed(markup)
+    extractor.close()
+    return extractor.result()
+
+
+@dataclass
+class _OpenForm:
+    out_length: int
+    kept_chars: int
+
+
+class _VisibleTextExtractor(HTMLParser):
+    def __init__(self, rules: TagRules) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rules = rules
+        self.out: list[str] = []
+        self.line: list[str] = []
+        self.line_chars = 0
+        self.line_link_chars = 0
+        self.line_pre = False  # the line holds <pre> text, whose spaces and line breaks are kept
+        self.pending_break = 0
+        self.skipping: str | None = None  # tag name of the dropped element we are inside
+        self.skip_depth = 0  # how many elements of that name are open inside it
+        self.main_depth = 0
+        self.pre_depth = 0
+        self.in_link = False
+        self.forms: list[_OpenForm] = []
+        self.kept_chars = 0
+        self.dropped_chars = 0
+
+    # ------------------------------------------------------------------ tags
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping:
+            self.skip_depth += tag == self.skipping
+            return
+        if tag not in self.rules.void and self._hides(tag, attrs):
+            self.skipping, self.skip_depth = tag, 1
+            return
+        self._open(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """``<div/>`` in XHTML: a boundary, never an open element."""
+        if not self.skipping:
+            self._boundary(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping:
+                self.skip_depth -= 1
+                if self.skip_depth == 0:
+                    self.skipping = None
+            return
+        if tag == "a":
+            self.in_link = False
+        elif tag in self.rules.main_content:
+            self.main_depth = max(self.main_depth - 1, 0)
+        elif tag in self.rules.preformatted:
+            self.pre_depth = max(self.pre_depth - 1, 0)
+        elif tag == "form" and self.forms:
+            self._close_form(self.forms.pop())
+            return
+        self._boundary(tag)
+
+    def handle_data(self, data: str) -> None:
+        chars = len(data) - data.count(" ") - data.count("\n") - data.count("\t")
+        if self.skipping:
+            if self.skipping not in self.rules.code:
+                self.dropped_chars += chars
+            return
+        if self.pre_depth:
+            self.line_pre = True
+        else:
+            data = COLLAPSIBLE_SPACE.sub(" ", data)
+        self.line.append(data)
+        self.line_chars += chars
+        if self.in_link:
+            self.line_link_chars += chars
+
+    def close(self) -> None:
+        super().close()
+        self._flush_line()
+        while self.forms:
+            self._close_form(self.forms.pop())
+
+    def result(self) -> VisibleText:
+        text = "".join(self.out)
+        warnings = []
+        if self.dropped_chars > self.kept_chars:
+            warnings.append(
+                f"HTML page is mostly navigation or page chrome: kept {self.kept_chars} characters of text, "
+                f"dropped {self.dropped_chars}"
+            )
+        return VisibleText(text=text, kept_chars=self.kept_chars, dropped_chars=self.dropped_chars, warnings=warnings)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _hides(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if tag in self.rules.hidden:
+            return True
+        if tag in self.rules.page_chrome and not self.main_depth:
+            return True
+        values = {name: (value or "") for name, value in attrs}
+        return (
+            "hidden" in values
+            or values.get("aria-hidden", "").lower() == "true"
+            or values.get("role", "").lower() in self.rules.hidden_roles
+            or bool(HIDING_STYLE.search(values.get("style", "")))
+        )
+
+    def _open(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            # An in-page anchor (#art5) is how legal HTML links headings to its table of contents.
+            self.in_link = bool(href) and not href.startswith("#")
+            return
+        if tag in self.rules.main_content:
+            self.main_depth += 1
+        if tag == "form":
+            self._break(PARAGRAPH)
+            self.forms.append(_OpenForm(out_length=len(self.out), kept_chars=self.kept_chars))
+            return
+        self._boundary(tag)
+        if tag in self.rules.preformatted:
+            self.pre_depth += 1
+
+    def _boundary(self, tag: str) -> None:
+        if tag in self.rules.blocks:
+            self._break(PARAGRAPH)
+        elif tag in self.rules.line_breaks:
+            self._break(LINE)
+        elif tag in self.rules.cells and self.line_chars:
+            self.line.append("\t")
+
+    def _close_form(self, form: _OpenForm) -> None:
+        self._break(PARAGRAPH)
+        inside = self.kept_chars - form.kept_chars
+        if inside < self.rules.form_content_min_chars:
+            del self.out[form.out_length:]
+            self.kept_chars = form.kept_chars
+            self.dropped_chars += inside
+
+    def _break(self, level: int) -> None:
+        self._flush_line()
+        self.pending_break = max(self.pending_break, level)
+
+    def _flush_line(self) -> None:
+        if not self.line:
+            return
+        text = "".join(self.line)
+        chars, link_chars, pre = self.line_chars, self.line_link_chars, self.line_pre
+        self.line, self.line_chars, self.line_link_chars, self.line_pre = [], 0, 0, False
+        text = text.strip("\n").rstrip() if pre else DOUBLE_SPACE.sub(" ", text).strip(" \t")
+        if not text.strip():
+            return
+        if link_chars >= self.rules.link_line_min_share * chars:
+            self.dropped_chars += chars
+            return
+        if self.out:
+            self.out.append("\n" * max(self.pending_break, LINE))
+        self.out.append(text)
+        self.pending_break = 0
+        self.kept_chars += chars
