@@ -270,6 +270,7 @@ def _side_by_side(row, alignments: Sequence[Alignment], agreements: list[dict], 
     column_of = {agreement["path"]: column for column, agreement in enumerate(agreements)}
     provisions = {agreement["path"]: {provision.ref: provision for provision in classified.document.provisions}
                   for agreement, classified in zip(agreements, documents)}
+    position = {(path, ref): index for path, table in provisions.items() for index, ref in enumerate(table)}
     groups = _ProvisionGroups()
     for path, cell_refs in refs.items():
         for ref in cell_refs:
@@ -278,14 +279,16 @@ def _side_by_side(row, alignments: Sequence[Alignment], agreements: list[dict], 
     for alignment in alignments:
         for pair in alignment.pairs:
             a_node, b_node = (alignment.a.path, pair.a_ref), (alignment.b.path, pair.b_ref)
-            if a_node in groups and b_node in groups:
-                groups.union(a_node, b_node)
-                pairs[frozenset((a_node, b_node))] = (pair, alignment.a.path, alignment.b.path)
-
-    position = {(path, ref): index for path, cell_refs in refs.items() for index, ref in enumerate(cell_refs)}
+            # Alignment pairs leaf provisions, which may inherit the category of the article that carries the tag.
+            if (a_node in groups and b_node in groups) or row.category in pair.categories:
+                if a_node in position and b_node in position:
+                    groups.add(a_node)
+                    groups.add(b_node)
+                    groups.union(a_node, b_node)
+                    pairs[frozenset((a_node, b_node))] = (pair, alignment.a.path, alignment.b.path)
 
     def reading_order(node: tuple[str, str]) -> tuple[int, int]:
-        return column_of.get(node[0], len(agreements)), position[node]
+        return column_of.get(node[0], len(agreements)), position.get(node, -1)
 
     rows = []
     for members in sorted((sorted(group, key=reading_order) for group in groups.groups()), key=lambda g: reading_order(g[0])):
@@ -395,10 +398,16 @@ def _text_view(agreement: dict, classified: ClassifiedDocument, anchors: dict[st
     depth: dict[str, int] = {}
     heading: dict[str, str | None] = {}
     entries: list[tuple[int, dict]] = []
+    first_child: dict[str, int] = {}
+    for provision in document.provisions:
+        if provision.parent is not None:
+            first_child[provision.parent] = min(first_child.get(provision.parent, provision.start), provision.start)
     for provision in document.provisions:
         depth[provision.ref] = depth[provision.parent] + 1 if provision.parent in depth else 0
         heading[provision.ref] = provision.heading
         inherited = heading.get(provision.parent) if provision.parent else None
+        # A container's span covers its children's: it shows only its own words, those before its first child.
+        own_end = max(provision.start, min(provision.end, first_child.get(provision.ref, provision.end)))
         entries.append((provision.start, {
             "skipped": False,
             "id": anchors[provision.ref],
@@ -411,7 +420,7 @@ def _text_view(agreement: dict, classified: ClassifiedDocument, anchors: dict[st
             "modality_label": MODALITY_LABELS[provision.modality],
             "negative": provision.polarity == "negative",
             "categories": [labels(category) for category in classified.categories(provision.ref)],
-            "text": provision.text,
+            "text": document.text[provision.start:own_end].strip() if provision.ref in first_child else provision.text,
         }))
     for span in document.skipped:
         text = document.text[span.start:span.end]
