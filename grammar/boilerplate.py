@@ -83,8 +83,12 @@ def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
         reason = _marker_reason(line, markers)
         if reason:
             reasons[line.index] = reason
-    _mark_related_lists(lines, reasons, related, related_reason)
-    _mark_dense_regions(lines, reasons)
+    if prose:
+        _mark_related_lists(lines, reasons, related, related_reason)
+    regions = _mark_dense_regions(lines, reasons)
+    if not prose:
+        # In an agreement's own text a lone marker word ("subscription services") is content, not chrome.
+        reasons = {index: reason for index, reason in reasons.items() if index in regions}
     _mark_sandwiched(lines, reasons)
     title = _find_title(lines, reasons, prose=prose)
     if title is not None:
@@ -125,9 +129,10 @@ def _weight(line: Line, marked: bool) -> float:
     return -4.0
 
 
-def _mark_dense_regions(lines: list[Line], reasons: dict[int, str]) -> None:
-    """Mark every maximal stretch where boilerplate lines outweigh prose, found by max-sum segments."""
+def _mark_dense_regions(lines: list[Line], reasons: dict[int, str]) -> set[int]:
+    """Mark every maximal stretch where boilerplate lines outweigh prose (max-sum segments); return its lines."""
     weights = [_weight(line, line.index in reasons) for line in lines]
+    in_regions: set[int] = set()
     stack = [(0, len(lines))]
     while stack:
         low, high = stack.pop()
@@ -142,7 +147,9 @@ def _mark_dense_regions(lines: list[Line], reasons: dict[int, str]) -> None:
         main_reason = max(counts, key=counts.get)
         for line in region:
             reasons.setdefault(line.index, main_reason)
+            in_regions.add(line.index)
         stack.extend([(low, start), (end, high)])
+    return in_regions
 
 
 def _max_segment(weights: list[float], low: int, high: int) -> tuple[float, int, int]:

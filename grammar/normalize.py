@@ -23,11 +23,12 @@ from pathlib import Path
 
 DATA_FILE = Path(__file__).with_name("data") / "normalize.toml"
 
+NUMBER = r"(?:[0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+HEADING_LINE = re.compile(rf"(?:article|art\.|chapter|part|section|title|annex)\s*{NUMBER}\b|preamble$", re.IGNORECASE)
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
-    r"""^(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\)
-         |(?:article|art\.|chapter|part|section|title|annex)\s+[0-9ivxlcdm]+\b)""",
-    re.IGNORECASE | re.VERBOSE,
+    r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
+    re.IGNORECASE,
 )
 # A line ending like this completes a sentence, a list item or a heading lead-in.
 TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
@@ -36,14 +37,16 @@ HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str | None], frozenset[str], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[tuple[re.Pattern, dict[str, str]], frozenset[str], frozenset[str], frozenset[str]]:
     with DATA_FILE.open("rb") as handle:
         data = tomllib.load(handle)
-    translate: dict[int, str | None] = {ord(char): repl for char, repl in data["replace"].items()}
-    translate.update({ord(char): None for char in data["drop"]["chars"]})
-    translate[ord("\r")] = None
+    replacements: dict[str, str] = dict(data["replace"])
+    replacements.update({char: "" for char in data["drop"]["chars"]})
+    replacements["\r"] = ""
+    # One regex over the rare characters is far faster than str.translate on long texts.
+    pattern = re.compile("[" + "".join(re.escape(char) for char in replacements) + "]")
     return (
-        translate,
+        (pattern, replacements),
         frozenset(data["bullets"]["chars"]),
         frozenset(data["hyphenation"]["keep_after"]),
         frozenset(data["continuation"]["dangling_words"]),
@@ -53,7 +56,9 @@ def _tables() -> tuple[dict[int, str | None], frozenset[str], frozenset[str], fr
 def normalize_text(raw: str) -> str:
     """Return the normalized form of ``raw`` (see the module docstring for the guarantees)."""
     translate, bullets, keep_hyphen, dangling = _tables()
-    lines = [_clean_line(line, bullets) for line in raw.translate(translate).split("\n")]
+    pattern, replacements = translate
+    cleaned = SPACE_RUN.sub(" ", pattern.sub(lambda match: replacements[match.group()], raw))
+    lines = [_clean_line(line, bullets) for line in cleaned.split("\n")]
     wrap_width = _wrap_width(lines)
     paragraphs: list[str] = []
     blank_before: list[bool] = []
@@ -77,7 +82,7 @@ def normalize_text(raw: str) -> str:
 
 
 def _clean_line(line: str, bullets: frozenset[str]) -> str:
-    line = SPACE_RUN.sub(" ", line.strip())
+    line = line.strip()
     if len(line) > 2 and line[1] == " " and line[0] in bullets:
         return "• " + line[2:].lstrip()
     return line
@@ -94,7 +99,7 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _continues(previous: str, line: str, blank_between: bool, wrap_width: int, dangling: frozenset[str]) -> bool:
     """Whether ``line`` is the wrapped continuation of the paragraph ending in ``previous``."""
-    if STRUCTURAL_START.match(line) or _is_heading_line(previous):
+    if STRUCTURAL_START.match(line) or HEADING_LINE.match(line) or _is_heading_line(previous):
         return False
     if line[0] in ".,;:)" and len(line) <= 3:
         return True  # a lone punctuation mark pushed onto its own line
@@ -112,7 +117,7 @@ def _continues(previous: str, line: str, blank_between: bool, wrap_width: int, d
 
 
 def _is_heading_line(line: str) -> bool:
-    return bool(re.match(r"(?i)(article|art\.|chapter|part|section|title|annex)\s+[0-9ivxlcdm]+\b", line)) and len(line) < 120
+    return bool(HEADING_LINE.match(line)) and len(line) < 160
 
 
 def _join(previous: str, line: str, keep_hyphen: frozenset[str]) -> str:

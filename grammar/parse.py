@@ -1,11 +1,106 @@
-"""Parse a ``Source`` into a ``Document`` (placeholder until the provision grammar lands)."""
+"""Parse a ``Source`` into a ``Document``: normalize, set boilerplate aside, run the grammars, read metadata."""
 from __future__ import annotations
 
-from grammar.models import Document, Provision, Source
+import re
+
+from grammar.boilerplate import Line, find_boilerplate, split_lines
+from grammar.clause import read_clause
+from grammar.metadata import extract_metadata
+from grammar.models import ClauseReading, Document, Provision, Skipped, Source
+from grammar.normalize import normalize_text
+from grammar.provisions import parse_provisions
+from grammar.refs import Draft, name_provisions
+
+# Two or more article or chapter heading lines make a document structured rather than prose.
+HEAD_LINE = re.compile(r"(?im)^(?:article|art\.|chapter|part|section)\s*(?:[0-9]{1,3}|[ivxlc]{1,6}|one|two|three)\b")
+DATELINE = "byline or dateline"
+LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 
 
 def parse_source(source: Source) -> Document:
-    text = source.raw
-    provisions = [Provision(ref="¶1", kind="paragraph", text=text, start=0, end=len(text))] if text.strip() else []
-    return Document(path=source.path, format=source.format, layout="prose", title=None, parties=[], dates=[],
-                    instrument="unknown", genre="legal_text", minerals=[], text=text, provisions=provisions, skipped=[])
+    """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph)."""
+    text = normalize_text(source.raw)
+    lines = split_lines(text)
+    structured = bool(source.outline) or len(HEAD_LINE.findall(text)) >= 2
+    if source.outline:
+        reasons: dict[int, str] = {}
+        title_line = None
+    else:
+        verdict = find_boilerplate(lines, prose=not structured)
+        reasons, title_line = verdict.reasons, verdict.title
+    skipped = _skipped_spans(lines, reasons)
+    nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=source.outline)
+    provisions = _read_clauses(name_provisions(nodes, text), text)
+    title = lines[title_line].text if title_line is not None else None
+    # Datelines are set aside from the provisions but still date the document.
+    content = [(line.start, line.end) for line in lines if reasons.get(line.index, DATELINE) == DATELINE]
+    metadata = extract_metadata(text, content, title=title, declared=dict(source.declared))
+    return Document(
+        path=source.path,
+        format=source.format,
+        layout="structured" if structured else "prose",
+        title=metadata.title,
+        parties=metadata.parties,
+        dates=metadata.dates,
+        instrument=metadata.instrument,
+        genre=metadata.genre,
+        minerals=metadata.minerals,
+        text=text,
+        provisions=provisions,
+        skipped=skipped,
+        warnings=list(source.warnings),
+    )
+
+
+def _skipped_spans(lines: list[Line], reasons: dict[int, str]) -> list[Skipped]:
+    """Consecutive skipped lines with one reason become one span."""
+    spans: list[Skipped] = []
+    previous: Line | None = None
+    for line in lines:
+        reason = reasons.get(line.index)
+        if reason is None:
+            previous = None
+            continue
+        if previous is not None and spans and spans[-1].reason == reason:
+            spans[-1] = Skipped(start=spans[-1].start, end=line.end, reason=reason)
+        else:
+            spans.append(Skipped(start=line.start, end=line.end, reason=reason))
+        previous = line
+    return spans
+
+
+def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
+    """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading."""
+    readings: dict[str, ClauseReading] = {}
+    lead_ins: dict[str, ClauseReading] = {}
+    provisions: list[Provision] = []
+    for draft in drafts:
+        own_text = text[draft.start : draft.lead_end]
+        lead_in = lead_ins.get(draft.parent) if draft.kind in ("item", "bullet") else None
+        reading = read_clause(own_text, lead_in)
+        readings[draft.ref] = reading
+        if LEAD_IN_END.search(own_text[-24:]):
+            lead_ins[draft.ref] = read_clause(_last_sentence(own_text), None)
+        provisions.append(
+            Provision(
+                ref=draft.ref,
+                kind=draft.kind,
+                heading=draft.heading,
+                text=text[draft.start : draft.end],
+                start=draft.start,
+                end=draft.end,
+                parent=draft.parent,
+                actor=reading.actor,
+                modality=reading.modality,
+                polarity=reading.polarity,
+                modality_cue=reading.modality_cue,
+                polarity_cue=reading.polarity_cue,
+            )
+        )
+    return provisions
+
+
+def _last_sentence(text: str) -> str:
+    """The sentence that introduces a list is the last one before its colon."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+    return parts[-1] if parts else text

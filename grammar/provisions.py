@@ -1,0 +1,272 @@
+"""Run the provision grammar: normalized text → tree of provision nodes with spans, labels and headings.
+
+``parse_provisions`` lexes one token per line with ``provisions.lark``, lets ``LineRetyper`` settle what only
+context can tell (roman or letter items, heading lines, article references in running text, the outline a
+format declares), parses with LALR and turns the tree into ``Node`` objects bottom-up (``NodeBuilder``,
+one method per grammar rule). ``grammar/refs.py`` then names them.
+"""
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer
+
+from grammar.models import OutlineEntry
+
+DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
+HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
+HEAD_NUMBER = re.compile(
+    r"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|article|art\.)\s?(?P<number>"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+    r"|[0-9]{1,3}(?:\.[0-9]{1,3})*[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
+)
+ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})\)")
+PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
+ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
+MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
+WORD = re.compile(r"\S+")
+HEADING_TRIM = " :.-–—\t"
+
+
+@dataclass
+class Node:
+    """A provision before it is named: kind, label ("2.4", "b", "iv"), heading, span and children."""
+
+    kind: str
+    start: int
+    end: int
+    label: str | None = None
+    heading: str | None = None
+    #: End of the node's own lead text: its first line (and heading line), before any child.
+    lead_end: int = 0
+    children: list["Node"] = field(default_factory=list)
+    #: Depth of a division: Part 1, Title 2, Chapter 3, Section 4, Subsection 5; 0 for everything else.
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class LexContext:
+    skipped_starts: frozenset[int]
+    outline: tuple[OutlineEntry, ...]
+
+
+CONTEXT: ContextVar[LexContext] = ContextVar("provision_lex_context")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def heading_like(text: str) -> bool:
+    """A heading, not a sentence: short, capitalised, without closing punctuation."""
+    words = WORD.findall(text)
+    return 0 < len(words) <= 15 and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'(") and not TERMINAL.search(text)
+
+
+def split_head(value: str) -> tuple[str, str, str]:
+    """``"Article 2.4: Export Duties"`` → ``("article", "2.4", "Export Duties")``."""
+    match = HEAD_NUMBER.match(value)
+    if not match:
+        return "", "", value.strip(HEADING_TRIM)
+    keyword = match.group("keyword").lower().replace("-", "")
+    return keyword, match.group("number"), value[match.end() :].strip(HEADING_TRIM)
+
+
+class LineRetyper:
+    """Postlexer: drops skipped lines and retypes the lines whose type depends on their neighbours."""
+
+    always_accept = ()
+
+    def process(self, stream):
+        context = CONTEXT.get()
+        tokens = [token for token in stream if token.start_pos not in context.skipped_starts]
+        if context.outline:
+            self._force_outline(tokens, context.outline)
+        else:
+            self._check_heads(tokens)
+        self._mark_headings(tokens, leading=not context.outline)
+        self._settle_items(tokens)
+        return iter(tokens)
+
+    @staticmethod
+    def _force_outline(tokens: list[Token], outline: tuple[OutlineEntry, ...]) -> None:
+        """Trust the declared headings and no others (article references in the text stay text)."""
+        expected = [(_squash(entry.line), entry.kind) for entry in outline]
+        position = 0
+        for token in tokens:
+            if position < len(expected) and _squash(token.value) == expected[position][0]:
+                kind = expected[position][1]
+                if kind == "article":
+                    token.type = "ARTICLE" if split_head(token.value)[1] else "NAMED_ARTICLE"
+                else:
+                    token.type = "DIVISION"
+                position += 1
+            elif token.type in HEAD_TYPES:
+                token.type = "TEXT"
+
+    @staticmethod
+    def _check_heads(tokens: list[Token]) -> None:
+        """An article or division line that reads as a sentence is a reference in running text."""
+        for token in tokens:
+            if token.type not in ("ARTICLE", "DIVISION"):
+                continue
+            _, _, rest = split_head(token.value)
+            if not rest:
+                continue
+            first = rest.lstrip("(\"'")
+            if first[:1].islower():
+                token.type = "TEXT"
+            elif not heading_like(rest) and MODAL_VERB.search(" ".join(rest.split()[:10])) and token.type == "DIVISION":
+                token.type = "TEXT"
+
+    @staticmethod
+    def _mark_headings(tokens: list[Token], *, leading: bool) -> None:
+        for position, token in enumerate(tokens):
+            if token.type not in HEAD_TYPES or split_head(token.value)[2] and token.type != "NAMED_ARTICLE":
+                continue
+            after = tokens[position + 1] if position + 1 < len(tokens) else None
+            if token.type == "NAMED_ARTICLE":
+                continue
+            if after is not None and after.type == "TEXT" and heading_like(after.value):
+                after.type = "HEADING"
+            elif leading and token.type == "ARTICLE" and position:
+                before = tokens[position - 1]
+                claimed = position >= 2 and tokens[position - 2].type in HEAD_TYPES and before.type == "HEADING"
+                if before.type == "TEXT" and heading_like(before.value) and not claimed:
+                    before.type = "LEADING_HEADING"
+
+    @staticmethod
+    def _settle_items(tokens: list[Token]) -> None:
+        """(i), (v), (x) … are letters when they continue a letter list ((h), (i)), roman numerals otherwise."""
+        last_letter = ""
+        last_roman = ""
+        for token in tokens:
+            if token.type in HEAD_TYPES or token.type == "PARA":
+                last_letter, last_roman = "", ""
+                continue
+            if token.type != "ITEM":
+                continue
+            label = ITEM_LABEL.match(token.value).group(1)
+            is_roman = bool(ROMAN.match(label))
+            continues_letters = len(label) == 1 and last_letter and ord(label) == ord(last_letter[-1]) + 1
+            continues_romans = is_roman and last_roman and _roman_value(label) == _roman_value(last_roman) + 1
+            if is_roman and (continues_romans or (not continues_letters and (len(label) > 1 or label == "i"))):
+                token.type = "SUBITEM"
+                last_roman = label
+            elif len(label) > 2 or (len(label) == 2 and label[0] != label[1]):
+                token.type = "TEXT"  # "(ab)" is neither a letter pair like "(aa)" nor a roman numeral
+            else:
+                last_letter, last_roman = label, ""
+
+
+def _roman_value(label: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    for position, char in enumerate(label):
+        value = values[char]
+        if position + 1 < len(label) and values[label[position + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+class NodeBuilder(Transformer):
+    """Bottom-up: each grammar rule becomes a ``Node`` (or, for headings, the heading token)."""
+
+    def heading(self, children):
+        return children[0]
+
+    def leading_heading(self, children):
+        return children[0]
+
+    def division(self, children):
+        head = children[0]
+        keyword, number, title = split_head(head.value)
+        node = Node(kind=_division_kind(keyword), start=head.start_pos, end=head.end_pos, label=number, heading=title or None,
+                    level=DIVISION_LEVELS.get(keyword, 4))
+        if len(children) > 1:
+            node.heading = children[1].value.strip(HEADING_TRIM)
+            node.end = children[1].end_pos
+        node.lead_end = node.end
+        return node
+
+    def article(self, children):
+        tokens = [child for child in children if isinstance(child, Token)]
+        nodes = [child for child in children if isinstance(child, Node)]
+        head = next(token for token in tokens if token.type in HEAD_TYPES)
+        if head.type == "NAMED_ARTICLE":
+            label, heading = None, head.value.strip(HEADING_TRIM)
+        else:
+            _, label, heading = split_head(head.value)
+        extra = [token for token in tokens if token is not head]
+        if extra:
+            heading = extra[0].value.strip(HEADING_TRIM)
+        elif heading and not heading_like(heading):
+            heading = None  # "Article 1 The Parties hereby establish …": the line carries body text, not a heading
+        start = min(token.start_pos for token in tokens)
+        lead_end = max(token.end_pos for token in tokens)
+        node = Node(kind="article", start=start, end=lead_end, label=label, heading=heading or None, lead_end=lead_end)
+        return _adopt(node, nodes)
+
+    def paragraph(self, children):
+        head = children[0]
+        node = Node(kind="paragraph", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
+                    label=PARA_LABEL.match(head.value).group(1))
+        return _adopt(node, children[1:])
+
+    def item(self, children):
+        head = children[0]
+        node = Node(kind="item", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
+                    label=ITEM_LABEL.match(head.value).group(1))
+        return _adopt(node, children[1:])
+
+    def subitem(self, children):
+        return self.item(children)
+
+    def bullet(self, children):
+        head = children[0]
+        return Node(kind="bullet", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos)
+
+    def line(self, children):
+        head = children[0]
+        return Node(kind="line", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos)
+
+    def block(self, children):
+        head = children[0]
+        node = Node(kind="block", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos)
+        return _adopt(node, children[1:])
+
+    def start(self, children):
+        return list(children)
+
+
+def _adopt(node: Node, children: list[Node]) -> Node:
+    node.children = list(children)
+    if children:
+        node.end = max(node.end, children[-1].end)
+    return node
+
+
+def _division_kind(keyword: str) -> str:
+    return {"part": "part", "title": "part", "chapter": "chapter"}.get(keyword, "section")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    # The transformer runs inside the LALR parser: no intermediate parse tree is built.
+    return Lark.open("provisions.lark", rel_to=__file__, parser="lalr", lexer="basic", postlex=LineRetyper(),
+                     transformer=NodeBuilder())
+
+
+def parse_provisions(text: str, *, skipped_starts: frozenset[int] = frozenset(), outline=()) -> list[Node]:
+    """Parse normalized ``text`` (skipping the lines that start at ``skipped_starts``) into top-level nodes."""
+    token = CONTEXT.set(LexContext(frozenset(skipped_starts), tuple(outline)))
+    try:
+        return _parser().parse(text)
+    finally:
+        CONTEXT.reset(token)

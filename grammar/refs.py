@@ -1,0 +1,170 @@
+"""Name provision nodes with stable hierarchical references, in the style lawyers cite them.
+
+Worked examples (the node kinds come from ``grammar/provisions.py``)::
+
+    Chapter TWO                      → Ch. 2
+    Article 2.4 › 1. › (b) › (iv)    → Art. 2.4, Art. 2.4(1), Art. 2.4(1)(b), Art. 2.4(1)(b)(iv)
+    second unnumbered line of Art. 7 → Art. 7 ¶2
+    news paragraph 3, its sentence 2 → ¶3, ¶3.2
+    third bullet hanging from ¶4     → ¶4 • 3
+    Article 1 of Chapter 2, when several chapters restart at Article 1 → Ch. 2 Art. 1
+
+A reference is unique within its document; if the text itself repeats a number, the later one gets "#2".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grammar.provisions import Node
+from grammar.sentences import split_sentences
+
+DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
+DIVISION_ABBREVIATION = {"part": "Part", "title": "Title", "chapter": "Ch.", "section": "Sec."}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A named provision before its clause reading: everything ``Provision`` needs but actor and modality."""
+
+    ref: str
+    kind: str
+    heading: str | None
+    start: int
+    end: int
+    parent: str | None
+    #: End of the provision's own text, before its first child.
+    lead_end: int
+
+
+def number_from_words(label: str) -> str:
+    """``"TWENTY TWO"`` → ``"22"``; anything else is returned unchanged."""
+    words = label.lower().replace("-", " ").split()
+    if words and all(word in NUMBER_WORDS for word in words):
+        return str(sum(NUMBER_WORDS[word] for word in words))
+    return label
+
+
+def nest_divisions(nodes: list[Node]) -> list[Node]:
+    """Put each node under the nearest open division of a higher level (chapters in parts, articles in chapters)."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for node in nodes:
+        if node.level:
+            while stack and stack[-1].level >= node.level:
+                stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        for open_division in stack:
+            open_division.end = max(open_division.end, node.end)
+        if node.level:
+            stack.append(node)
+    return roots
+
+
+def name_provisions(nodes: list[Node], text: str) -> list[Draft]:
+    """Every provision in document order (parents before children), each with a unique reference."""
+    roots = nest_divisions(nodes)
+    namer = _Namer(text, qualify_articles=_labels_repeat(roots, ("article",)),
+                   qualify_divisions=_labels_repeat(roots, tuple(DIVISION_LEVEL)))
+    for node in roots:
+        namer.visit(node, parent=None, parent_kind=None, heading=None, division=None)
+    return namer.drafts
+
+
+def _labels_repeat(roots: list[Node], kinds: tuple[str, ...]) -> bool:
+    """Whether two nodes of these kinds share a number (chapters that restart at Article 1 in each Part)."""
+    seen: set[tuple[str, str]] = set()
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.kind in kinds and node.label:
+            key = (node.kind, number_from_words(node.label).lower())
+            if key in seen:
+                return True
+            seen.add(key)
+        stack.extend(node.children)
+    return False
+
+
+class _Namer:
+    def __init__(self, text: str, *, qualify_articles: bool, qualify_divisions: bool) -> None:
+        self.text = text
+        self.qualify_articles = qualify_articles
+        self.qualify_divisions = qualify_divisions
+        self.drafts: list[Draft] = []
+        self.used: dict[str, int] = {}
+        self.blocks = 0
+        self.top_bullets = 0
+
+    def unique(self, ref: str) -> str:
+        count = self.used.get(ref, 0) + 1
+        self.used[ref] = count
+        return ref if count == 1 else f"{ref} #{count}"
+
+    def visit(self, node: Node, *, parent: str | None, parent_kind: str | None, heading: str | None, division: str | None,
+              position: int = 0, anchor: str | None = None) -> None:
+        ref = self.unique(self.ref_for(node, anchor or parent, parent_kind, division, position))
+        kind = "paragraph" if node.kind in ("line", "block") else node.kind
+        own_heading = node.heading if node.kind in ("article", "part", "chapter", "section") and node.heading else heading
+        children = node.children
+        if node.kind == "article" and len(children) == 1 and children[0].kind == "line":
+            children = []  # an article of one unnumbered paragraph is that paragraph
+        lead_end = node.lead_end if children else node.end
+        self.drafts.append(Draft(ref, kind, own_heading, node.start, node.end, parent, lead_end))
+        if node.kind in DIVISION_LEVEL:
+            division = ref
+        if node.kind == "block":
+            self.sentences(node, ref, own_heading)
+        counters: dict[str, int] = {}
+        labels_seen: set[str] = set()
+        latest_line: str | None = None
+        anchor: str | None = None
+        for child in children:
+            counters[child.kind] = counters.get(child.kind, 0) + 1
+            if child.kind == "item":
+                # A second "(a)" list in one article (a definitions article) hangs from the line that introduces it.
+                if child.label in labels_seen and latest_line:
+                    anchor = latest_line
+                labels_seen.add(child.label)
+            self.visit(child, parent=ref, parent_kind=node.kind, heading=own_heading, division=division,
+                       position=counters[child.kind], anchor=anchor if child.kind == "item" else None)
+            if child.kind == "line":
+                latest_line, anchor = self.drafts[-1].ref, None
+
+    def sentences(self, node: Node, ref: str, heading: str | None) -> None:
+        lead = self.text[node.start : node.lead_end]
+        for number, (start, end) in enumerate(split_sentences(lead), start=1):
+            self.drafts.append(Draft(self.unique(f"{ref}.{number}"), "sentence", heading, node.start + start,
+                                     node.start + end, ref, node.start + end))
+
+    def ref_for(self, node: Node, parent: str | None, parent_kind: str | None, division: str | None, position: int) -> str:
+        kind = node.kind
+        if kind in DIVISION_LEVEL:
+            keyword = self.text[node.start : node.end].split(None, 1)[0].lower().rstrip(".")
+            abbreviation = DIVISION_ABBREVIATION.get(keyword, DIVISION_ABBREVIATION[kind])
+            own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
+            return f"{division} {own}" if self.qualify_divisions and division else own
+        if kind == "article":
+            name = f"Art. {node.label}" if node.label else (node.heading or "Article")
+            return f"{division} {name}" if self.qualify_articles and division else name
+        if kind == "block":
+            self.blocks += 1
+            return f"¶{self.blocks}"
+        if kind == "bullet":
+            if parent is None or parent_kind in DIVISION_LEVEL:
+                self.top_bullets += 1
+                return f"{parent + ' ' if parent else ''}• {self.top_bullets}"
+            return f"{parent} • {position}"
+        if kind == "line":
+            return f"{parent} ¶{position}" if parent else f"¶{position}"
+        label = f"({node.label})"
+        if parent is None:
+            return f"Para. {node.label}" if kind == "paragraph" else label
+        if parent_kind in DIVISION_LEVEL:
+            return f"{parent} Para. {node.label}" if kind == "paragraph" else f"{parent} {label}"
+        return f"{parent}{label}"

@@ -1,0 +1,57 @@
+"""Split a prose paragraph into sentences, as ``[start, end)`` offsets into the paragraph.
+
+    >>> text = 'Canada and Japan agreed on Sept. 21. The U.S. welcomed it. "We will act," he said.'
+    >>> [text[start:end] for start, end in split_sentences(text)]
+    ['Canada and Japan agreed on Sept. 21.', 'The U.S. welcomed it.', '"We will act," he said.']
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "sentences.toml"
+
+# A candidate boundary: closing punctuation (plus closing quotes/brackets), spaces, then something that can
+# open a sentence: a capital, a digit or an opening quote/bracket.
+BOUNDARY = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    with DATA_FILE.open("rb") as handle:
+        return frozenset(tomllib.load(handle)["abbreviations"]["words"])
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as offset pairs; together they cover every non-space character."""
+    abbreviations = _abbreviations()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        end = match.end()
+        if text[match.start()] == "." and _is_abbreviation(text[start : match.start()], abbreviations):
+            continue
+        if text[start:end].strip():
+            spans.append((_skip_space(text, start), end))
+            start = end
+    if text[start:].strip():
+        spans.append((_skip_space(text, start), len(text.rstrip())))
+    return spans
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
+    match = WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    # Single capital initials ("J. Smith") and dotted acronyms ("U.S.") are not sentence ends.
+    return word in abbreviations or len(word) == 1 or ("." in word and len(word) <= 6)
