@@ -116,7 +116,7 @@ class _VisibleTextExtractor(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """``<div/>`` in XHTML: a boundary, never an open element."""
         if not self.skipping:
-            self._boundary(tag)
+            self._boundary(tag, opening=True)
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:
@@ -134,7 +134,7 @@ class _VisibleTextExtractor(HTMLParser):
         elif tag == "form" and self.forms:
             self._close_form(self.forms.pop())
             return
-        self._boundary(tag)
+        self._boundary(tag, opening=False)
 
     def handle_data(self, data: str) -> None:
         chars = len(data) - data.count(" ") - data.count("\n") - data.count("\t")
@@ -194,16 +194,16 @@ class _VisibleTextExtractor(HTMLParser):
             self._break(PARAGRAPH)
             self.forms.append(_OpenForm(out_length=len(self.out), kept_chars=self.kept_chars))
             return
-        self._boundary(tag)
+        self._boundary(tag, opening=True)
         if tag in self.rules.preformatted:
             self.pre_depth += 1
 
-    def _boundary(self, tag: str) -> None:
+    def _boundary(self, tag: str, *, opening: bool) -> None:
         if tag in self.rules.blocks:
             self._break(PARAGRAPH)
         elif tag in self.rules.line_breaks:
             self._break(LINE)
-        elif tag in self.rules.cells and self.line_chars:
+        elif opening and tag in self.rules.cells and self.line_chars:
             self.line.append("\t")
 
     def _close_form(self, form: _OpenForm) -> None:

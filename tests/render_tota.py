@@ -1,0 +1,64 @@
+"""Render a ToTA treaty XML file as the plain-text treaty it came from, independently of ``grammar.tota``.
+
+Used to check that the plain-text provision parser recovers the same articles as the XML path. The layout
+is the canonical one (``grammar/tota.py``) except that article keywords read as in a printed treaty::
+
+    CHAPTER TWO: National Treatment And Market Access For Goods
+
+    Article 2.4: Export Duties            ← number="ARTICLE 2.4" name="Export Duties"
+    1. Except as otherwise provided …     ← article text, hard wraps and indentation as in the XML
+
+Usage: ``python tests/render_tota.py ../shared/data/tota/pta_156.xml > pta_156.txt``
+(ElementTree without defusedxml is fine here: the input is trusted test data, never user input.)
+"""
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ElementTree
+
+
+def render_tota_as_plain_text(xml_path: str) -> str:
+    """The treaty's body as plain text: chapter lines, ``Article N: Name`` headings, article texts."""
+    body = ElementTree.parse(xml_path).getroot().find("body")
+    if body is None:
+        raise ValueError(f"{xml_path}: not a ToTA treaty (no <body>)")
+    blocks: list[str] = []
+    for chapter in body.iter("chapter"):
+        chapter_number = _flat(chapter.get("number"))
+        chapter_name = _flat(chapter.get("name"))
+        if chapter_number:
+            blocks.append(f"{chapter_number}: {chapter_name}" if chapter_name else chapter_number)
+        for article in chapter.iter("article"):
+            heading = _article_heading(_flat(article.get("number")), _flat(article.get("name"))) or chapter_name
+            text = _without_blank_edges("".join(article.itertext()))
+            blocks.append(f"{heading}\n{text}" if text else heading)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _article_heading(number: str, name: str) -> str:
+    """``ARTICLE 2.4`` + ``Export Duties`` → ``Article 2.4: Export Duties``; only the keyword is recased."""
+    if number:
+        keyword, _, rest = number.partition(" ")
+        number = f"{keyword.capitalize()} {rest}".strip()
+    if number and name:
+        return f"{number}: {name}"
+    return number or name
+
+
+def _flat(value: str | None) -> str:
+    return " ".join((value or "").split("\n")).strip()
+
+
+def _without_blank_edges(text: str) -> str:
+    lines = text.replace("\r\n", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python tests/render_tota.py TREATY.xml")
+    sys.stdout.write(render_tota_as_plain_text(sys.argv[1]))

@@ -1,0 +1,316 @@
+"""Document ingest: every kind of bad input becomes one clear InputError; good input loads faithfully."""
+from __future__ import annotations
+
+import io
+import random
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from grammar.errors import InputError
+from grammar.load import expand_paths, load_source
+from grammar.models import Source
+from tests.conftest import SEED_PATHS
+
+AGREEMENT = "Article 1\nThe Parties shall cooperate on critical minerals.\n"
+
+
+# ----------------------------------------------------------------------------- input builders
+
+def minimal_text_pdf(text: str) -> bytes:
+    """A one-page PDF whose content stream shows ``text`` in Helvetica (pypdf's writer cannot add text)."""
+    stream = b"BT /F1 12 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def blank_pdf(password: str | None = None) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if password is not None:
+        writer.encrypt(user_password=password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def word_document() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def seeded_random_bytes(size: int) -> bytes:
+    return random.Random(20231121).randbytes(size)
+
+
+def navigation_page(content: str) -> str:
+    menu = "".join(f'<li><a href="/section/{n}">Section {n} news and analysis</a></li>' for n in range(200))
+    related = "".join(f'<p><a href="/story/{n}">Another story number {n}</a></p>' for n in range(100))
+    return (
+        f"<html><head><title>Site</title><script>var x = 1;</script></head><body>"
+        f"<header><div class='logo'>Daily Metals</div></header><nav><ul>{menu}</ul></nav>"
+        f"<main><p>{content}</p></main><div class='related'>{related}</div>"
+        f"<footer>&copy; 2023 Daily Metals. All rights reserved.</footer></body></html>"
+    )
+
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE treaty [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<treaty><body><chapter><article>&secret;</article></chapter></body></treaty>"""
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>
+<lolz>&lol2;</lolz>"""
+
+AKOMA_NTOSO = b"""<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso><act><body>
+  <article eId="art_1"><num>1</num><heading>Scope</heading><paragraph><content><p>The Parties shall cooperate.</p></content></paragraph></article>
+</body></act></akomaNtoso>"""
+
+MALFORMED_XML = b"""<?xml version="1.0"?>
+<treaty><body>
+  <chapter name="One"><article>text</chapter>
+</body></treaty>"""
+
+
+# ----------------------------------------------------------------------------- the bad-input table
+
+Build = Callable[[Path], str]
+
+
+def file_with(name: str, data: bytes | str) -> Build:
+    def build(tmp_path: Path) -> str:
+        path = tmp_path / name
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return str(path)
+
+    return build
+
+
+def directory_with(*names: str) -> Build:
+    def build(tmp_path: Path) -> str:
+        folder = tmp_path / "folder"
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n" if name.endswith(".png") else b"text")
+        return str(folder)
+
+    return build
+
+
+def missing(tmp_path: Path) -> str:
+    return str(tmp_path / "no-such-treaty.txt")
+
+
+def raw_is(expected: str) -> Callable[[Source], bool]:
+    return lambda source: source.raw == expected
+
+
+def warns(fragment: str, raw: str | None = None) -> Callable[[Source], bool]:
+    return lambda source: any(fragment in warning for warning in source.warnings) and (raw is None or source.raw == raw)
+
+
+SMART_QUOTES = "The \u201cParties\u201d shall \u2013 where appropriate \u2013 cooperate.\n"
+JAPANESE = "第1条 締約国は、重要鉱物の供給網について協力する。\n" * 20
+
+BAD_INPUTS = [
+    pytest.param(missing, "no such file or directory", id="nonexistent-path"),
+    pytest.param(directory_with(), "directory has no supported files", id="empty-directory"),
+    pytest.param(directory_with("scan.png", "notes.docx"), "directory has no supported files", id="directory-without-supported-files"),
+    pytest.param(file_with("empty.txt", b""), "empty file", id="empty-file"),
+    pytest.param(file_with("blank.txt", b"  \n\t\r\n  "), "empty file", id="whitespace-only"),
+    pytest.param(file_with("zeros.txt", bytes(4096)), "binary file", id="file-of-zeros"),
+    pytest.param(file_with("noise.txt", seeded_random_bytes(4096)), "binary file", id="random-bytes"),
+    pytest.param(file_with("noise-small.txt", bytes(range(1, 9)) * 20), "binary file (mostly control characters)", id="control-characters"),
+    pytest.param(file_with("image.txt", b"\x89PNG\r\n\x1a\n" + seeded_random_bytes(512)), "binary file (PNG image), not text", id="png-renamed-txt"),
+    pytest.param(file_with("photo.md", b"\xff\xd8\xff\xe0" + seeded_random_bytes(512)), "binary file (JPEG image)", id="jpeg-renamed-md"),
+    pytest.param(file_with("treaty.txt", word_document()), "Word document (DOCX)", id="docx-renamed-txt"),
+    pytest.param(file_with("treaty.txt.gz", b"\x1f\x8b\x08\x00" + seeded_random_bytes(64)), "gzip archive", id="gzip"),
+    pytest.param(file_with("utf16-odd.txt", "Article 1".encode("utf-16-le")[:-1]), "binary file", id="utf16-without-bom-odd-length"),
+    pytest.param(file_with("bad-utf16.txt", b"\xff\xfe" + b"\x00\xd8A\x00"), "not valid UTF-16-LE", id="utf16-with-bom-lone-surrogate"),
+    pytest.param(file_with("all-nav.html", navigation_page("")), "HTML page has no visible text", id="html-only-navigation"),
+    pytest.param(file_with("scripts.htm", "<script>alert(1)</script><style>p{}</style>"), "HTML page has no visible text", id="html-only-scripts"),
+    pytest.param(file_with("locked.pdf", blank_pdf(password="secret")), "encrypted PDF", id="encrypted-pdf"),
+    pytest.param(file_with("scan.pdf", blank_pdf()), "PDF has no text layer (scanned?); run OCR first", id="pdf-without-text-layer"),
+    pytest.param(file_with("cut.pdf", minimal_text_pdf("Article 1")[:300]), "damaged PDF", id="truncated-pdf"),
+    pytest.param(file_with("garbage.pdf", b"%PDF-1.7\n" + seeded_random_bytes(2000) + b"\n%%EOF\n"), "damaged PDF", id="corrupt-pdf"),
+    pytest.param(file_with("fake.pdf", AGREEMENT), "damaged PDF: no %PDF- header", id="text-named-pdf"),
+    pytest.param(file_with("xxe.xml", XXE), "external entity ('secret')", id="xml-external-entity"),
+    pytest.param(file_with("lolz.xml", BILLION_LAUGHS), "entity expansion and external entities are refused", id="xml-billion-laughs"),
+    pytest.param(file_with("broken.xml", MALFORMED_XML), "malformed XML: mismatched tag", id="malformed-xml"),
+    pytest.param(file_with("empty-root.xml", b"<?xml version='1.0'?><treaty><body/></treaty>"), "XML document has no text content", id="tota-without-articles"),
+]
+
+
+def ingest(path: str) -> Source:
+    """Expand then load, the way the CLI does: expansion errors come back as values and are raised here."""
+    items = list(expand_paths([path]))
+    for item in items:
+        if isinstance(item, InputError):
+            raise item
+    assert len(items) == 1, items
+    return load_source(items[0])
+
+
+@pytest.mark.parametrize("build, fragment", BAD_INPUTS)
+def test_bad_input_is_one_line_error_naming_the_file(tmp_path, build, fragment):
+    path = build(tmp_path)
+    with pytest.raises(InputError) as caught:
+        ingest(path)
+    message = str(caught.value)
+    assert fragment in message
+    assert caught.value.path == path
+    assert message.startswith(path + ":")
+    assert "\n" not in message
+
+
+# ----------------------------------------------------------------------------- the good-input table
+
+GOOD_INPUTS = [
+    pytest.param(file_with("plain.txt", AGREEMENT), "text", raw_is(AGREEMENT), id="utf8"),
+    pytest.param(file_with("bom.txt", b"\xef\xbb\xbf" + AGREEMENT.encode()), "text", raw_is(AGREEMENT), id="utf8-with-bom"),
+    pytest.param(file_with("notes.md", "# Accord\n\n" + AGREEMENT), "markdown", raw_is("# Accord\n\n" + AGREEMENT), id="markdown"),
+    pytest.param(file_with("quotes.txt", SMART_QUOTES.encode("cp1252")), "text", warns("decoded as cp1252", SMART_QUOTES), id="cp1252-smart-quotes"),
+    pytest.param(file_with("accord.txt", "Accord de coopération économique\n".encode("latin-1")), "text",
+                 warns("not valid UTF-8", "Accord de coopération économique\n"), id="latin1"),
+    pytest.param(file_with("c1.txt", b"Article\x81 1\n"), "text", warns("decoded as latin-1", "Article\x81 1\n"), id="latin1-byte-undefined-in-cp1252"),
+    pytest.param(file_with("le.txt", "\ufeffAccord – Artículo 1\n".encode("utf-16-le")), "text", raw_is("Accord – Artículo 1\n"), id="utf16-le-bom"),
+    pytest.param(file_with("be.txt", "\ufeffAccord – Artículo 1\n".encode("utf-16-be")), "text", raw_is("Accord – Artículo 1\n"), id="utf16-be-bom"),
+    pytest.param(file_with("le-nobom.txt", AGREEMENT.encode("utf-16-le")), "text", raw_is(AGREEMENT), id="utf16-le-without-bom"),
+    pytest.param(file_with("be-nobom.txt", AGREEMENT.encode("utf-16-be")), "text", raw_is(AGREEMENT), id="utf16-be-without-bom"),
+    pytest.param(file_with("sjis.txt", JAPANESE.encode("shift_jis")), "text", warns("may be garbled"), id="shift-jis-fallback"),
+    pytest.param(file_with("mixed.txt", b"Article 1\r\nThe Parties\rshall act.\n"), "text",
+                 raw_is("Article 1\nThe Parties\nshall act.\n"), id="mixed-line-endings"),
+    pytest.param(file_with("long.txt", "word " * 1_000_000), "text", lambda s: len(s.raw) == 5_000_000, id="5mb-single-line"),
+    pytest.param(file_with("deep.html", "<div>" * 100_000 + "Article 1 deep" + "</div>" * 100_000), "html",
+                 raw_is("Article 1 deep"), id="html-nested-100000-levels"),
+    pytest.param(file_with("unclosed.html", "<p>" * 100_000 + "Article 1 deep"), "html", raw_is("Article 1 deep"), id="html-100000-unclosed"),
+    pytest.param(file_with("news.html", navigation_page("The Parties shall cooperate.")), "html",
+                 warns("mostly navigation", "The Parties shall cooperate."), id="html-99-percent-navigation"),
+    pytest.param(file_with("meta.html", '<html><head><meta charset="shift_jis"></head><body><p>第1条</p></body></html>'.encode("shift_jis")),
+                 "html", lambda s: s.raw == "第1条" and not s.warnings, id="html-declared-charset"),
+    pytest.param(file_with("text.pdf", minimal_text_pdf("Article 1 The Parties shall cooperate.")), "pdf",
+                 raw_is("Article 1 The Parties shall cooperate."), id="pdf-with-text"),
+    pytest.param(file_with("really-a-pdf.txt", minimal_text_pdf("Article 1")), "pdf", warns("is a PDF", "Article 1"), id="pdf-renamed-txt"),
+    pytest.param(file_with("akn.xml", AKOMA_NTOSO), "text",
+                 warns("not a ToTA treaty", "1\nScope\nThe Parties shall cooperate.\n"), id="xml-not-tota"),
+    pytest.param(file_with("latin.xml", '<?xml version="1.0" encoding="windows-1252"?><doc>\u201cAccord\u201d</doc>'.encode("cp1252")),
+                 "text", lambda s: s.raw == "\u201cAccord\u201d\n", id="xml-declared-cp1252"),
+    pytest.param(file_with("page.aspx", "<!DOCTYPE html><html><body><p>Article 1</p></body></html>"), "html", raw_is("Article 1"), id="sniff-html"),
+    pytest.param(file_with("treaty.dat", b'<?xml version="1.0"?><treaty><body><chapter name="Preamble"><article>We agree.</article></chapter></body></treaty>'),
+                 "tota_xml", raw_is("Preamble\nWe agree.\n"), id="sniff-tota-xml"),
+    pytest.param(file_with("README", AGREEMENT), "text", raw_is(AGREEMENT), id="sniff-text"),
+]
+
+
+@pytest.mark.parametrize("build, expected_format, check", GOOD_INPUTS)
+def test_good_input_loads(tmp_path, build, expected_format, check):
+    path = build(tmp_path)
+    source = ingest(path)
+    assert source.path == path
+    assert source.format == expected_format
+    assert check(source), (source.raw[:200], source.warnings)
+
+
+@pytest.mark.parametrize("path", SEED_PATHS, ids=[path.name[:3] for path in SEED_PATHS])
+def test_seed_loads_unchanged(path):
+    source = load_source(str(path))
+    assert source.format == "text"
+    assert source.raw == path.read_text(encoding="utf-8")
+    assert source.warnings == []
+
+
+def test_malformed_xml_error_points_at_line_and_column(tmp_path):
+    path = file_with("broken.xml", MALFORMED_XML)(tmp_path)
+    with pytest.raises(InputError) as caught:
+        load_source(path)
+    # expat points at the name in the end tag that does not match: "</chapter>" starts at column 36.
+    assert (caught.value.line, caught.value.column) == (3, 38)
+    assert str(caught.value).startswith(f"{path}:3:38: malformed XML: mismatched tag")
+
+
+def test_html_keeps_article_content_and_structure(tmp_path):
+    page = (
+        "<html><body><header>Site banner</header><form action='/search'><input name='q'> Search</form>"
+        "<article><header><h1>Joint Statement</h1></header><p>The Parties\n   will <b>explore</b>&nbsp;cooperation"
+        " &amp; <a href='#art2'>Article 2</a>.</p><ul><li>lithium</li><li>cobalt</li></ul>"
+        "<table><tr><td>HS 2836</td><td>0%</td></tr></table><pre>  1. kept\n     as is</pre>"
+        "<div hidden>hidden text</div><div style='display: none'>gone</div><aside>Related</aside></article>"
+        "<footer>Footer</footer></body></html>"
+    )
+    assert load_source(file_with("page.html", page)(tmp_path)).raw == (
+        "Joint Statement\n\nThe Parties will explore\xa0cooperation & Article 2.\n\nlithium\n\ncobalt\n\n"
+        "HS 2836\t0%\n\n  1. kept\n     as is"
+    )
+
+
+def test_asp_net_page_wrapped_in_one_form_keeps_its_text(tmp_path):
+    body = "<p>" + "The Parties shall notify each other of measures. " * 20 + "</p>"
+    page = f"<html><body><form id='aspnetForm'><div>{body}</div></form></body></html>"
+    assert "shall notify" in load_source(file_with("aspx.htm", page)(tmp_path)).raw
+
+
+# ----------------------------------------------------------------------------- stdin
+
+STDIN_CASES = [
+    pytest.param(AGREEMENT.encode(), "text", AGREEMENT, id="text"),
+    pytest.param(b"<!doctype html><p>Article 1</p><nav>Menu</nav>", "html", "Article 1", id="html"),
+    pytest.param(b'<treaty><body><chapter name="Preamble"><article>We agree.</article></chapter></body></treaty>',
+                 "tota_xml", "Preamble\nWe agree.\n", id="tota-xml"),
+    pytest.param(minimal_text_pdf("Article 1"), "pdf", "Article 1", id="pdf"),
+]
+
+
+@pytest.mark.parametrize("data, expected_format, expected_raw", STDIN_CASES)
+def test_stdin_is_sniffed(monkeypatch, data, expected_format, expected_raw):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    source = load_source("-")
+    assert (source.path, source.format, source.raw) == ("<stdin>", expected_format, expected_raw)
+
+
+def test_empty_stdin_is_an_error(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    with pytest.raises(InputError, match="^<stdin>: empty file$"):
+        load_source("-")
+
+
+# ----------------------------------------------------------------------------- expand_paths
+
+def test_directory_expands_to_supported_files_sorted_recursively_skipping_hidden(tmp_path):
+    for name in ["b.txt", "a.PDF", "notes.docx", ".hidden.txt", "sub/c.html", "sub/d.md", ".git/e.txt", "z/f.xml"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [Path(item).relative_to(tmp_path).as_posix() for item in expand_paths([str(tmp_path)])]
+    assert found == ["a.PDF", "b.txt", "sub/c.html", "sub/d.md", "z/f.xml"]
+
+
+def test_batch_goes_on_after_a_missing_path(tmp_path):
+    present = tmp_path / "present.txt"
+    present.write_text(AGREEMENT)
+    items = list(expand_paths([str(tmp_path / "gone.txt"), "-", str(present)]))
+    assert isinstance(items[0], InputError) and str(items[0]).endswith("gone.txt: no such file or directory")
+    assert items[1:] == ["-", str(present)]
