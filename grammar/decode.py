@@ -146,7 +146,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError as error:
         utf8_problem = f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
     declared = declared_encoding(data)
-    if declared and declared not in ("utf-8", *SINGLE_BYTE_FALLBACKS):
+    if declared and declared != "utf-8":
         try:
             return declared, data.decode(declared), []
         except UnicodeDecodeError:

@@ -1,6 +1,7 @@
 """Document ingest: every kind of bad input becomes one clear InputError; good input loads faithfully."""
 from __future__ import annotations
 
+import html
 import io
 import random
 import sys
@@ -21,17 +22,24 @@ AGREEMENT = "Article 1\nThe Parties shall cooperate on critical minerals.\n"
 
 # ----------------------------------------------------------------------------- input builders
 
-def minimal_text_pdf(text: str) -> bytes:
-    """A one-page PDF whose content stream shows ``text`` in Helvetica (pypdf's writer cannot add text)."""
-    stream = b"BT /F1 12 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+def minimal_text_pdf(*page_texts: str) -> bytes:
+    """A PDF with one page per text, shown in Helvetica; an empty text makes a page without a text layer.
+
+    pypdf's writer cannot lay out text, so the file is written by hand: catalog, page tree, then
+    per page a page object and its content stream, then the font, the xref table and the trailer.
+    """
+    count = len(page_texts)
+    font = 3 + 2 * count
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * index) for index in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
+    for index, text in enumerate(page_texts):
+        stream = b"BT /F1 12 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET" if text else b""
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * index, font)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     out = b"%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -42,6 +50,12 @@ def minimal_text_pdf(text: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return out
+
+
+def with_wrong_startxref(pdf: bytes) -> bytes:
+    """The same PDF with a wrong xref offset: pypdf repairs it and logs a warning about it."""
+    head, _, tail = pdf.rpartition(b"startxref\n")
+    return head + b"startxref\n99999" + tail[tail.index(b"\n"):]
 
 
 def blank_pdf(password: str | None = None) -> bytes:
@@ -215,9 +229,19 @@ GOOD_INPUTS = [
                  "html", lambda s: s.raw == "第1条" and not s.warnings, id="html-declared-charset"),
     pytest.param(file_with("text.pdf", minimal_text_pdf("Article 1 The Parties shall cooperate.")), "pdf",
                  raw_is("Article 1 The Parties shall cooperate."), id="pdf-with-text"),
+    pytest.param(file_with("two-pages.pdf", minimal_text_pdf("Article 1 Scope", "Article 2 Definitions")), "pdf",
+                 raw_is("Article 1 Scope\n\nArticle 2 Definitions"), id="pdf-pages-joined-by-blank-line"),
+    pytest.param(file_with("half-scanned.pdf", minimal_text_pdf("Article 1 Scope", "")), "pdf",
+                 warns("1 of 2 PDF pages have no text layer", "Article 1 Scope"), id="pdf-partly-scanned"),
+    pytest.param(file_with("repaired.pdf", with_wrong_startxref(minimal_text_pdf("Article 1"))), "pdf",
+                 warns("the reader worked around", "Article 1"), id="pdf-repaired-by-reader"),
     pytest.param(file_with("really-a-pdf.txt", minimal_text_pdf("Article 1")), "pdf", warns("is a PDF", "Article 1"), id="pdf-renamed-txt"),
     pytest.param(file_with("akn.xml", AKOMA_NTOSO), "text",
                  warns("not a ToTA treaty", "1\nScope\nThe Parties shall cooperate.\n"), id="xml-not-tota"),
+    pytest.param(file_with("deep.xml", "<doc>" + "<div>" * 100_000 + "deep" + "</div>" * 100_000 + "</doc>"), "text",
+                 warns("not a ToTA treaty", "deep\n"), id="xml-nested-100000-levels"),
+    pytest.param(file_with("latin1.html", '<meta charset="iso-8859-1"><p>\u201cAccord\u201d</p>'.encode("cp1252")), "html",
+                 lambda s: s.raw == "\u201cAccord\u201d" and not s.warnings, id="html-latin1-label-means-cp1252"),
     pytest.param(file_with("latin.xml", '<?xml version="1.0" encoding="windows-1252"?><doc>\u201cAccord\u201d</doc>'.encode("cp1252")),
                  "text", lambda s: s.raw == "\u201cAccord\u201d\n", id="xml-declared-cp1252"),
     pytest.param(file_with("page.aspx", "<!DOCTYPE html><html><body><p>Article 1</p></body></html>"), "html", raw_is("Article 1"), id="sniff-html"),
@@ -242,6 +266,22 @@ def test_seed_loads_unchanged(path):
     assert source.format == "text"
     assert source.raw == path.read_text(encoding="utf-8")
     assert source.warnings == []
+
+
+def test_pdf_reader_log_stays_off_the_terminal(tmp_path, caplog, capfd):
+    source = load_source(file_with("repaired.pdf", with_wrong_startxref(minimal_text_pdf("Article 1")))(tmp_path))
+    assert source.raw == "Article 1"
+    assert caplog.records == []
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize("path", SEED_PATHS, ids=[path.name[:3] for path in SEED_PATHS])
+def test_seed_published_as_web_page_loads_as_its_paragraphs(tmp_path, path):
+    """Each seed line as a <p> inside a typical news page: the page chrome goes, the paragraphs stay."""
+    paragraphs = [line.strip() for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    body = "".join(f"<p>{html.escape(paragraph)}</p>\n" for paragraph in paragraphs)
+    page = navigation_page("").replace("<main><p></p></main>", f"<main><article>{body}</article></main>")
+    assert load_source(file_with("page.html", page)(tmp_path)).raw == "\n\n".join(paragraphs)
 
 
 def test_malformed_xml_error_points_at_line_and_column(tmp_path):
