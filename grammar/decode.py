@@ -33,7 +33,7 @@ MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "ZIP archive"),
     (b"PK\x05\x06", "ZIP archive"),
     (b"\x1f\x8b", "gzip archive"),
-    (b"BZh", "bzip2 archive"),
+    (b"BZh91AY&SY", "bzip2 archive"),
     (b"\xfd7zXZ\x00", "xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (b"Rar!\x1a\x07", "RAR archive"),
@@ -42,7 +42,8 @@ MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "SQLite database"),
     (b"\x00asm", "WebAssembly module"),
     (b"OggS", "Ogg media"),
-    (b"ID3", "MP3 audio"),
+    (b"ID3\x03", "MP3 audio"),
+    (b"ID3\x04", "MP3 audio"),
     (b"fLaC", "FLAC audio"),
 )
 # ZIP containers that are office documents: the member name tells which.

@@ -174,6 +174,8 @@ class _VisibleTextExtractor(HTMLParser):
             return True
         if tag in self.rules.page_chrome and not self.main_depth:
             return True
+        if not attrs:
+            return False
         values = {name: (value or "") for name, value in attrs}
         return (
             "hidden" in values

@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 
-from grammar.decode import decode_text
+from grammar.decode import binary_kind, decode_text
 from grammar.errors import InputError
 from grammar.html_text import extract_visible_text
 from grammar.models import Source, SourceFormat
@@ -69,7 +69,7 @@ def load_source(path: str) -> Source:
         pdf = read_pdf_text(data, path=shown)
         return Source(path=shown, format="pdf", raw=_normalize(pdf.text), warnings=warnings + pdf.warnings)
     if suffix_format == "pdf":
-        raise InputError("damaged PDF: no %PDF- header", path=shown)
+        raise InputError(f"not a PDF (no %PDF- header){_what_it_is_instead(data)}", path=shown)
     decoded = decode_text(data, path=shown)
     text, warnings = decoded.text, list(decoded.warnings)
     fmt = suffix_format or sniff_markup(text)
@@ -103,6 +103,16 @@ def sniff_markup(text: str) -> str:
     if first == "?xml":
         return "html" if XHTML_ROOT.search(text, 0, 4096) else "xml"
     return "xml" if first == "treaty" else "html"
+
+
+def _what_it_is_instead(data: bytes) -> str:
+    """What a file named ``.pdf`` holds instead: often the HTML error page of a failed download."""
+    kind = binary_kind(data)
+    if kind:
+        return f"; it is a {kind}"
+    head = data[:4096].decode("utf-8", errors="replace")
+    markup = sniff_markup(head)
+    return "; it is an HTML page (a failed download?)" if markup == "html" else f"; it looks like {markup}"
 
 
 def _supported_files(directory: str) -> Iterator[str]:
