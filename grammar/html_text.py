@@ -8,6 +8,7 @@ The tag lists live in ``grammar/data/html.toml``. Rules:
 - a ``<form>`` is dropped unless it holds real text (ASP.NET wraps whole pages in one form);
 - a line made almost only of hyperlink text (a menu, a list of related stories) is dropped;
 - block elements start a new paragraph (a blank line), ``<br>`` a new line, table cells are tab-separated;
+- list items get the marker a browser shows (``1.``, ``a.``, ``iv.``, ``•``) unless their text starts with one;
 - whitespace collapses to one space except in ``<pre>``; entities are decoded.
 
 The parser is ``html.parser``: it streams tags to flat handlers, and every state here is a counter,
@@ -31,6 +32,11 @@ DATA_FILE = Path(__file__).with_name("data") / "html.toml"
 COLLAPSIBLE_SPACE = re.compile(r"[ \t\n\r\f]+")
 DOUBLE_SPACE = re.compile(r" {2,}")
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+NO_LIST_MARKERS = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
+# Item text that brings its own marker ("1.", "(a)", "iv)", "•"): a second, generated one would double it.
+OWN_MARKER = re.compile(r"\s*(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcdm]{1,6}\)|[ivxlcdm]{1,6}[.)]|[•·▪◦●‣*–-])\s", re.IGNORECASE)
+ROMAN_DIGITS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 PARAGRAPH, LINE = 2, 1
 
 
@@ -77,6 +83,32 @@ def extract_visible_text(markup: str) -> VisibleText:
     return extractor.result()
 
 
+def list_marker(number: int, style: str) -> str:
+    """The marker a browser draws for item ``number`` of ``<ol type=style>``: (4, "i") → ``iv.``, (28, "a") → ``ab.``."""
+    if style in ("a", "A") and number > 0:
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        label = letters
+    elif style in ("i", "I") and 0 < number < 4000:
+        label = ""
+        for value, digits in ROMAN_DIGITS:
+            count, number = divmod(number, value)
+            label += digits * count
+    else:
+        label = str(number)
+    return (label.upper() if style in ("A", "I") else label) + "."
+
+
+@dataclass
+class _OpenList:
+    ordered: bool
+    style: str
+    shown: bool  # False for list-style: none
+    count: int = 0
+
+
 @dataclass
 class _OpenForm:
     out_length: int
@@ -99,6 +131,8 @@ class _VisibleTextExtractor(HTMLParser):
         self.pre_depth = 0
         self.in_link = False
         self.forms: list[_OpenForm] = []
+        self.lists: list[_OpenList] = []
+        self.pending_marker = ""  # the marker of a list item, written before its first words
         self.kept_chars = 0
         self.dropped_chars = 0
 
@@ -134,6 +168,10 @@ class _VisibleTextExtractor(HTMLParser):
         elif tag == "form" and self.forms:
             self._close_form(self.forms.pop())
             return
+        if tag in ("li", "ol", "ul"):
+            self.pending_marker = ""  # an empty item
+            if tag != "li" and self.lists:
+                self.lists.pop()
         self._boundary(tag, opening=False)
 
     def handle_data(self, data: str) -> None:
@@ -146,6 +184,10 @@ class _VisibleTextExtractor(HTMLParser):
             self.line_pre = True
         else:
             data = COLLAPSIBLE_SPACE.sub(" ", data)
+        if self.pending_marker and chars:
+            if not OWN_MARKER.match(data + " "):
+                self.line.append(self.pending_marker + " ")
+            self.pending_marker = ""
         self.line.append(data)
         self.line_chars += chars
         if self.in_link:
@@ -199,6 +241,24 @@ class _VisibleTextExtractor(HTMLParser):
         self._boundary(tag, opening=True)
         if tag in self.rules.preformatted:
             self.pre_depth += 1
+        elif tag in ("ol", "ul"):
+            values = {name: (value or "") for name, value in attrs}
+            start = values.get("start", "1").strip()
+            self.lists.append(_OpenList(
+                ordered=tag == "ol",
+                style=values.get("type", "1"),
+                shown=not NO_LIST_MARKERS.search(values.get("style", "")),
+                count=int(start) - 1 if start.lstrip("-").isdigit() else 0,
+            ))
+        elif tag == "li" and self.lists and self.lists[-1].shown:
+            self._start_item(self.lists[-1], dict(attrs).get("value") or "")
+
+    def _start_item(self, open_list: _OpenList, value: str) -> None:
+        if not open_list.ordered:
+            self.pending_marker = "•"
+            return
+        open_list.count = int(value) if value.strip().isdigit() else open_list.count + 1
+        self.pending_marker = list_marker(open_list.count, open_list.style)
 
     def _boundary(self, tag: str, *, opening: bool) -> None:
         if tag in self.rules.blocks:

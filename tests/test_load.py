@@ -304,9 +304,27 @@ def test_html_keeps_article_content_and_structure(tmp_path):
         "<footer>Footer</footer></body></html>"
     )
     assert load_source(file_with("page.html", page)(tmp_path)).raw == (
-        "Joint Statement\n\nThe Parties will explore\xa0cooperation & Article 2.\n\nlithium\n\ncobalt\n\n"
+        "Joint Statement\n\nThe Parties will explore\xa0cooperation & Article 2.\n\n• lithium\n\n• cobalt\n\n"
         "HS 2836\t0%\n\n  1. kept\n     as is"
     )
+
+
+LIST_MARKERS = [
+    pytest.param("<ol><li>Scope</li><li>Definitions</li></ol>", "1. Scope\n\n2. Definitions", id="numbered"),
+    pytest.param('<ol type="a" start="3"><li>goods<li>services</ol>', "c. goods\n\nd. services", id="lettered-from-start"),
+    pytest.param('<ol type="i"><li>one</li><li value="4">four</li></ol>', "i. one\n\niv. four", id="roman-with-value"),
+    pytest.param('<ol type="I"><li><p>nested paragraph</p></li></ol>', "I. nested paragraph", id="item-holding-a-paragraph"),
+    pytest.param("<ol><li>(a) its own marker</li><li>2. its own number</li></ol>", "(a) its own marker\n\n2. its own number",
+                 id="own-markers-not-doubled"),
+    pytest.param("<ul><li>cobalt<ul><li>refined</li></ul></li></ul>", "• cobalt\n\n• refined", id="nested-bullets"),
+    pytest.param('<ol style="list-style: none"><li>unmarked</li></ol>', "unmarked", id="list-style-none"),
+    pytest.param("<ol><li></li></ol><p>after an empty item</p>", "after an empty item", id="empty-item"),
+]
+
+
+@pytest.mark.parametrize("markup, expected", LIST_MARKERS)
+def test_html_list_items_get_the_markers_a_browser_shows(tmp_path, markup, expected):
+    assert load_source(file_with("list.html", f"<html><body>{markup}</body></html>")(tmp_path)).raw == expected
 
 
 def test_asp_net_page_wrapped_in_one_form_keeps_its_text(tmp_path):
