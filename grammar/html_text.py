@@ -11,8 +11,8 @@ The tag lists live in ``grammar/data/html.toml``. Rules:
 - list items get the marker a browser shows (``1.``, ``a.``, ``iv.``, ``•``) unless their text starts with one;
 - whitespace collapses to one space except in ``<pre>``; entities are decoded.
 
-The parser is ``html.parser``: it streams tags to flat handlers, and every state here is a counter,
-so a page nested 100,000 levels deep costs no recursion.
+The parser is ``html.parser``: it streams tags to flat handlers, and every state here is a counter or a flag,
+so a page nested 100,000 levels deep costs no recursion (open lists and forms are flat stacks).
 
 Worked example::
 
@@ -34,7 +34,9 @@ DOUBLE_SPACE = re.compile(r" {2,}")
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 NO_LIST_MARKERS = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
 # Item text that brings its own marker ("1.", "(a)", "iv)", "•"): a second, generated one would double it.
-OWN_MARKER = re.compile(r"\s*(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcdm]{1,6}\)|[ivxlcdm]{1,6}[.)]|[•·▪◦●‣*–-])\s", re.IGNORECASE)
+OWN_MARKER = re.compile(
+    r"\s*(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcdm]{1,6}\)|[ivxlcdm]{1,6}[.)]|[•·▪◦●‣*–-])\s", re.IGNORECASE
+)
 ROMAN_DIGITS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 PARAGRAPH, LINE = 2, 1
@@ -84,7 +86,10 @@ def extract_visible_text(markup: str) -> VisibleText:
 
 
 def list_marker(number: int, style: str) -> str:
-    """The marker a browser draws for item ``number`` of ``<ol type=style>``: (4, "i") → ``iv.``, (28, "a") → ``ab.``."""
+    """The marker a browser draws for item ``number`` of ``<ol type=style>``.
+
+    (4, "i") → ``iv.``; (28, "a") → ``ab.``; (3, "A") → ``C.``; (5, "1") → ``5.``
+    """
     if style in ("a", "A") and number > 0:
         letters = ""
         while number:

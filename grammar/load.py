@@ -65,7 +65,8 @@ def load_source(path: str) -> Source:
         raise InputError("empty file", path=shown)
     suffix_format = None if path == STDIN else FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower())
     if looks_like_pdf(data):
-        warnings = [f"file named {os.path.basename(path)} is a PDF; read as PDF"] if suffix_format not in (None, "pdf") else []
+        renamed = suffix_format not in (None, "pdf")
+        warnings = [f"file named {os.path.basename(path)} is a PDF; read as PDF"] if renamed else []
         pdf = read_pdf_text(data, path=shown)
         return Source(path=shown, format="pdf", raw=_normalize(pdf.text), warnings=warnings + pdf.warnings)
     if suffix_format == "pdf":

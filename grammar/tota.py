@@ -92,7 +92,10 @@ def heading_line(number: str | None, name: str | None) -> str:
 
 
 def strip_blank_edge_lines(text: str) -> str:
-    """Drop whitespace-only lines at the start and end, keep everything between: ``"\\n  \\nA\\n B \\n\\n"`` → ``"A\\n B "``."""
+    """Drop whitespace-only lines at the start and end, keep everything between.
+
+    ``"\\n  \\nA\\n\\n B \\n \\n"`` → ``"A\\n\\n B "``
+    """
     lines = text.split("\n")
     start, end = 0, len(lines)
     while start < end and not lines[start].strip():

@@ -68,6 +68,15 @@ def blank_pdf(password: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
+def owner_locked_pdf(text: str) -> bytes:
+    """A text PDF encrypted with an owner password only: readers open it with the empty user password."""
+    writer = PdfWriter(clone_from=io.BytesIO(minimal_text_pdf(text)))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def word_document() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -236,6 +245,8 @@ GOOD_INPUTS = [
                  warns("1 of 2 PDF pages have no text layer", "Article 1 Scope"), id="pdf-partly-scanned"),
     pytest.param(file_with("repaired.pdf", with_wrong_startxref(minimal_text_pdf("Article 1"))), "pdf",
                  warns("the reader worked around", "Article 1"), id="pdf-repaired-by-reader"),
+    pytest.param(file_with("owner-locked.pdf", owner_locked_pdf("Article 1 Scope")), "pdf", raw_is("Article 1 Scope"),
+                 id="pdf-encrypted-with-empty-user-password"),
     pytest.param(file_with("really-a-pdf.txt", minimal_text_pdf("Article 1")), "pdf", warns("is a PDF", "Article 1"), id="pdf-renamed-txt"),
     pytest.param(file_with("akn.xml", AKOMA_NTOSO), "text",
                  warns("not a ToTA treaty", "1\nScope\nThe Parties shall cooperate.\n"), id="xml-not-tota"),
