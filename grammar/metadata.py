@@ -1,0 +1,823 @@
+"""Read a document's metadata: who makes the agreement and who is only named, its dates, its instrument,
+its genre and the minerals it covers.
+
+Only the ``content`` spans count (the parser has already set aside related-story lists, paywalls and
+comment forms); the title is read separately. What a structured format declares outright wins.
+
+    >>> text = "Canada and Japan on Thursday agreed to cooperate on lithium, the Canadian government said."
+    >>> metadata = extract_metadata(text, [(0, len(text))])
+    >>> [(party.code, party.role) for party in metadata.parties], metadata.minerals, metadata.genre
+    ([('CAN', 'signatory'), ('JPN', 'signatory')], ['lithium'], 'news_report')
+
+Vocabulary lives beside this module in ``data/countries.toml``, ``data/minerals.toml``,
+``data/instruments.toml`` and ``data/dates.toml``; each vocabulary is compiled once into one regex.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from grammar.models import DatedEvent, Metadata, Party
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def extract_metadata(text: str, content: list[tuple[int, int]], *, title: str | None = None,
+                     declared: dict | None = None) -> Metadata:
+    """Metadata of one document: parties with roles, dates, instrument, genre and minerals.
+
+    ``text`` is the normalized text, ``content`` the half-open spans that are real content, ``title`` the
+    headline read apart from the content, and ``declared`` what a structured format states outright
+    (ToTA ``<meta>``: ``name``, ``date_signed``, ``date_into_force``, ``parties``, ``type``).
+    """
+    declared = declared or {}
+    title = title if title is not None else _declared_text(declared, "name")
+    passages = ([_Passage(title, 0, is_title=True)] if title else []) + [
+        _Passage(text[start:end], start) for start, end in _merge_spans(content, len(text))]
+    scans = [_scan(passage) for passage in passages]
+    genre = "legal_text" if declared else _read_genre(text)
+    parties, unilateral_actor = _read_parties(scans, declared)
+    instrument = _read_instrument(scans, declared, genre, parties, unilateral_actor)
+    if instrument == "unilateral_policy" and unilateral_actor and not declared.get("parties"):
+        parties = _with_single_signatory(parties, unilateral_actor)
+    return Metadata(
+        title=title,
+        parties=parties,
+        dates=_read_dates(text, passages, declared),
+        instrument=instrument,
+        genre=genre,
+        minerals=list(dict.fromkeys(match.value for scan in scans for match in scan.minerals)),
+    )
+
+
+# ============================================================================ passages and vocabularies
+
+@dataclass(frozen=True)
+class _Passage:
+    """A stretch of text read for metadata: the title, or one content span at ``offset`` in the document."""
+
+    text: str
+    offset: int
+    is_title: bool = False
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A vocabulary phrase found in a passage: ``[start, end)`` within the passage, and what it names."""
+
+    start: int
+    end: int
+    value: str
+    form: str = ""
+
+
+def _merge_spans(spans: Iterable[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Sorted, clipped, non-overlapping content spans: ``[(5, 9), (0, 6)]`` → ``[(0, 9)]``."""
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(limit, e)) for s, e in spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _declared_text(declared: dict, key: str) -> str | None:
+    value = declared.get(key)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _load(name: str) -> dict:
+    with open(DATA_DIR / name, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex alternation for many phrases, factored by common prefix so a scan costs one pass.
+
+    Longer phrases are tried first, so the longest phrase at a position wins:
+
+    >>> _trie_pattern(["Guinea", "Guinea-Bissau", "Ghana"])
+    'G(?:hana|uinea(?:\\\\-Bissau)?)'
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+    return body
+
+
+def _phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """Whole-word matches of any phrase (no letter or digit may touch either end)."""
+    return re.compile(r"(?<!\w)(?:" + _trie_pattern(set(phrases)) + r")(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a vocabulary phrase names: a party, mineral, instrument, unilateral-policy word or signing verb."""
+
+    category: str
+    value: str
+    #: party: name, demonym or capital; instrument: generic or specific
+    form: str = ""
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Every vocabulary as two regexes: phrases with capitals match as written ("US" never matches "us"),
+    lowercase phrases match the lowercased text ("Rare-earth", "MEMORANDUM of understanding")."""
+
+    exact: re.Pattern[str]
+    folded: re.Pattern[str]
+    exact_entries: dict[str, _Entry]
+    folded_entries: dict[str, _Entry]
+    party_names: dict[str, str]
+    person_names: frozenset[str]
+    shouting: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    entries: dict[str, _Entry] = {}
+    countries = _load("countries.toml")
+    for phrase in countries.pop("not_parties")["phrases"]:
+        entries[phrase] = _Entry("blocked", "")
+    shouting = frozenset(countries.pop("shouting")["ambiguous"])
+    for code, entry in countries.items():
+        forms = [(entry["name"], "name")] + [(alias, "name") for alias in entry.get("aliases", [])]
+        forms += [(word, "demonym") for word in entry.get("demonyms", [])]
+        forms += [(city, "capital") for city in entry.get("capitals", [])]
+        for phrase, form in forms:
+            entries.setdefault(phrase, _Entry("party", code, form))
+            # Treaty title pages shout: "THE GOVERNMENT OF THE REPUBLIC OF KOREA".
+            if len(phrase) > 3 and not phrase.isupper():
+                entries.setdefault(phrase.upper(), _Entry("party", code, form))
+    for canonical, entry in _load("minerals.toml").items():
+        for phrase in [canonical, *entry.get("variants", [])]:
+            entries.setdefault(phrase, _Entry("mineral", canonical))
+    instruments = _load("instruments.toml")
+    for phrase in instruments["not_instruments"]["phrases"]:
+        entries.setdefault(phrase, _Entry("blocked", ""))
+    for kind, entry in instruments["kinds"].items():
+        for phrase in entry["phrases"]:
+            entries.setdefault(phrase, _Entry("instrument", kind, "generic" if entry.get("generic") else "specific"))
+    for phrase in instruments["unilateral"]["phrases"]:
+        entries.setdefault(phrase, _Entry("unilateral", phrase))
+    for phrase in instruments["cues"]["sign_verbs"]:
+        entries.setdefault(phrase, _Entry("signing", phrase))
+    exact = {phrase: entry for phrase, entry in entries.items() if phrase != phrase.lower()}
+    folded = {phrase: entry for phrase, entry in entries.items() if phrase == phrase.lower()}
+    return _Lexicon(
+        # No lookbehind before the alternation: it would stop the regex engine from skipping ahead to
+        # possible first letters, costing a 0.5 MB treaty tens of milliseconds. Callers check the left edge.
+        exact=re.compile("(?:" + _trie_pattern(exact) + r")(?!\w)"),
+        # The leading non-letter lets the engine skip ahead to word starts; it is stripped from each match.
+        folded=re.compile("[^a-z0-9_](?:" + _trie_pattern(folded) + r")(?![a-z0-9_])"),
+        exact_entries=exact,
+        folded_entries=folded,
+        party_names={code: entry["name"] for code, entry in countries.items()},
+        person_names=frozenset(entry["name"] for entry in countries.values() if entry.get("person_name")),
+        shouting=shouting,
+    )
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What one passage holds, each list in reading order."""
+
+    passage: _Passage
+    parties: list[_Match]
+    minerals: list[_Match]
+    instruments: list[_Match]
+    signing: list[_Match]
+    unilateral: int
+
+
+def _scan(passage: _Passage) -> _Scan:
+    """Find every vocabulary phrase in a passage with two regex passes (case-sensitive, then lowercased).
+
+    >>> scan = _scan(_Passage("Tokyo and Ottawa signed a MoC on rare-earth minerals in Ottawa.", 0))
+    >>> [m.value for m in scan.parties], [m.value for m in scan.instruments], [m.value for m in scan.minerals]
+    (['JPN', 'CAN'], ['memorandum'], ['rare earths'])
+    """
+    lexicon = _lexicon()
+    text = passage.text
+    found: dict[str, list[_Match]] = {"party": [], "mineral": [], "instrument": [], "signing": [], "unilateral": []}
+    for hit in lexicon.exact.finditer(text):
+        start = hit.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        entry = lexicon.exact_entries[hit.group()]
+        if entry.category == "party" and not _is_party_reading(text, hit, entry.form, lexicon):
+            continue
+        if entry.category != "blocked":
+            found[entry.category].append(_Match(start, hit.end(), entry.value, entry.form))
+    folded = _fold(text)
+    for hit in lexicon.folded.finditer(" " + folded):
+        start, end = hit.start(), hit.end() - 1           # shift back past the leading character
+        entry = lexicon.folded_entries[hit.group()[1:]]
+        if entry.category == "mineral" and text[start:end].isupper() and end - start <= 3:
+            continue                                       # "TIN" is a taxpayer identification number
+        if entry.category != "blocked":
+            found[entry.category].append(_Match(start, end, entry.value, entry.form))
+    ordered = {category: sorted(matches, key=lambda m: m.start) for category, matches in found.items()}
+    return _Scan(passage, ordered["party"], ordered["mineral"], ordered["instrument"], ordered["signing"],
+                 len(ordered["unilateral"]))
+
+
+def _fold(text: str) -> str:
+    """Lowercase ``text`` keeping every offset (``"İ".lower()`` has two characters; such letters stay)."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def _find_parties(text: str) -> list[_Match]:
+    """Party mentions in ``text``: names, abbreviations and demonyms, and capitals acting as governments.
+
+    >>> [(m.value, m.form) for m in _find_parties("Tokyo and Ottawa signed it in Ottawa; LET US KNOW, says US.")]
+    [('JPN', 'capital'), ('CAN', 'capital'), ('USA', 'name')]
+    """
+    return _scan(_Passage(text, 0)).parties
+
+
+_NEXT_WORD_CAPITALIZED = re.compile(r"\s+[A-Z][a-z]")
+_CAPITAL_ACTS = re.compile(r"['’]s(?!\w)|\s+[a-z]")
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _is_party_reading(text: str, hit: re.Match[str], form: str, countries: _Lexicon) -> bool:
+    """Whether a matched phrase names the party here, not a person, a place or a shouted English word."""
+    phrase, start, end = hit.group(), hit.start(), hit.end()
+    if phrase in countries.shouting:
+        around = text[max(0, start - 12):start] + text[end:end + 12]
+        if not any(char.islower() for char in around) and sum(char.isupper() for char in around) >= 3:
+            return False
+    if phrase in countries.person_names and _NEXT_WORD_CAPITALIZED.match(text, end):
+        return False
+    if form == "capital":
+        # "OTTAWA, Sept 21 (Reuters)" is a dateline and "a visit to Tokyo" a place; "Tokyo looks to …" a government.
+        if phrase.isupper() or not _CAPITAL_ACTS.match(text, end):
+            return False
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+        if previous and previous.group(1).lower() in _cues().place_prepositions:
+            return False
+    return True
+
+
+# ============================================================================ parties: roles
+
+@dataclass(frozen=True)
+class _Cues:
+    commit_verbs: re.Pattern[str]
+    sign_verbs: re.Pattern[str]
+    partner_nouns: re.Pattern[str]
+    subject_bridge: frozenset[str]
+    partner_bridge: frozenset[str]
+    company_markers: frozenset[str]
+    place_prepositions: frozenset[str]
+    list_markers: frozenset[str]
+    party_clauses: re.Pattern[str]
+    abbreviations: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    cues = _load("instruments.toml")["cues"]
+    return _Cues(
+        commit_verbs=_phrase_regex(cues["commit_verbs"], re.IGNORECASE),
+        sign_verbs=_phrase_regex(cues["sign_verbs"], re.IGNORECASE),
+        partner_nouns=_phrase_regex(cues["partner_nouns"]),
+        subject_bridge=frozenset(cues["subject_bridge"]),
+        partner_bridge=frozenset(cues["partner_bridge"]),
+        company_markers=frozenset(cues["company_markers"]),
+        place_prepositions=frozenset(cues["place_prepositions"]),
+        list_markers=frozenset(cues["list_markers"]),
+        party_clauses=_phrase_regex(cues["party_clauses"]),
+        abbreviations=frozenset(cues["abbreviations"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    code: str = ""
+
+
+_WORD = re.compile(r"['’]s(?!\w)|[^\W\d_][\w'’.-]*|\d+|\S")
+#: Tokens that may stand inside a list of parties or a title-and-name chain.
+_JOINERS = frozenset({",", "(", ")", "-", "–", "—", "’", "'", "'s", "’s", "“", "”", '"', "&", "/"})
+
+
+def _tokens(sentence: str, mentions: list[_Match]) -> list[_Token]:
+    """Words of a sentence, with each party mention as one token carrying its code.
+
+    >>> [(t.text, t.code) for t in _tokens("Japan’s envoy met", [_Match(0, 5, "JPN")])]
+    [('Japan', 'JPN'), ('’s', ''), ('envoy', ''), ('met', '')]
+    """
+    tokens, position = [], 0
+    for mention in mentions:
+        tokens += [_Token(w.group(), w.start(), w.end()) for w in _WORD.finditer(sentence, position, mention.start)]
+        tokens.append(_Token(sentence[mention.start:mention.end], mention.start, mention.end, mention.value))
+        position = mention.end
+    tokens += [_Token(w.group(), w.start(), w.end()) for w in _WORD.finditer(sentence, position)]
+    return tokens
+
+
+def _chain(tokens: list[_Token], indices: Iterable[int], bridge: frozenset[str]) -> tuple[list[str], int]:
+    """Party codes along a chain of parties, titles, names and bridge words; and the index where it broke.
+
+    A company marker inside the chain ("South Korea's Solus Advanced Materials") means a company acts,
+    not a state: no codes then.
+    """
+    codes, stop = [], -1
+    cues = _cues()
+    for count, index in enumerate(indices):
+        token = tokens[index]
+        if count > 30:
+            break
+        if token.code:
+            codes.append(token.code)
+        elif token.text in cues.company_markers:
+            return [], index
+        elif token.text[0].isupper() or token.text.lower() in bridge or token.text in _JOINERS:
+            continue
+        else:
+            stop = index
+            break
+    return codes, stop
+
+
+def _is_list_of_examples(tokens: list[_Token], stop: int) -> bool:
+    """Whether the chain begins right after "such as", "including", "members" …: examples, not makers."""
+    if stop < 0:
+        return False
+    words = [tokens[i].text.lower() for i in range(max(0, stop - 1), stop + 1)]
+    return words[-1] in _cues().list_markers or " ".join(words) in _cues().list_markers
+
+
+def _makers_in_sentence(sentence: str, mentions: list[_Match], instruments: list[_Match]) -> list[str]:
+    """Codes of the parties a sentence presents as making the commitment.
+
+    Subjects of commitment verbs ("Canada and Japan on Thursday agreed"), subjects of signing an
+    instrument ("the leaders of Japan and Peru will sign a joint statement"), partners after "with"
+    ("cooperation … with Japan and Canada"), parties "between X and Y" of an instrument, pairs naming an
+    instrument ("US-Japan Trade Agreement") and the parties a legal text introduces ("…, hereinafter").
+    """
+    cues = _cues()
+    tokens = _tokens(sentence, mentions)
+    starts = [token.start for token in tokens]
+    makers: list[str] = []
+
+    def subjects_before(position: int) -> list[str]:
+        index = bisect_left(starts, position)
+        codes, stop = _chain(tokens, range(index - 1, -1, -1), cues.subject_bridge)
+        return [] if _is_list_of_examples(tokens, stop) else codes
+
+    def partners_after(position: int) -> list[str]:
+        index = bisect_left(starts, position)
+        return _chain(tokens, range(index, len(tokens)), cues.partner_bridge)[0]
+
+    for verb in cues.commit_verbs.finditer(sentence):
+        makers += subjects_before(verb.start())
+    for verb in cues.sign_verbs.finditer(sentence):
+        if _instrument_after(sentence, verb.end(), instruments):
+            makers += subjects_before(verb.start())
+    for noun in cues.partner_nouns.finditer(sentence):
+        after = _WITH.match(sentence, noun.end())
+        if after:
+            makers += partners_after(after.end())
+    if instruments or cues.partner_nouns.search(sentence):
+        for between in _BETWEEN.finditer(sentence):
+            makers += partners_after(between.end())
+        makers += _instrument_pairs(sentence, mentions)
+    for clause in cues.party_clauses.finditer(sentence):
+        makers += subjects_before(clause.start())
+    return makers
+
+
+_WITH = re.compile(r"[^.;!?]{0,60}?\bwith\s+")
+_BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_PAIR_JOINER = re.compile(r"\s?[-–/]\s?")
+_INSTRUMENT_GAP = re.compile(r"(?:\W+\w+){0,5}?\W+$")
+
+
+def _instrument_after(text: str, position: int, instruments: list[_Match]) -> _Match | None:
+    """The instrument named within five words after ``position`` ("signed a memorandum of cooperation")."""
+    index = bisect_left([m.start for m in instruments], position)
+    if index == len(instruments):
+        return None
+    gap = text[position:instruments[index].start]
+    if gap and (_INSTRUMENT_GAP.fullmatch(gap) is None or any(char in gap for char in ".;!?")):
+        return None
+    return instruments[index]
+
+
+def _instrument_pairs(sentence: str, mentions: list[_Match]) -> list[str]:
+    """Parties joined by a hyphen before an instrument or talks: "the US-Japan Trade Agreement"."""
+    codes = []
+    for first, second in zip(mentions, mentions[1:]):
+        if _PAIR_JOINER.fullmatch(sentence[first.end:second.start]) and first.value != second.value:
+            tail = sentence[second.end:second.end + 60]
+            if _scan(_Passage(tail, 0)).instruments or _cues().partner_nouns.search(tail):
+                codes += [first.value, second.value]
+    return codes
+
+
+_SENTENCE_END = re.compile(r"[.!?;][\"”’')\]]*(?=\s)|\n")
+
+
+def _sentences(passage: _Passage, mentions: list[_Match]) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each sentence in a passage that holds a party mention (a title is one sentence).
+
+    A dot ends a sentence unless it closes a party's abbreviation ("the U.S. and the EU"), a listed
+    abbreviation ("Nov. 15", "Corp. in order to") or an initial ("J. Smith").
+    """
+    text = passage.text
+    if passage.is_title:
+        if mentions:
+            yield 0, len(text)
+        return
+    mention_ends = {mention.end for mention in mentions}
+    covered = 0
+    for mention in mentions:
+        if mention.start < covered:
+            continue
+        start = max(covered, mention.start - 1500)
+        for boundary in _SENTENCE_END.finditer(text, start, mention.start):
+            if _ends_sentence(text, boundary, mention_ends):
+                start = boundary.end()
+        end = len(text)
+        for boundary in _SENTENCE_END.finditer(text, mention.start):
+            if _ends_sentence(text, boundary, mention_ends):
+                end = boundary.end()
+                break
+        yield start, end
+        covered = end
+
+
+def _ends_sentence(text: str, boundary: re.Match[str], mention_ends: set[int]) -> bool:
+    if boundary.group()[0] != ".":
+        return True
+    if boundary.start() + 1 in mention_ends:
+        return False
+    word = _PREVIOUS_WORD.search(text, max(0, boundary.start() - 20), boundary.start())
+    return not word or (word.group(1) not in _cues().abbreviations and len(word.group(1)) > 1)
+
+
+def _read_parties(scans: list[_Scan], declared: dict) -> tuple[list[Party], str | None]:
+    """Parties in first-appearance order, signatories first; and the state most often acting alone.
+
+    Declared parties are the signatories outright (plus any party the declared name adds); otherwise the
+    sentences decide (see ``_makers_in_sentence``), falling back on the parties a title names.
+    """
+    makers: list[str] = []
+    acting: Counter[str] = Counter()
+    declared_codes = _declared_parties(declared)
+    for scan in scans if not declared_codes else []:
+        text = scan.passage.text
+        for start, end in _sentences(scan.passage, scan.parties):
+            local = _within(scan.parties, start, end)
+            sentence = text[start:end]
+            makers += _makers_in_sentence(sentence, local, _within(scan.instruments, start, end))
+            for code in _acting_subjects(sentence, local):
+                acting[code] += 2 if scan.passage.is_title else 1
+    order = list(dict.fromkeys(match.value for scan in scans for match in scan.parties))
+    if declared_codes:
+        signatories = declared_codes + [code for code in _declared_name_parties(declared) if code not in declared_codes]
+    else:
+        signatories = [code for code in order if code in set(makers)]
+        if not signatories and scans and scans[0].passage.is_title:
+            signatories = list(dict.fromkeys(m.value for m in scans[0].parties if m.form != "demonym"))
+    names = _lexicon().party_names
+    parties = [Party(code=code, name=names.get(code, code), role="signatory") for code in signatories]
+    parties += [Party(code=code, name=names[code], role="mentioned") for code in order if code not in signatories]
+    actor = max(acting, key=lambda code: (acting[code], -order.index(code))) if acting else None
+    return parties, actor
+
+
+def _within(matches: list[_Match], start: int, end: int) -> list[_Match]:
+    """The matches inside ``[start, end)``, shifted to offsets within that span."""
+    first = bisect_left([m.start for m in matches], start)
+    return [_Match(m.start - start, m.end - start, m.value, m.form) for m in matches[first:] if m.start < end]
+
+
+_ACTS_NEXT = re.compile(r"\s+(?!and\b|or\b|nor\b)[a-z]")
+
+
+def _acting_subjects(sentence: str, mentions: list[_Match]) -> Iterator[str]:
+    """States that act in a sentence by themselves: "Japan will expand …", "Tokyo looks to …"."""
+    place_prepositions = _cues().place_prepositions
+    for mention in mentions:
+        if mention.form == "demonym" or not _ACTS_NEXT.match(sentence, mention.end):
+            continue
+        previous = _PREVIOUS_WORD.search(sentence, max(0, mention.start - 30), mention.start)
+        if previous and previous.group(1).lower() in place_prepositions | {"and", "or"}:
+            continue
+        yield mention.value
+
+
+def _declared_parties(declared: dict) -> list[str]:
+    parties = declared.get("parties") or []
+    return [parties] if isinstance(parties, str) else [str(code).strip().upper() for code in parties]
+
+
+def _declared_name_parties(declared: dict) -> list[str]:
+    """Parties the declared name adds to the declared codes: "EU - Central America" adds the EU itself."""
+    name = _declared_text(declared, "name")
+    return [m.value for m in _find_parties(name)] if name else []
+
+
+def _with_single_signatory(parties: list[Party], actor: str) -> list[Party]:
+    """A unilateral policy has one maker: ``actor`` signs, every other party is only mentioned."""
+    ordered = sorted(parties, key=lambda party: party.code != actor)
+    return [party.model_copy(update={"role": "signatory" if party.code == actor else "mentioned"}) for party in ordered]
+
+
+# ============================================================================ instrument and genre
+
+def _read_instrument(scans: list[_Scan], declared: dict, genre: str, parties: list[Party],
+                     unilateral_actor: str | None) -> str:
+    """The instrument the document is or reports on.
+
+    The declared type decides first. Otherwise the instrument the parties sign or conclude: a specific
+    one ("signed a memorandum of cooperation") directly; a generic "agreement" gives way to a specific
+    kind the text names too ("concluded an agreement … the MOU"). With no signed instrument and fewer
+    than two makers, policy words (stockpiles, regulations) make it a unilateral policy. Failing all
+    that, the kind named most often (a specific kind first in reports: "agreement" is what they call anything).
+    """
+    declared_type = _declared_text(declared, "type")
+    if declared_type:
+        kinds = [match.value for match in _scan(_Passage(declared_type, 0)).instruments]
+        if kinds:
+            return kinds[0]
+    mentions = [match for scan in scans for match in scan.instruments]
+    if genre == "legal_text" and mentions:
+        # An agreement's own text names itself throughout ("this Agreement"); what it signs is another's.
+        return Counter(match.value for match in mentions).most_common(1)[0][0]
+    signed = [instrument for scan in scans for verb in scan.signing
+              if (instrument := _instrument_after(scan.passage.text, verb.end, scan.instruments))]
+    specific = Counter(match.value for match in mentions if match.form == "specific")
+    if signed:
+        named = [match.value for match in signed if match.form == "specific"]
+        if named:
+            return named[0]
+        return specific.most_common(1)[0][0] if specific else signed[0].value
+    signatories = [party for party in parties if party.role == "signatory"]
+    if len(signatories) < 2 and unilateral_actor and any(scan.unilateral for scan in scans):
+        return "unilateral_policy"
+    if mentions:
+        counts = specific if specific and genre == "news_report" else Counter(match.value for match in mentions)
+        return counts.most_common(1)[0][0]
+    return "news_report" if genre == "news_report" else "unknown"
+
+
+@cache
+def _genre_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    genre = _load("instruments.toml")["genre"]
+    return _phrase_regex(genre["news"]), _phrase_regex(genre["legal"])
+
+
+#: Agency datelines: "OTTAWA, Sept 21 (Reuters) - …", "TOKYO: …", "TOKYO -- …".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^\n]{1,25}?)?\s*(?:\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+[A-Z]",
+                       re.MULTILINE)
+
+
+_GENRE_SAMPLE = 30_000
+
+
+def _read_genre(text: str) -> str:
+    """news_report when the text reports in the third person (said, according to, datelines), else legal_text.
+
+    Page furniture counts too ("Published by", "Posted on"): it tells a news page from an agreement's text.
+    Legal wording outweighs a few reporting verbs ("the said Party", "according to Article 5") tenfold.
+    """
+    news, legal = _genre_regexes()
+    if len(text) > _GENRE_SAMPLE:
+        # Bylines, datelines, preambles and closing formulae sit at either end; a long middle adds nothing.
+        text = text[:_GENRE_SAMPLE * 2 // 3] + "\n" + text[-_GENRE_SAMPLE // 3:]
+    news_score = len(news.findall(text)) + 3 * len(_DATELINE.findall(text))
+    legal_score = len(legal.findall(text))
+    return "news_report" if news_score and news_score * 10 >= legal_score else "legal_text"
+
+
+# ============================================================================ dates
+
+@dataclass(frozen=True)
+class _DateVocabulary:
+    regex: re.Pattern[str]
+    months: dict[str, int]
+    markers: re.Pattern[str]
+    marker_kinds: dict[str, str]
+    upon_signature: re.Pattern[str]
+
+
+@cache
+def _dates() -> _DateVocabulary:
+    data = _load("dates.toml")
+    months = {}
+    for number, names in data["months"].items():
+        for name in names:
+            months[name] = months[name.upper()] = int(number)
+    month = r"(?P<{}>" + _trie_pattern(months) + r")\.?"
+    day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
+    year_before = _trie_pattern(data["years"]["before"])
+    regex = "|".join([
+        # 29 March 2023, 12th of April 2006
+        day.format("dmy_day") + r"\s+(?:of\s+)?" + month.format("dmy_month") + r",?\s+(?P<dmy_year>\d{4})",
+        # September 21,2023 · Sept 21 · Nov. 15-16 · March 29th, 2023
+        month.format("mdy_month") + r"\s+" + day.format("mdy_day") + r"(?:\s*[-–]\s*\d{1,2})?(?!\d)"
+        r"(?:(?:,\s*|\s+)(?P<mdy_year>\d{4}))?",
+        # March 2023
+        month.format("my_month") + r",?\s+(?P<my_year>\d{4})",
+        # 2023-03-29 · 2024/03/06 · 2023.03.29
+        r"(?P<iso_year>\d{4})(?P<sep>[-/.])(?P<iso_month>\d{1,2})(?P=sep)(?P<iso_day>\d{1,2})",
+        # in 2022 · since 2019
+        r"(?<!\w)(?:" + year_before + r")\s+(?P<bare_year>(?:19|20)\d{2})(?![\d/.-]\d)",
+    ])
+    marker_kinds = {}
+    for kind, phrases in data["markers"].items():
+        for phrase in phrases:
+            marker_kinds[phrase] = kind
+    return _DateVocabulary(
+        regex=re.compile(r"(?<![\w/.-])(?:" + regex + r")(?![\w/])"),
+        months=months,
+        markers=_phrase_regex(marker_kinds),
+        marker_kinds=marker_kinds,
+        upon_signature=_phrase_regex(data["upon_signature"]["phrases"], re.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True)
+class _FoundDate:
+    """A date as written: year, month and day where given (0 when the text leaves it out)."""
+
+    start: int
+    end: int
+    year: int
+    month: int
+    day: int
+    text: str
+    kind: str
+    #: Whether a marker word gave the kind ("Published on …"), rather than the date's place in the text.
+    by_marker: bool
+
+
+def _read_dates(text: str, passages: list[_Passage], declared: dict) -> list[DatedEvent]:
+    """Publication, signature, entry-into-force and other dates, ISO 8601 as precise as the text."""
+    vocabulary = _dates()
+    found = [date for passage in passages if not passage.is_title for date in _dates_in(passage.text, passage.offset)]
+    # Bylines and page furniture sit outside the content, yet "Published on …" still dates the report;
+    # they stand at the top or the bottom of a page.
+    ends = [(0, min(len(text), _BYLINE_REACH))] + ([(len(text) - _BYLINE_REACH, len(text))] if len(text) > 2 * _BYLINE_REACH else [])
+    found += [date for start, end in ends for date in _dates_in(text[start:end], start)
+              if date.kind == "published" and date.by_marker]
+    published_years = [date.year for date in found if date.kind == "published" and date.year]
+    events: list[DatedEvent] = []
+    for found_date in found:
+        year = found_date.year or (published_years[0] if published_years else 0)
+        iso = _iso(year, found_date.month, found_date.day)
+        if iso:
+            events.append(DatedEvent(kind=found_date.kind, date=iso, text=found_date.text))
+    events = _with_declared_dates(events, declared)
+    signed = next((event for event in events if event.kind == "signed"), None)
+    in_force_on_signature = any(vocabulary.upon_signature.search(p.text) for p in passages if not p.is_title)
+    if signed and in_force_on_signature and not any(event.kind == "in_force" for event in events):
+        events.append(DatedEvent(kind="in_force", date=signed.date, text=signed.text))
+    return _unique_dates(events)
+
+
+_BYLINE_REACH = 5_000
+_FULL_SCAN = 20_000
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+def _date_hits(text: str) -> Iterator[re.Match[str]]:
+    """Every written date in ``text``: the first 20,000 characters in full, beyond them only dates with a year.
+
+    Past the opening, the scan starts from each four-digit year and looks 40 characters back, which keeps a
+    0.5 MB treaty fast; year-less dates ("Sept 21") matter in datelines and bylines, which come first.
+    """
+    regex = _dates().regex
+    last_end = 0
+    for hit in regex.finditer(text, 0, min(len(text), _FULL_SCAN)):
+        last_end = hit.end()
+        yield hit
+    for year in _YEAR.finditer(text, _FULL_SCAN):
+        if year.start() < last_end:
+            continue
+        for hit in regex.finditer(text, max(last_end, year.start() - 40), year.end() + 12):
+            if hit.start() <= year.start() < hit.end():
+                last_end = hit.end()
+                yield hit
+                break
+
+
+def _dates_in(text: str, offset: int) -> Iterator[_FoundDate]:
+    vocabulary = _dates()
+    for hit in _date_hits(text):
+        groups = {name: value for name, value in hit.groupdict().items() if value}
+        year = int(next((groups[g] for g in ("dmy_year", "mdy_year", "my_year", "iso_year", "bare_year") if g in groups), 0))
+        month_name = next((groups[g] for g in ("dmy_month", "mdy_month", "my_month") if g in groups), None)
+        month = vocabulary.months[month_name] if month_name else int(groups.get("iso_month", 0))
+        day = int(next((groups[g] for g in ("dmy_day", "mdy_day", "iso_day") if g in groups), 0))
+        written = hit.group() if "bare_year" not in groups else groups["bare_year"]
+        kind, by_marker = _date_kind(text, hit)
+        yield _FoundDate(offset + hit.start(), offset + hit.end(), year, month, day, written, kind, by_marker)
+
+
+_TIMESTAMP = re.compile(r",?\s*\d{1,2}:\d{2}")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,30},\s*$")
+_PUBLISHED_GAP = re.compile(r"[\s:,]*(?:on\s+)?")
+
+
+def _date_kind(text: str, hit: re.Match[str]) -> tuple[str, bool]:
+    """What a date is the date of, from the words just before it and where it stands; and whether a word said so.
+
+    "Published on September 21,2023" and "2024/03/06 08:01 KST" (a timestamp) are publication dates, as is a
+    date alone on a line near the top or in a dateline ("OTTAWA, Sept 21 (Reuters)"); "signed … on 12 April
+    2006" a signature date; "entered into force on 1 February 2009" an entry into force.
+    """
+    vocabulary = _dates()
+    start = hit.start()
+    before = text[max(0, start - 120):start]
+    sentence_start = max(before.rfind("\n"), before.rfind(". "))
+    closest = None
+    for marker in vocabulary.markers.finditer(before, sentence_start + 1 if sentence_start >= 0 else 0):
+        closest = marker
+    if closest:
+        kind = vocabulary.marker_kinds[closest.group()]
+        if kind != "published" or _PUBLISHED_GAP.fullmatch(before, closest.end()):
+            return kind, True
+    if _TIMESTAMP.match(text, hit.end()) or _DATELINE_BEFORE.search(before):
+        return "published", False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", hit.end())
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if start < 400 and line == hit.group():
+        return "published", False
+    return "mentioned", False
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    """ISO 8601 as precise as the text: ``2023``, ``2023-09`` or ``2023-09-21``; ``None`` if no real date."""
+    if not year:
+        return None
+    if not month:
+        return f"{year:04d}"
+    try:
+        date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _with_declared_dates(events: list[DatedEvent], declared: dict) -> list[DatedEvent]:
+    """Declared signature and entry-into-force dates replace any read from the text."""
+    for key, kind in (("date_signed", "signed"), ("date_into_force", "in_force")):
+        value = _declared_text(declared, key)
+        if value:
+            events = [DatedEvent(kind=kind, date=value, text="declared")] + [e for e in events if e.kind != kind]
+    return events
+
+
+_KIND_ORDER = {"published": 0, "signed": 1, "in_force": 2, "mentioned": 3}
+
+
+def _unique_dates(events: list[DatedEvent]) -> list[DatedEvent]:
+    """One event per kind and date, published first; a date already given a kind is not also "mentioned"."""
+    ordered = sorted(events, key=lambda event: _KIND_ORDER[event.kind])
+    seen_dates: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for event in ordered:
+        if (event.kind, event.date) in seen or (event.kind == "mentioned" and event.date in seen_dates):
+            continue
+        seen.add((event.kind, event.date))
+        seen_dates.add(event.date)
+        unique.append(event)
+    return unique
