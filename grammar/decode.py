@@ -6,7 +6,8 @@ Order of the checks, and why:
 2. Byte-order marks (UTF-8, UTF-32, UTF-16) are authoritative.
 3. UTF-16 without a BOM shows as NUL bytes in every other position; any other NUL byte means binary.
 4. Strict UTF-8; then an encoding the document declares (``<meta charset>``, ``<?xml encoding?>``);
-   then cp1252, then latin-1, each fallback reported as a warning naming the encoding.
+   then UTF-8 with stray cp1252 bytes (mostly UTF-8); then cp1252, then latin-1; each fallback
+   reported as a warning naming the encoding.
 5. A decoded text with many C0 control characters is binary after all (random bytes decode as latin-1).
 
 Worked example::
@@ -67,6 +68,8 @@ LABELS_MEANING_CP1252 = {"latin_1", "iso8859-1", "ascii"}
 # Tabs, line feeds, vertical tabs, form feeds and carriage returns occur in real text; other C0 controls do not.
 NON_TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.05
+# surrogateescape decoding turns each byte that is not valid UTF-8 into one of these lone surrogates.
+STRAY_BYTE = re.compile("[\udc80-\udcff]")
 SNIFF_BYTES = 4096
 DECLARED_ENCODING = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -152,6 +155,10 @@ def _decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
             return declared, data.decode(declared), []
         except UnicodeDecodeError:
             pass  # a wrong declaration is common; fall through to the guesses
+    mixed = _utf8_with_stray_bytes(data)
+    if mixed:
+        text, stray = mixed
+        return "utf-8", text, [f"{utf8_problem}; decoded as UTF-8 with {stray} stray byte(s) read as cp1252"]
     for encoding in SINGLE_BYTE_FALLBACKS:
         try:
             text = data.decode(encoding)
@@ -159,6 +166,29 @@ def _decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
             continue
         return encoding, text, [f"{utf8_problem}; decoded as {encoding}{_garble_note(text)}"]
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few cp1252 bytes pasted in (common in scraped news): decode each part as what it is.
+
+    Chosen only when valid multi-byte UTF-8 characters outnumber the stray bytes, so a cp1252 file
+    (where every non-ASCII byte is stray) still goes to the single-byte fallback as a whole.
+    ``b"\x93Caf\xc3\xa9\x94 caf\xc3\xa9"`` → ``"“Café” café"``, 2 stray bytes.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(STRAY_BYTE.findall(text))
+    valid_non_ascii = sum(1 for char in text if ord(char) > 127) - stray
+    if valid_non_ascii <= stray:
+        return None
+    return STRAY_BYTE.sub(_stray_byte_as_cp1252, text), stray
+
+
+def _stray_byte_as_cp1252(match: re.Match[str]) -> str:
+    byte = bytes([ord(match.group()) - 0xDC00])
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -221,6 +221,8 @@ GOOD_INPUTS = [
     pytest.param(file_with("quotes.txt", SMART_QUOTES.encode("cp1252")), "text", warns("decoded as cp1252", SMART_QUOTES), id="cp1252-smart-quotes"),
     pytest.param(file_with("accord.txt", "Accord de coopération économique\n".encode("latin-1")), "text",
                  warns("not valid UTF-8", "Accord de coopération économique\n"), id="latin1"),
+    pytest.param(file_with("pasted.txt", "Café, São Paulo – Ñ: ".encode() + b"\x93quoted\x94\n"), "text",
+                 warns("2 stray byte(s) read as cp1252", "Café, São Paulo – Ñ: \u201cquoted\u201d\n"), id="utf8-with-stray-cp1252"),
     pytest.param(file_with("c1.txt", b"Article\x81 1\n"), "text", warns("decoded as latin-1", "Article\x81 1\n"), id="latin1-byte-undefined-in-cp1252"),
     pytest.param(file_with("le.txt", "\ufeffAccord – Artículo 1\n".encode("utf-16-le")), "text", raw_is("Accord – Artículo 1\n"), id="utf16-le-bom"),
     pytest.param(file_with("be.txt", "\ufeffAccord – Artículo 1\n".encode("utf-16-be")), "text", raw_is("Accord – Artículo 1\n"), id="utf16-be-bom"),
