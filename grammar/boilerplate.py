@@ -96,7 +96,8 @@ def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
     if prose:
         _mark_head_chrome(lines, reasons, title)
         _mark_teasers(lines, reasons, title)
-    _mark_repeats(lines, reasons, title, prose=prose)
+        # Treaties repeat whole paragraphs on purpose (the same exception in two chapters): only prose is deduplicated.
+        _mark_repeats(lines, reasons, title)
     return Verdict(reasons, title)
 
 
@@ -264,8 +265,8 @@ def _squash(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: int | None, *, prose: bool) -> None:
-    """Count repeated text once: the title repeated, a repeated block of lines, and in prose any repeated paragraph."""
+def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
+    """Count repeated text once: the title repeated, and any paragraph repeated verbatim or inside a longer one."""
     content = [line for line in lines if line.index not in reasons]
     if title is not None:
         title_text = _squash(lines[title].text)
@@ -276,23 +277,10 @@ def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: int | None,
     keys = [_squash(line.text) for line in content]
     first_seen: dict[str, int] = {}
     for position, key in enumerate(keys):
-        if key in first_seen and _repeats(content, keys, first_seen[key], position, prose=prose):
+        if key in first_seen and len(key) >= 40:
             reasons[content[position].index] = f"duplicate of line {content[first_seen[key]].index + 1}"
         first_seen.setdefault(key, position)
-    if prose:
-        _mark_contained(content, reasons)
-
-
-def _repeats(content: list[Line], keys: list[str], earlier: int, position: int, *, prose: bool) -> bool:
-    if prose and len(keys[position]) >= 40:
-        return True
-    # Treaties legitimately repeat a sentence in several articles; only a repeated run of lines is a copy.
-    run, chars = 0, 0
-    for offset in range(-3, 4):
-        if 0 <= earlier + offset < position + offset < len(keys) and keys[earlier + offset] == keys[position + offset]:
-            run += 1
-            chars += len(keys[position + offset])
-    return run >= 3 and chars >= 300
+    _mark_contained(content, reasons)
 
 
 def _mark_contained(content: list[Line], reasons: dict[int, str]) -> None:

@@ -99,7 +99,11 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _continues(previous: str, line: str, blank_between: bool, wrap_width: int, dangling: frozenset[str]) -> bool:
     """Whether ``line`` is the wrapped continuation of the paragraph ending in ``previous``."""
-    if STRUCTURAL_START.match(line) or HEADING_LINE.match(line) or _is_heading_line(previous):
+    if _is_heading_line(previous):
+        return False
+    if HEADING_LINE.match(line) and not previous.endswith(",") and previous.rsplit(" ", 1)[-1].lower() not in dangling:
+        return False  # "… referred to in\nArticle 5 …" is a wrapped cross-reference, not a heading
+    if STRUCTURAL_START.match(line):
         return False
     if line[0] in ".,;:)" and len(line) <= 3:
         return True  # a lone punctuation mark pushed onto its own line

@@ -19,7 +19,7 @@ from grammar.models import OutlineEntry
 DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
-    r"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|article|art\.)\s?(?P<number>"
+    r"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|articles?|art\.)\s?(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     r"|[0-9]{1,3}(?:\.[0-9]{1,3})*[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
 )
@@ -110,18 +110,33 @@ class LineRetyper:
 
     @staticmethod
     def _check_heads(tokens: list[Token]) -> None:
-        """An article or division line that reads as a sentence is a reference in running text."""
+        """An article or division line that reads as a sentence, or goes back in the numbering, is a reference."""
+        previous_article: tuple[int, ...] | None = None
+        open_named = ""
         for token in tokens:
+            if token.type == "NAMED_ARTICLE":
+                if _squash(token.value) == open_named:
+                    token.type = "TEXT"  # "Preamble" … "PREAMBLE": the heading repeated inside the preamble itself
+                open_named = _squash(token.value)
+                continue
+            if token.type in HEAD_TYPES:
+                open_named = ""
             if token.type not in ("ARTICLE", "DIVISION"):
                 continue
-            _, _, rest = split_head(token.value)
-            if not rest:
-                continue
+            _, number, rest = split_head(token.value)
             first = rest.lstrip("(\"'")
             if first[:1].islower():
                 token.type = "TEXT"
             elif not heading_like(rest) and MODAL_VERB.search(" ".join(rest.split()[:10])) and token.type == "DIVISION":
                 token.type = "TEXT"
+            elif token.type == "DIVISION":
+                previous_article = None  # numbering may restart in each chapter
+            else:
+                key = _number_key(number)
+                if key is not None and previous_article is not None and key <= previous_article:
+                    token.type = "TEXT"
+                elif key is not None:
+                    previous_article = key
 
     @staticmethod
     def _mark_headings(tokens: list[Token], *, leading: bool) -> None:
@@ -161,6 +176,15 @@ class LineRetyper:
                 token.type = "TEXT"  # "(ab)" is neither a letter pair like "(aa)" nor a roman numeral
             else:
                 last_letter, last_roman = label, ""
+
+
+def _number_key(number: str) -> tuple[int, ...] | None:
+    """``"2.4"`` → ``(2, 4)``, ``"V"`` → ``(5,)``; ``None`` for numbers that do not order ("bis", letters)."""
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", number):
+        return tuple(int(part) for part in number.split("."))
+    if ROMAN.match(number.lower()):
+        return (_roman_value(number.lower()),)
+    return None
 
 
 def _roman_value(label: str) -> int:
