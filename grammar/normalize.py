@@ -42,7 +42,6 @@ def _tables() -> tuple[tuple[re.Pattern, dict[str, str]], frozenset[str], frozen
         data = tomllib.load(handle)
     replacements: dict[str, str] = dict(data["replace"])
     replacements.update({char: "" for char in data["drop"]["chars"]})
-    replacements["\r"] = ""
     # One regex over the rare characters is far faster than str.translate on long texts.
     pattern = re.compile("[" + "".join(re.escape(char) for char in replacements) + "]")
     return (
@@ -57,6 +56,7 @@ def normalize_text(raw: str) -> str:
     """Return the normalized form of ``raw`` (see the module docstring for the guarantees)."""
     translate, bullets, keep_hyphen, dangling = _tables()
     pattern, replacements = translate
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = SPACE_RUN.sub(" ", pattern.sub(lambda match: replacements[match.group()], raw))
     lines = [_clean_line(line, bullets) for line in cleaned.split("\n")]
     wrap_width = _wrap_width(lines)

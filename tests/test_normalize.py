@@ -1,0 +1,65 @@
+"""Normalization: the guarantees grammar/normalize.py documents, one table row each."""
+from __future__ import annotations
+
+import pytest
+
+from grammar.normalize import normalize_text
+
+CASES = [
+    # (id, raw, normalized)
+    ("smart quotes", "\u201cgoods\u201d and \u2018services\u2019", "\"goods\" and 'services'"),
+    ("nbsp and zero width", "critical\u00a0minerals\u200b agreement", "critical minerals agreement"),
+    ("soft hyphen dropped", "co\u00adoperation", "cooperation"),
+    ("bullet dot", "\u2022 Non-imposition of export duties;", "• Non-imposition of export duties;"),
+    ("bullet black circle", "\u25cf  Cobalt", "• Cobalt"),
+    ("bullet square", "\u25aa Nickel", "• Nickel"),
+    ("bullet private use", "\uf0b7 Lithium", "• Lithium"),
+    ("bullet star", "* Graphite", "• Graphite"),
+    ("bullet hyphen", "- Manganese", "• Manganese"),
+    ("bullet en dash", "\u2013 Zinc", "• Zinc"),
+    ("hyphenation rejoined", "shall elimi-\nnate duties", "shall eliminate duties"),
+    ("prefix hyphen kept", "address non-\nmarket policies", "address non-market policies"),
+    ("wrap before lowercase", "The Parties shall\ncooperate.", "The Parties shall cooperate."),
+    ("wrap after dangling word", "duties on\n\"goods\".", "duties on \"goods\"."),
+    ("wrap across blank line", "between them and\n\npromote integration;", "between them and promote integration;"),
+    ("sentence end keeps line", "The Parties agree.\nEach Party shall act.", "The Parties agree.\nEach Party shall act."),
+    ("numbered paragraph not glued", "as follows\n1. Each Party", "as follows\n1. Each Party"),
+    ("item not glued", "the following\n(a) goods", "the following\n(a) goods"),
+    ("heading not glued", "Article 2.4\nExport Duties", "Article 2.4\nExport Duties"),
+    ("wrapped cross reference glued", "as referred to in\nArticle 5 of the GATT", "as referred to in Article 5 of the GATT"),
+    ("indentation and spaces", "   Each   Party\t shall", "Each Party shall"),
+    ("crlf and cr", "One.\r\nTwo.\rThree.", "One.\nTwo.\nThree."),
+    ("blank lines collapse to one", "One.\n\n\n\nTwo.", "One.\n\nTwo."),
+    ("lone period joins", "in the world\n.", "in the world."),
+]
+
+
+@pytest.mark.parametrize("raw, expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_normalize(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+def test_hard_wrapped_treaty_paragraph_is_one_line():
+    raw = "\n".join([
+        "  1. The Parties shall promote a dialogue in the areas of environment",
+        "  and sustainable development by exchanging information and encouraging",
+        "  initiatives on local and global environmental issues, recognising the",
+        "  principle of shared but differentiated responsibilities, as set forth",
+        "  in the 1992 Rio Declaration on Environment and Development.",
+        "",
+        "  2. This dialogue shall be aimed, inter alia, at fighting the threat of",
+        "  climate change, biodiversity conservation, the protection and",
+        "  sustainable management of forests.",
+        "  Other text that is long enough to count as wrapped text in this place",
+        "  Trade Organization members shall notify.",
+    ])
+    lines = normalize_text(raw).split("\n")
+    assert lines[0].startswith("1. The Parties") and lines[0].endswith("Environment and Development.")
+    assert lines[2].startswith("2. This dialogue") and lines[2].endswith("management of forests.")
+    assert lines[3].endswith("Trade Organization members shall notify.")
+
+
+def test_normalizing_twice_changes_nothing():
+    raw = "\u201cA\u201d \u2022 b\n\u25cf  Cobalt and\nnickel.\n\n1. Each Party shall elimi-\nnate duties."
+    once = normalize_text(raw)
+    assert normalize_text(once) == once

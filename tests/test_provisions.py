@@ -1,0 +1,128 @@
+"""The provision grammar: article forms, numbering, items, bullets, headings and refs, as tables."""
+from __future__ import annotations
+
+import pytest
+
+from grammar import parse_source
+from grammar.models import Source
+
+
+def parse(text: str):
+    return parse_source(Source(path="table.txt", format="text", raw=text))
+
+
+def outline(text: str) -> list[tuple[str, str]]:
+    return [(p.ref, p.kind) for p in parse(text).provisions]
+
+
+ARTICLE_FORMS = [
+    # (id, heading line, expected ref, expected heading)
+    ("article arabic", "Article 5\nCooperation", "Art. 5", "Cooperation"),
+    ("article roman upper", "ARTICLE V\nFinal Provisions", "Art. V", "Final Provisions"),
+    ("abbreviated", "Art. 5: Cooperation", "Art. 5", "Cooperation"),
+    ("dotted with colon", "Article 2.4: Export Duties", "Art. 2.4", "Export Duties"),
+    ("dotted with space", "Article 2.4 Export Duties", "Art. 2.4", "Export Duties"),
+    ("dash separator", "Article 7 - Transparency", "Art. 7", "Transparency"),
+    ("heading on the line above", "Export Duties\nArticle 2.4", "Art. 2.4", "Export Duties"),
+    ("bis article", "Article 5 bis: Review", "Art. 5 bis", "Review"),
+]
+
+
+@pytest.mark.parametrize("head, ref, heading", [c[1:] for c in ARTICLE_FORMS], ids=[c[0] for c in ARTICLE_FORMS])
+def test_article_forms(head, ref, heading):
+    document = parse(f"{head}\n1. Neither Party shall adopt any duty on exports.\n2. Each Party may cooperate.\n"
+                     f"Article 99: Other\nThe Parties shall meet.")
+    first = document.provisions[0]
+    assert (first.ref, first.kind, first.heading) == (ref, "article", heading)
+    assert [p.ref for p in document.children(ref)] == [f"{ref}(1)", f"{ref}(2)"]
+    assert document.provisions[1].heading == heading  # children carry the nearest article heading
+
+
+PARAGRAPH_FORMS = [
+    ("period", "1. The Parties shall cooperate.\n2. Each Party shall notify.", ["Art. 1(1)", "Art. 1(2)"]),
+    ("parenthesis", "1) The Parties shall cooperate.\n2) Each Party shall notify.", ["Art. 1(1)", "Art. 1(2)"]),
+    ("enclosed", "(1) The Parties shall cooperate.\n(2) Each Party shall notify.", ["Art. 1(1)", "Art. 1(2)"]),
+]
+
+
+@pytest.mark.parametrize("body, refs", [c[1:] for c in PARAGRAPH_FORMS], ids=[c[0] for c in PARAGRAPH_FORMS])
+def test_numbered_paragraph_forms(body, refs):
+    assert [ref for ref, kind in outline(f"Article 1: Scope\n{body}\nArticle 2: End\nText.") if kind == "paragraph"] == refs
+
+
+def test_items_subitems_and_letter_i_after_h():
+    text = "\n".join([
+        "Article 7: Definitions",
+        "1. For the purposes of this Article:",
+        "(a) goods means goods;",
+        "(b) measures include:",
+        "(i) laws;",
+        "(ii) regulations; and",
+        "(iv) practices;",
+        "(h) person means a person;",
+        "(i) territory means territory.",
+        "2. Each Party shall notify the other Party.",
+        "Article 8: End",
+        "The Parties shall meet.",
+    ])
+    refs = dict(outline(text))
+    for ref in ["Art. 7(1)(a)", "Art. 7(1)(b)", "Art. 7(1)(b)(i)", "Art. 7(1)(b)(ii)", "Art. 7(1)(b)(iv)",
+                "Art. 7(1)(h)", "Art. 7(1)(i)", "Art. 7(2)"]:
+        assert ref in refs, ref
+    assert refs["Art. 7(1)(b)(ii)"] == "item"
+
+
+def test_chapter_part_section_nesting():
+    text = "\n".join([
+        "PART I: General", "CHAPTER ONE: Initial Provisions", "Article 1.1: Objectives", "The Parties shall cooperate.",
+        "Section A: Goods", "Article 1.2: Scope", "This Chapter applies to goods.",
+        "CHAPTER TWO: Trade", "Article 2.1: Tariffs", "Each Party shall eliminate tariffs.",
+    ])
+    document = parse(text)
+    parents = {p.ref: p.parent for p in document.provisions}
+    kinds = {p.ref: p.kind for p in document.provisions}
+    assert kinds["Part I"] == "part" and kinds["Ch. 1"] == "chapter" and kinds["Sec. A"] == "section"
+    assert parents["Ch. 1"] == "Part I" and parents["Art. 1.1"] == "Ch. 1"
+    assert parents["Sec. A"] == "Ch. 1" and parents["Art. 1.2"] == "Sec. A"
+    assert parents["Ch. 2"] == "Part I" and parents["Art. 2.1"] == "Ch. 2"
+
+
+def test_article_numbers_restarting_per_chapter_are_qualified():
+    text = "Chapter 1: A\nArticle 1: Scope\nText one.\nChapter 2: B\nArticle 1: Scope\nText two."
+    assert [ref for ref, kind in outline(text) if kind == "article"] == ["Ch. 1 Art. 1", "Ch. 2 Art. 1"]
+
+
+REFERENCES_IN_TEXT = [
+    ("lowercase continuation", "Article 5 of the GATT 1994 applies."),
+    ("lower number than current", "Article 1 The Parties shall apply it."),
+    ("section of a statute", "Section 232 tariffs shall be reviewed by the Parties."),
+]
+
+
+@pytest.mark.parametrize("line", [c[1] for c in REFERENCES_IN_TEXT], ids=[c[0] for c in REFERENCES_IN_TEXT])
+def test_article_references_in_running_text_are_not_headings(line):
+    document = parse(f"Article 3: Scope\n1. The Parties shall cooperate.\n{line}\nArticle 4: End\nThe Parties shall meet.")
+    assert [p.ref for p in document.provisions if p.kind == "article"] == ["Art. 3", "Art. 4"]
+
+
+def test_prose_paragraphs_split_into_sentences_and_bullets_hang_from_their_paragraph():
+    text = ("Japan and Peru agreed on Sept. 21 to cooperate. The U.S. welcomed the move.\n\n"
+            "The agreement covers:\n\n\u2022 Lithium;\n\u2022 Cobalt; and\n\u2022 Nickel.\n\nIt entered into force.")
+    assert outline(text) == [
+        ("¶1", "paragraph"), ("¶1.1", "sentence"), ("¶1.2", "sentence"),
+        ("¶2", "paragraph"), ("¶2.1", "sentence"), ("¶2 • 1", "bullet"), ("¶2 • 2", "bullet"), ("¶2 • 3", "bullet"),
+        ("¶3", "paragraph"), ("¶3.1", "sentence"),
+    ]
+
+
+def test_unplaceable_lines_become_paragraphs():
+    text = "(zz) ??\n))) ((( \n1.\n•\nArticle\n:::"
+    document = parse(text)
+    assert document.provisions
+    assert all(p.kind in ("paragraph", "sentence", "item", "bullet") for p in document.provisions)
+
+
+def test_refs_are_unique():
+    text = "Article 1: A\n1. One.\n1. One again.\n(a) x\n(a) y\nArticle 1: A\nText."
+    refs = [p.ref for p in parse(text).provisions]
+    assert len(refs) == len(set(refs))
