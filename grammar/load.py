@@ -72,27 +72,15 @@ def load_source(path: str) -> Source:
     if suffix_format == "pdf":
         raise InputError(f"not a PDF (no %PDF- header){_what_it_is_instead(data)}", path=shown)
     decoded = decode_text(data, path=shown)
-    text, warnings = decoded.text, list(decoded.warnings)
-    fmt = suffix_format or sniff_markup(text)
-    if fmt == "xml" and sniff_markup(text) == "html":
+    fmt = suffix_format or sniff_markup(decoded.text)
+    if fmt == "xml" and sniff_markup(decoded.text) == "html":
         fmt = "html"  # XHTML saved as .xml
     if fmt == "xml":
-        reading = read_agreement_xml(text, path=shown)
-        _require_text(reading.text, "XML document has no text content", shown)
-        return Source(
-            path=shown,
-            format="tota_xml" if reading.is_tota else "text",
-            raw=reading.text,
-            warnings=warnings + reading.warnings,
-            declared=reading.declared,
-            outline=reading.outline,
-        )
+        return _source_from_xml(decoded.text, decoded.warnings, shown)
     if fmt == "html":
-        visible = extract_visible_text(text)
-        _require_text(visible.text, "HTML page has no visible text", shown)
-        return Source(path=shown, format="html", raw=_normalize(visible.text), warnings=warnings + visible.warnings)
-    source_format: SourceFormat = "markdown" if fmt == "markdown" else "text"
-    return Source(path=shown, format=source_format, raw=text, warnings=warnings)
+        return _source_from_html(decoded.text, decoded.warnings, shown)
+    text_format: SourceFormat = "markdown" if fmt == "markdown" else "text"
+    return Source(path=shown, format=text_format, raw=decoded.text, warnings=decoded.warnings)
 
 
 def sniff_markup(text: str) -> str:
@@ -104,6 +92,25 @@ def sniff_markup(text: str) -> str:
     if first == "?xml":
         return "html" if XHTML_ROOT.search(text, 0, 4096) else "xml"
     return "xml" if first == "treaty" else "html"
+
+
+def _source_from_xml(text: str, warnings: list[str], path: str) -> Source:
+    reading = read_agreement_xml(text, path=path)
+    _require_text(reading.text, "XML document has no text content", path)
+    return Source(
+        path=path,
+        format="tota_xml" if reading.is_tota else "text",
+        raw=reading.text,
+        warnings=warnings + reading.warnings,
+        declared=reading.declared,
+        outline=reading.outline,
+    )
+
+
+def _source_from_html(text: str, warnings: list[str], path: str) -> Source:
+    visible = extract_visible_text(text)
+    _require_text(visible.text, "HTML page has no visible text", path)
+    return Source(path=path, format="html", raw=_normalize(visible.text), warnings=warnings + visible.warnings)
 
 
 def _what_it_is_instead(data: bytes) -> str:
