@@ -39,7 +39,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = end
     if text[start:].strip():
         spans.append((_skip_space(text, start), len(text.rstrip())))
-    return spans
+    return _merge_wordless(spans, text)
+
+
+def _merge_wordless(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A stray "." or '"' is no sentence: it joins the sentence after it (or before it, at the end)."""
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for start, end in spans:
+        if not any(char.isalnum() for char in text[start:end]):
+            carry = start if carry is None else carry
+            continue
+        merged.append((carry if carry is not None else start, end))
+        carry = None
+    if carry is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], spans[-1][1])
+        else:
+            merged.append((carry, spans[-1][1]))
+    return merged
 
 
 def _skip_space(text: str, position: int) -> int:
