@@ -43,8 +43,8 @@ def extract_metadata(text: str, content: list[tuple[int, int]], *, title: str | 
         _Passage(text[start:end], start) for start, end in _merge_spans(content, len(text))]
     scans = [_scan(passage) for passage in passages]
     genre = "legal_text" if declared else _read_genre(text)
-    parties, unilateral_actor = _read_parties(scans, declared)
-    instrument = _read_instrument(scans, declared, genre, parties, unilateral_actor)
+    parties, makers, unilateral_actor = _read_parties(scans, declared)
+    instrument = _read_instrument(scans, declared, genre, makers, unilateral_actor)
     if instrument == "unilateral_policy" and unilateral_actor and not declared.get("parties"):
         parties = _with_single_signatory(parties, unilateral_actor)
     return Metadata(
@@ -119,7 +119,9 @@ def _trie_pattern(phrases: Iterable[str]) -> str:
 
 
 def _node_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    # A space in a phrase stands for any run of whitespace: ToTA texts break "Central\n  America" across lines.
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _node_pattern(child)
+                for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -228,7 +230,7 @@ def _scan(passage: _Passage) -> _Scan:
         start = hit.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
-        entry = lexicon.exact_entries[hit.group()]
+        entry = lexicon.exact_entries[_single_spaced(hit.group())]
         if entry.category == "party" and not _is_party_reading(text, hit, entry.form, lexicon):
             continue
         if entry.category != "blocked":
@@ -236,7 +238,7 @@ def _scan(passage: _Passage) -> _Scan:
     folded = _fold(text)
     for hit in lexicon.folded.finditer(" " + folded):
         start, end = hit.start(), hit.end() - 1           # shift back past the leading character
-        entry = lexicon.folded_entries[hit.group()[1:]]
+        entry = lexicon.folded_entries[_single_spaced(hit.group()[1:])]
         if entry.category == "mineral" and text[start:end].isupper() and end - start <= 3:
             continue                                       # "TIN" is a taxpayer identification number
         if entry.category != "blocked":
@@ -244,6 +246,10 @@ def _scan(passage: _Passage) -> _Scan:
     ordered = {category: sorted(matches, key=lambda m: m.start) for category, matches in found.items()}
     return _Scan(passage, ordered["party"], ordered["mineral"], ordered["instrument"], ordered["signing"],
                  len(ordered["unilateral"]))
+
+
+def _single_spaced(phrase: str) -> str:
+    return phrase if "  " not in phrase and "\n" not in phrase and "\t" not in phrase else " ".join(phrase.split())
 
 
 def _fold(text: str) -> str:
@@ -489,8 +495,9 @@ def _ends_sentence(text: str, boundary: re.Match[str], mention_ends: set[int]) -
     return not word or (word.group(1) not in _cues().abbreviations and len(word.group(1)) > 1)
 
 
-def _read_parties(scans: list[_Scan], declared: dict) -> tuple[list[Party], str | None]:
-    """Parties in first-appearance order, signatories first; and the state most often acting alone.
+def _read_parties(scans: list[_Scan], declared: dict) -> tuple[list[Party], int, str | None]:
+    """Parties in first-appearance order, signatories first; how many makers the sentences show; and the
+    state most often acting alone.
 
     Declared parties are the signatories outright (plus any party the declared name adds); otherwise the
     sentences decide (see ``_makers_in_sentence``), falling back on the parties a title names.
@@ -517,7 +524,7 @@ def _read_parties(scans: list[_Scan], declared: dict) -> tuple[list[Party], str 
     parties = [Party(code=code, name=names.get(code, code), role="signatory") for code in signatories]
     parties += [Party(code=code, name=names[code], role="mentioned") for code in order if code not in signatories]
     actor = max(acting, key=lambda code: (acting[code], -order.index(code))) if acting else None
-    return parties, actor
+    return parties, len(set(makers)), actor
 
 
 def _within(matches: list[_Match], start: int, end: int) -> list[_Match]:
@@ -560,7 +567,10 @@ def _with_single_signatory(parties: list[Party], actor: str) -> list[Party]:
 
 # ============================================================================ instrument and genre
 
-def _read_instrument(scans: list[_Scan], declared: dict, genre: str, parties: list[Party],
+_SELF_REFERENCES = 3
+
+
+def _read_instrument(scans: list[_Scan], declared: dict, genre: str, makers: int,
                      unilateral_actor: str | None) -> str:
     """The instrument the document is or reports on.
 
@@ -576,9 +586,10 @@ def _read_instrument(scans: list[_Scan], declared: dict, genre: str, parties: li
         if kinds:
             return kinds[0]
     mentions = [match for scan in scans for match in scan.instruments]
-    if genre == "legal_text" and mentions:
+    most_named = Counter(match.value for match in mentions).most_common(1)
+    if genre == "legal_text" and most_named and most_named[0][1] >= _SELF_REFERENCES:
         # An agreement's own text names itself throughout ("this Agreement"); what it signs is another's.
-        return Counter(match.value for match in mentions).most_common(1)[0][0]
+        return most_named[0][0]
     signed = [instrument for scan in scans for verb in scan.signing
               if (instrument := _instrument_after(scan.passage.text, verb.end, scan.instruments))]
     specific = Counter(match.value for match in mentions if match.form == "specific")
@@ -587,8 +598,7 @@ def _read_instrument(scans: list[_Scan], declared: dict, genre: str, parties: li
         if named:
             return named[0]
         return specific.most_common(1)[0][0] if specific else signed[0].value
-    signatories = [party for party in parties if party.role == "signatory"]
-    if len(signatories) < 2 and unilateral_actor and any(scan.unilateral for scan in scans):
+    if makers < 2 and unilateral_actor and any(scan.unilateral for scan in scans):
         return "unilateral_policy"
     if mentions:
         counts = specific if specific and genre == "news_report" else Counter(match.value for match in mentions)
@@ -597,16 +607,17 @@ def _read_instrument(scans: list[_Scan], declared: dict, genre: str, parties: li
 
 
 @cache
-def _genre_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    genre = _load("instruments.toml")["genre"]
-    return _phrase_regex(genre["news"]), _phrase_regex(genre["legal"])
+def _genre_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for news and legal cues, so the longer reading wins: "the said Party" is legal, "said" news."""
+    cues = _load("instruments.toml")["genre"]
+    genre_of = {phrase: "legal_text" for phrase in cues["legal"]}
+    genre_of.update({phrase: "news_report" for phrase in cues["news"] if phrase not in genre_of})
+    return _phrase_regex(genre_of), genre_of
 
 
 #: Agency datelines: "OTTAWA, Sept 21 (Reuters) - …", "TOKYO: …", "TOKYO -- …".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^\n]{1,25}?)?\s*(?:\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+[A-Z]",
                        re.MULTILINE)
-
-
 _GENRE_SAMPLE = 30_000
 
 
@@ -614,15 +625,15 @@ def _read_genre(text: str) -> str:
     """news_report when the text reports in the third person (said, according to, datelines), else legal_text.
 
     Page furniture counts too ("Published by", "Posted on"): it tells a news page from an agreement's text.
-    Legal wording outweighs a few reporting verbs ("the said Party", "according to Article 5") tenfold.
+    Legal wording outweighs stray reporting words ("according to Article 5") tenfold.
     """
-    news, legal = _genre_regexes()
+    regex, genre_of = _genre_cues()
     if len(text) > _GENRE_SAMPLE:
         # Bylines, datelines, preambles and closing formulae sit at either end; a long middle adds nothing.
         text = text[:_GENRE_SAMPLE * 2 // 3] + "\n" + text[-_GENRE_SAMPLE // 3:]
-    news_score = len(news.findall(text)) + 3 * len(_DATELINE.findall(text))
-    legal_score = len(legal.findall(text))
-    return "news_report" if news_score and news_score * 10 >= legal_score else "legal_text"
+    scores = Counter(genre_of[_single_spaced(cue)] for cue in regex.findall(text))
+    news_score = scores["news_report"] + 3 * len(_DATELINE.findall(text))
+    return "news_report" if news_score and news_score * 10 >= scores["legal_text"] else "legal_text"
 
 
 # ============================================================================ dates
@@ -705,8 +716,8 @@ def _read_dates(text: str, passages: list[_Passage], declared: dict) -> list[Dat
             events.append(DatedEvent(kind=found_date.kind, date=iso, text=found_date.text))
     events = _with_declared_dates(events, declared)
     signed = next((event for event in events if event.kind == "signed"), None)
-    in_force_on_signature = any(vocabulary.upon_signature.search(p.text) for p in passages if not p.is_title)
-    if signed and in_force_on_signature and not any(event.kind == "in_force" for event in events):
+    if signed and not any(event.kind == "in_force" for event in events) and any(
+            vocabulary.upon_signature.search(passage.text) for passage in passages if not passage.is_title):
         events.append(DatedEvent(kind="in_force", date=signed.date, text=signed.text))
     return _unique_dates(events)
 
