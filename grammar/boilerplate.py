@@ -226,7 +226,7 @@ def _mark_head_chrome(lines: list[Line], reasons: dict[int, str], title: int | N
     for line in lines:
         if _is_body_paragraph(line) and line.index not in reasons:
             return
-        if line.index in reasons:
+        if line.index in reasons or STRUCTURAL.match(line.text):
             continue
         if line.words <= 3 and not TERMINAL.search(line.text):
             reasons[line.index] = "site chrome"

@@ -11,8 +11,8 @@ from grammar.normalize import normalize_text
 from grammar.provisions import parse_provisions
 from grammar.refs import Draft, name_provisions
 
-# Two or more article or chapter heading lines make a document structured rather than prose.
-HEAD_LINE = re.compile(r"(?im)^(?:article|art\.|chapter|part|section)\s*(?:[0-9]{1,3}|[ivxlc]{1,6}|one|two|three)\b")
+# An article or chapter heading line makes a document structured rather than prose.
+HEAD_LINE = re.compile(r"""(?m)^(?i:article|art\.|chapter|part|section)\s*(?i:[0-9]{1,3}(?:\.[0-9]{1,3})*|[ivxlc]{1,6}|one|two|three)\b(?:[ :.\-–—]+[A-Z"(][^\n]{0,150})?$""")
 DATELINE = "byline or dateline"
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 
@@ -21,7 +21,7 @@ def parse_source(source: Source) -> Document:
     """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph)."""
     text = normalize_text(source.raw)
     lines = split_lines(text)
-    structured = bool(source.outline) or len(HEAD_LINE.findall(text)) >= 2
+    structured = bool(source.outline) or HEAD_LINE.search(text) is not None
     if source.outline:
         reasons: dict[int, str] = {}
         title_line = None
