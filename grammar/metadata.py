@@ -272,14 +272,17 @@ def _find_parties(text: str) -> list[_Match]:
 _NEXT_WORD_CAPITALIZED = re.compile(r"\s+[A-Z][a-z]")
 _CAPITAL_ACTS = re.compile(r"['’]s(?!\w)|\s+[a-z]")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
 
 
 def _is_party_reading(text: str, hit: re.Match[str], form: str, countries: _Lexicon) -> bool:
     """Whether a matched phrase names the party here, not a person, a place or a shouted English word."""
     phrase, start, end = hit.group(), hit.start(), hit.end()
     if phrase in countries.shouting:
-        around = text[max(0, start - 12):start] + text[end:end + 12]
-        if not any(char.islower() for char in around) and sum(char.isupper() for char in around) >= 3:
+        # "LET US KNOW": a neighbouring word in capitals too means English in capitals, not the United States.
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+        following = _NEXT_WORD.match(text, end)
+        if any(word and len(word.group(1)) > 1 and word.group(1).isupper() for word in (previous, following)):
             return False
     if phrase in countries.person_names and _NEXT_WORD_CAPITALIZED.match(text, end):
         return False
@@ -307,6 +310,8 @@ class _Cues:
     list_markers: frozenset[str]
     party_clauses: re.Pattern[str]
     abbreviations: frozenset[str]
+    #: what follows a state acting by itself: a verb, maybe after its government ("'s trade ministry will")
+    acts_next: re.Pattern[str]
 
 
 @cache
@@ -323,6 +328,8 @@ def _cues() -> _Cues:
         list_markers=frozenset(cues["list_markers"]),
         party_clauses=_phrase_regex(cues["party_clauses"]),
         abbreviations=frozenset(cues["abbreviations"]),
+        acts_next=re.compile(r"(?:['’]s)?(?:\s+(?:" + _trie_pattern(cues["government_nouns"])
+                             + r")(?:\s+of(?:\s+[A-Z][\w-]*)+)?)?\s+(?!and\b|or\b|nor\b)[a-z]"),
     )
 
 
@@ -533,14 +540,13 @@ def _within(matches: list[_Match], start: int, end: int) -> list[_Match]:
     return [_Match(m.start - start, m.end - start, m.value, m.form) for m in matches[first:] if m.start < end]
 
 
-_ACTS_NEXT = re.compile(r"\s+(?!and\b|or\b|nor\b)[a-z]")
 
 
 def _acting_subjects(sentence: str, mentions: list[_Match]) -> Iterator[str]:
     """States that act in a sentence by themselves: "Japan will expand …", "Tokyo looks to …"."""
     place_prepositions = _cues().place_prepositions
     for mention in mentions:
-        if mention.form == "demonym" or not _ACTS_NEXT.match(sentence, mention.end):
+        if mention.form == "demonym" or not _cues().acts_next.match(sentence, mention.end):
             continue
         previous = _PREVIOUS_WORD.search(sentence, max(0, mention.start - 30), mention.start)
         if previous and previous.group(1).lower() in place_prepositions | {"and", "or"}:
