@@ -1,7 +1,7 @@
 """The vocabulary of the classification stage: category tags with the evidence for each."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from grammar.models import Document
 
@@ -39,3 +39,98 @@ class ClassifiedDocument(Model):
 
     def categories(self, ref: str) -> list[str]:
         return [tag.category for tag in self.tags.get(ref, [])]
+
+
+# ----------------------------------------------------------------------------- the taxonomy
+
+
+class StrictModel(Model):
+    """A model read from a user's file: unknown keys are errors, never silently dropped."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class WeightedPhrase(StrictModel):
+    """A vocabulary phrase that counts for less than a full match (``weight`` < 1): it needs company."""
+
+    phrase: str
+    weight: float = Field(1.0, gt=0, le=1)
+
+
+class WeightedPattern(StrictModel):
+    """A regular expression with a weight, for wording that phrases with variants cannot express."""
+
+    pattern: str
+    weight: float = Field(1.0, gt=0, le=1)
+
+
+class Category(StrictModel):
+    """One clause category: what it covers, the vocabulary that finds it, and the sentences that test it."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    description: str
+    parent: str | None = None
+    #: Phrases matched with inflection, spelling and hyphenation variants (see ``clauses.classify.word_forms``).
+    phrases: list[str | WeightedPhrase] = []
+    #: Regular expressions, matched case-insensitively, where phrases are not enough.
+    patterns: list[str | WeightedPattern] = []
+    #: Regular expressions that veto this category when they match the provision's own text.
+    exclusions: list[str] = []
+    #: Phrases that contain the vocabulary but mean something else ("date of entry into force"): where
+    #: they match, the category's phrases inside them do not count.
+    ignore: list[str] = []
+    #: The sum of evidence weights a provision needs to get the category.
+    threshold: float = Field(1.0, gt=0)
+    examples: list[str] = []
+    counter_examples: list[str] = []
+
+
+class Taxonomy(StrictModel):
+    """The merged, validated taxonomy: categories in order plus the vocabulary rules shared by all of them."""
+
+    #: "default" or the path of the user's file.
+    source: str = "default"
+    #: Spelling variants applied to every vocabulary word: ``labour = ["labor"]``.
+    spellings: dict[str, list[str]] = {}
+    #: Words never inflected ("of", "the", "esg").
+    fixed_words: list[str] = []
+    #: Regular expressions that veto every category when they match a provision's own text (definitions).
+    common_exclusions: list[str] = []
+    #: Regular expressions that veto every category for provisions under a matching heading ("Definitions").
+    heading_exclusions: list[str] = []
+    categories: list[Category]
+
+    def category(self, category_id: str) -> Category:
+        return next(category for category in self.categories if category.id == category_id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [category.id for category in self.categories]
+
+
+# ----------------------------------------------------------------------------- explanations
+
+
+class Candidate(Model):
+    """A category the vocabulary pointed at in a text, whether or not it was given: score, evidence, veto."""
+
+    category: str
+    score: float
+    evidence: list[Evidence]
+    #: The exclusion pattern (and the text it matched) that vetoed the category, if any.
+    vetoed_by: str | None = None
+    tagged: bool
+
+
+class Explanation(Model):
+    """Why a text gets its categories: every candidate with its evidence, plus the clause reading."""
+
+    text: str
+    categories: list[str]
+    candidates: list[Candidate]
+    modality: str = "none"
+    polarity: str = "positive"
+    actor: str | None = None
+    modality_cue: str | None = None
+    polarity_cue: str | None = None

@@ -1,0 +1,133 @@
+"""Measure the classifier on the labelled set: precision, recall and F1 per category, macro-F1, modality accuracy.
+
+The labelled set lives in ``tests/data/labelled/``: sentences written for this project (``written.jsonl``),
+sentences of the seed corpus (``seeds.jsonl``) and references into the ToTA treaties (``tota.jsonl``: file,
+article number and the words a sentence starts with; the text is read from ``../shared/data/tota`` at run
+time and never stored here, and those rows are skipped where that directory is absent).
+
+    python bench/accuracy.py [--taxonomy FILE] [--errors]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from defusedxml import ElementTree  # noqa: E402
+
+from clauses import load_taxonomy  # noqa: E402
+from clauses.classify import classify_text  # noqa: E402
+
+LABELLED_DIR = ROOT / "tests" / "data" / "labelled"
+TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
+#: A sentence ends at a full stop or semicolon followed by a new numbered paragraph, item or capitalised word.
+SENTENCE_END = re.compile(r"[.;](?=\s+(?:\d+\.|\([a-z0-9]+\)|[A-Z])|\s*$)")
+
+
+def load_labelled(directory: Path = LABELLED_DIR, tota_dir: Path = TOTA_DIR) -> tuple[list[dict], int]:
+    """Every labelled row with its ``text`` resolved, and how many ToTA rows were skipped (no treaty files)."""
+    rows: list[dict] = []
+    skipped = 0
+    articles: dict[tuple[str, str], str] = {}
+    for path in sorted(directory.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "tota" in row:
+                if not tota_dir.is_dir():
+                    skipped += 1
+                    continue
+                row["text"] = tota_sentence(tota_dir / row["tota"], row["article"], row["anchor"], articles)
+            rows.append(row)
+    return rows, skipped
+
+
+def tota_sentence(path: Path, article: str, anchor: str, cache: dict[tuple[str, str], str]) -> str:
+    """The sentence of a ToTA article that starts with ``anchor`` (whitespace collapsed)."""
+    if (str(path), article) not in cache:
+        for element in ElementTree.parse(path).getroot().iter("article"):
+            cache[(str(path), element.get("number") or "")] = " ".join((element.text or "").split())
+    text = cache.get((str(path), article))
+    if text is None or anchor not in text:
+        raise LookupError(f"{path.name} {article}: no sentence starts with {anchor!r}")
+    start = text.index(anchor)
+    end = SENTENCE_END.search(text, start + len(anchor))
+    return text[start:end.end() if end else len(text)]
+
+
+def read_modality(text: str) -> str | None:
+    """The grammar stage's modality for ``text``, or None while that stage has no clause reader."""
+    try:
+        from grammar.clause import read_clause
+    except ImportError:
+        return None
+    return read_clause(text).modality
+
+
+def evaluate(rows: list[dict], taxonomy) -> dict:
+    """Per-category counts and scores, macro-F1, modality accuracy, and the rows that went wrong."""
+    counts = {category_id: {"tp": 0, "fp": 0, "fn": 0} for category_id in taxonomy.ids}
+    errors = []
+    modality_right = modality_total = 0
+    for row in rows:
+        predicted = set(classify_text(row["text"], taxonomy))
+        expected = set(row["categories"])
+        for category_id in counts:
+            if category_id in predicted and category_id in expected:
+                counts[category_id]["tp"] += 1
+            elif category_id in predicted:
+                counts[category_id]["fp"] += 1
+            elif category_id in expected:
+                counts[category_id]["fn"] += 1
+        modality = read_modality(row["text"])
+        if modality is not None and "modality" in row:
+            modality_total += 1
+            modality_right += modality == row["modality"]
+        if predicted != expected or (modality is not None and modality != row.get("modality", modality)):
+            errors.append({"id": row["id"], "missed": sorted(expected - predicted), "extra": sorted(predicted - expected),
+                           "modality": modality, "expected_modality": row.get("modality"), "text": row["text"]})
+    scores = {}
+    for category_id, count in counts.items():
+        precision = count["tp"] / (count["tp"] + count["fp"]) if count["tp"] + count["fp"] else 1.0
+        recall = count["tp"] / (count["tp"] + count["fn"]) if count["tp"] + count["fn"] else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[category_id] = {**count, "precision": precision, "recall": recall, "f1": f1}
+    return {
+        "rows": len(rows),
+        "scores": scores,
+        "macro_f1": sum(score["f1"] for score in scores.values()) / len(scores),
+        "modality_accuracy": modality_right / modality_total if modality_total else None,
+        "errors": errors,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file instead of the default")
+    parser.add_argument("--errors", action="store_true", help="list every row the classifier got wrong")
+    args = parser.parse_args(argv)
+    rows, skipped = load_labelled()
+    result = evaluate(rows, load_taxonomy(args.taxonomy))
+    print(f"labelled rows: {result['rows']}" + (f" ({skipped} ToTA rows skipped: {TOTA_DIR} absent)" if skipped else ""))
+    print(f"{'category':<26} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7} {'f1':>6}")
+    for category_id, score in result["scores"].items():
+        print(f"{category_id:<26} {score['tp']:>4} {score['fp']:>4} {score['fn']:>4} "
+              f"{score['precision']:>10.2f} {score['recall']:>7.2f} {score['f1']:>6.2f}")
+    print(f"macro-F1: {result['macro_f1']:.3f}")
+    accuracy = result["modality_accuracy"]
+    print(f"modality accuracy: {accuracy:.3f}" if accuracy is not None else "modality accuracy: not yet measurable (no grammar.clause)")
+    if args.errors:
+        for error in result["errors"]:
+            print(f"\n{error['id']}: missed {error['missed']} extra {error['extra']} "
+                  f"modality {error['modality']} (expected {error['expected_modality']})\n  {error['text']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

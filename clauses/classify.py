@@ -1,0 +1,554 @@
+"""Tag provisions with clause categories: one pass of the compiled vocabulary over the document's text.
+
+The taxonomy's phrases are expanded into their surface forms (inflection, spelling, hyphenation) and
+compiled, once per taxonomy, into one trie-shaped regular expression; its regex ``patterns`` into a
+second one. Each match is looked up by its letters alone, so ``Non-Market``, ``non market`` and
+``nonmarket`` are one key. Matches are handed to the provision whose own text holds them (a container
+owns its heading and lead-in, not its children's text); exclusions then veto categories.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from clauses.models import Candidate, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy, WeightedPattern, WeightedPhrase
+from grammar.models import Document, Provision
+
+#: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
+#: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
+SEPARATOR = r"[\s\-\u00ad\u2010\u2011'\u2019]*"
+WORD_SLOT = re.compile(r"\{[^}]*\}|[^\s{}]+")
+VOWELS = set("aeiou")
+#: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
+WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
+#: ``*`` in a phrase: up to five words in between, within one clause (no sentence punctuation).
+GAP = r"(?:[\s,]+[\w\-’']+){0,5}?"
+#: Headings are short and often OCR-damaged: a heading this similar to a phrase counts as that phrase.
+FUZZY_HEADING_CUTOFF = 90
+FUZZY_WEIGHT = 0.9
+
+
+# ----------------------------------------------------------------------------- vocabulary expansion
+
+def word_forms(word: str, spellings: dict[str, list[str]], fixed_words: frozenset[str]) -> set[str]:
+    """The surface forms of one vocabulary word: spelling variants, then plural and verb inflection.
+
+    >>> sorted(word_forms("duty", {}, frozenset()))
+    ['dutied', 'duties', 'duty']
+    >>> sorted(word_forms("impose", {}, frozenset()))
+    ['impose', 'imposed', 'imposes', 'imposing']
+    >>> sorted(word_forms("labour", {"labour": ["labor"]}, frozenset()))
+    ['labor', 'labored', 'laboring', 'labors', 'labour', 'laboured', 'labouring', 'labours']
+    >>> sorted(word_forms("ban", {}, frozenset()))
+    ['ban', 'banned', 'banning', 'bans']
+    >>> sorted(word_forms("of", {}, frozenset({"of"})))
+    ['of']
+
+    A word written ``=word`` is taken as it is: ``=esg`` matches only ``esg``.
+    """
+    if word.startswith("="):
+        return {word[1:]}
+    bases = {word, *spellings.get(word, [])}
+    for base in list(bases):
+        # British and American -ise/-ize spellings are interchangeable in agreement texts.
+        for british, american in (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized")):
+            if base.endswith(british):
+                bases.add(base[: -len(british)] + american)
+            elif base.endswith(american):
+                bases.add(base[: -len(american)] + british)
+    return {form for base in bases for form in _inflect(base, fixed_words)}
+
+
+def compound_forms(word: str, spellings: dict[str, list[str]], fixed_words: frozenset[str]) -> set[str]:
+    """The forms of a hyphenated word as it may be written: hyphenated, spaced or joined; the last part inflects.
+
+    >>> sorted(compound_forms("re-use", {}, frozenset()))[:4]
+    ['re use', 're used', 're uses', 're using']
+    >>> "reuse" in compound_forms("re-use", {}, frozenset())
+    True
+    """
+    *heads, last = word.split("-")
+    return {joiner.join(heads) + joiner + form for joiner in ("-", " ", "") for form in word_forms(last, spellings, fixed_words)}
+
+
+def _inflect(word: str, fixed_words: frozenset[str]) -> set[str]:
+    if word in fixed_words or len(word) <= 2 or not word.isalpha():
+        return {word}
+    if word.endswith("y") and word[-2] not in VOWELS:
+        return {word, word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("e"):
+        return {word, word + "s", word + "d", word[:-1] + "ing"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return {word, word + "es", word + "ed", word + "ing"}
+    if len(word) <= 4 and word[-1] not in VOWELS | set("wxy") and word[-2] in VOWELS and word[-3] not in VOWELS:
+        return {word, word + "s", word + word[-1] + "ed", word + word[-1] + "ing"}
+    return {word, word + "s", word + "ed", word + "ing"}
+
+
+def phrase_slots(phrase: str) -> list[list[list[str]]]:
+    """A phrase as slots of alternative word sequences: ``{a|b}`` offers alternatives, ``{|a}`` an optional slot.
+
+    >>> phrase_slots("{impose|levy on} export duty {|rate}")
+    [[['impose'], ['levy', 'on']], [['export']], [['duty']], [[], ['rate']]]
+    """
+    slots = []
+    for slot in WORD_SLOT.findall(phrase.lower()):
+        options = slot[1:-1].split("|") if slot.startswith("{") else [slot]
+        slots.append([WORD_SLOT.findall(option) for option in options])
+    return slots
+
+
+def phrase_variants(phrase: str) -> set[str]:
+    """The plain word sequences a phrase offers, before inflection (what headings are fuzzily compared to).
+
+    >>> sorted(phrase_variants("{impose|levy} export {duty|tax}"))
+    ['impose export duty', 'impose export tax', 'levy export duty', 'levy export tax']
+    """
+    options = [[" ".join(words) for words in slot] for slot in phrase_slots(phrase)]
+    return {" ".join(part for part in combo if part) for combo in itertools.product(*options)} - {""}
+
+
+def trie_regex(strings: set[str]) -> str:
+    """One regular expression matching any of ``strings``, shaped as a trie so the engine never backtracks far.
+
+    >>> trie_regex({"ban", "bans", "bar"})
+    'ba(?:ns?|r)'
+    """
+    trie: dict = {}
+    for string in strings:
+        node = trie
+        for character in string:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _trie_node_regex(trie)
+
+
+def _trie_node_regex(node: dict) -> str:
+    optional = "" in node
+    branches = [re.escape(character) + _trie_node_regex(node[character]) for character in sorted(k for k in node if k)]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    if len(branches) == 1 and len(branches[0]) == 1:
+        return branches[0] + "?"
+    return f"(?:{'|'.join(branches)})" + ("?" if optional else "")
+
+
+class VocabularyCompiler:
+    """Builds a taxonomy's phrase matcher: a trie of first words, then one tail expression per first word.
+
+    Scanning with one trie of all first-word forms is nearly as fast as splitting the text into words;
+    only where a first word occurs is its tail expression tried, whose named groups say which phrases
+    matched (``lastgroup``)::
+
+        "export {duty|tax}", "export ban"  →  first words: export(?:ed|ing|s)?
+                                              tails of "export": (?P<v0>SEP(?:duti…|tax…))|(?P<v1>SEP ban…)
+    """
+
+    def __init__(self, spellings: dict[str, list[str]], fixed_words: frozenset[str]) -> None:
+        self.spellings = spellings
+        self.fixed_words = fixed_words
+        #: first word → tail regex → entries that share both.
+        self.tails: dict[str, dict[str, list[VocabularyEntry]]] = {}
+
+    def add(self, phrase: str, entry: VocabularyEntry) -> None:
+        for first_word, tail in self._alternatives(phrase_slots(phrase)):
+            bucket = self.tails.setdefault(first_word, {}).setdefault(tail, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    def _alternatives(self, slots: list[list[list[str]]]) -> list[tuple[str, str]]:
+        if not slots:
+            return []
+        alternatives = []
+        rest = self._slots_regex(slots[1:])
+        for option in slots[0]:
+            if not option:
+                alternatives += self._alternatives(slots[1:])
+                continue
+            head = "".join(self._joined(word) for word in option[1:])
+            alternatives.append((option[0], head + rest))
+        return alternatives
+
+    def _slots_regex(self, slots: list[list[list[str]]]) -> str:
+        parts = []
+        for slot in slots:
+            options = sorted({"".join(self._joined(word) for word in option) for option in slot if option},
+                             key=lambda regex: -len(regex))
+            body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+            parts.append(f"(?:{body})?" if any(not option for option in slot) else body)
+        return "".join(parts)
+
+    def _joined(self, word: str) -> str:
+        """A word as it follows the previous one; ``*`` stands for up to five other words in between."""
+        if word == "*":
+            return GAP
+        *heads, last = word.split("-")
+        parts = [re.escape(head) for head in heads] + [trie_regex(word_forms(last, self.spellings, self.fixed_words))]
+        return SEPARATOR + SEPARATOR.join(parts)
+
+    def _first_forms(self, word: str) -> set[str]:
+        if "-" in word:
+            return compound_forms(word, self.spellings, self.fixed_words)
+        return word_forms(word, self.spellings, self.fixed_words)
+
+    def compile(self) -> Vocabulary:
+        form_words: dict[str, list[str]] = {}
+        tail_regexes: dict[str, re.Pattern] = {}
+        groups: dict[str, list[VocabularyEntry]] = {}
+        for first_word, tails in sorted(self.tails.items()):
+            for form in self._first_forms(first_word):
+                form_words.setdefault(form, []).append(first_word)
+            branches = []
+            # Longest tails first: among phrases sharing a first word, the longer match wins.
+            for tail, entries in sorted(tails.items(), key=lambda item: -len(item[0])):
+                name = f"v{len(groups)}"
+                groups[name] = entries
+                branches.append(f"(?P<{name}>{tail})")
+            tail_regexes[first_word] = re.compile(f"(?:{'|'.join(branches)})(?!\\w)")
+        first_regex = re.compile(rf"(?<!\w)(?:{trie_regex(set(form_words))})(?!\w)")
+        return Vocabulary(first_regex, form_words, tail_regexes, groups)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled phrases of a taxonomy (see ``VocabularyCompiler``)."""
+
+    first_regex: re.Pattern
+    form_words: dict[str, list[str]]
+    tail_regexes: dict[str, re.Pattern]
+    groups: dict[str, list[VocabularyEntry]]
+
+    def finditer(self, lowered: str) -> Iterator[tuple[int, int, list[VocabularyEntry]]]:
+        """``(start, end, entries)`` of each phrase in lower-cased text, longest first at each start.
+
+        A match hides later matches of its own categories that start inside it ("export duties" is one
+        piece of evidence, not two), never another category's: in "establish an Environmental Affairs
+        Council" both the council and "environmental" count. An ``ignore`` phrase hides its category's
+        vocabulary the same way and is then dropped.
+        """
+        covered: dict[str, int] = {}
+        for first in self.first_regex.finditer(lowered):
+            start = first.start()
+            best_end, best_entries = -1, []
+            for word in self.form_words[first.group()]:
+                match = self.tail_regexes[word].match(lowered, first.end())
+                if match is None or match.end() < best_end:
+                    continue
+                entries = self.groups[match.lastgroup]
+                best_entries = entries if match.end() > best_end else best_entries + entries
+                best_end = match.end()
+            fresh = [entry for entry in best_entries if covered.get(entry.category, -1) <= start]
+            for entry in fresh:
+                covered[entry.category] = best_end
+            fresh = [entry for entry in fresh if not entry.ignore]
+            if fresh:
+                yield start, best_end, fresh
+
+
+@dataclass(frozen=True)
+class VocabularyEntry:
+    category: str
+    source: str
+    weight: float
+    #: An ``ignore`` phrase: it hides the category's vocabulary inside it and is not evidence itself.
+    ignore: bool = False
+
+
+@dataclass
+class CompiledTaxonomy:
+    """A taxonomy ready to match: two combined regular expressions and the tables to read their matches."""
+
+    taxonomy: Taxonomy
+    vocabulary: Vocabulary
+    pattern_regex: re.Pattern | None
+    pattern_entries: dict[str, VocabularyEntry]
+    exclusions: dict[str, list[re.Pattern]]
+    common_exclusions: list[re.Pattern]
+    heading_exclusions: list[re.Pattern]
+    ancestors: dict[str, list[str]]
+    #: Plain phrase variants by length, for fuzzy heading matching.
+    heading_choices: dict[int, dict[str, list[VocabularyEntry]]] = field(default_factory=dict)
+
+
+_COMPILED: dict[int, tuple[Taxonomy, CompiledTaxonomy]] = {}
+
+
+def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
+    """Compile the taxonomy's vocabulary once; later calls with the same taxonomy reuse it."""
+    cached = _COMPILED.get(id(taxonomy))
+    if cached is not None and cached[0] is taxonomy:
+        return cached[1]
+    compiler = VocabularyCompiler(taxonomy.spellings, frozenset(taxonomy.fixed_words))
+    heading_choices: dict[int, dict[str, list[VocabularyEntry]]] = {}
+    pattern_entries: dict[str, VocabularyEntry] = {}
+    pattern_groups: list[str] = []
+    for category in taxonomy.categories:
+        for phrase in category.phrases:
+            text, weight = (phrase, 1.0) if isinstance(phrase, str) else (phrase.phrase, phrase.weight)
+            entry = VocabularyEntry(category.id, text, weight)
+            compiler.add(text, entry)
+            for plain in phrase_variants(text.replace("=", "")):
+                heading_choices.setdefault(len(plain), {}).setdefault(plain, []).append(entry)
+        for phrase in category.ignore:
+            compiler.add(phrase, VocabularyEntry(category.id, phrase, 0.0, ignore=True))
+        for pattern in category.patterns:
+            text, weight = (pattern, 1.0) if isinstance(pattern, str) else (pattern.pattern, pattern.weight)
+            group = f"p{len(pattern_groups)}"
+            pattern_groups.append(f"(?P<{group}>{text})")
+            pattern_entries[group] = VocabularyEntry(category.id, text, weight)
+    vocabulary = compiler.compile()
+    parents = {category.id: category.parent for category in taxonomy.categories}
+    ancestors = {}
+    for category_id in parents:
+        chain, current = [], parents[category_id]
+        while current is not None:
+            chain.append(current)
+            current = parents.get(current)
+        ancestors[category_id] = chain
+    compiled = CompiledTaxonomy(
+        taxonomy=taxonomy,
+        vocabulary=vocabulary,
+        pattern_regex=_combined_patterns(pattern_groups),
+        pattern_entries=pattern_entries,
+        exclusions={c.id: [re.compile(p, re.IGNORECASE) for p in c.exclusions] for c in taxonomy.categories},
+        common_exclusions=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
+        heading_exclusions=[re.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
+        ancestors=ancestors,
+        heading_choices=heading_choices,
+    )
+    _COMPILED[id(taxonomy)] = (taxonomy, compiled)
+    return compiled
+
+
+def _combined_patterns(groups: list[str]) -> re.Pattern | None:
+    """All regex patterns as one expression; those that start at a word boundary are tried only at word starts.
+
+    Checking ``(?<!\\w)`` once, before the alternatives, spares the engine trying every pattern at every
+    character: ``\\bfoo|\\bbar`` → ``(?<!\\w)(?:\\bfoo|\\bbar)``.
+    """
+    if not groups:
+        return None
+    at_word_start = [group for group in groups if WORD_START_PATTERN.match(group)]
+    anywhere = [group for group in groups if not WORD_START_PATTERN.match(group)]
+    parts = ([rf"(?<!\w)(?:{'|'.join(at_word_start)})"] if at_word_start else []) + anywhere
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------- matching
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: VocabularyEntry
+    fuzzy: bool = False
+
+
+def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
+    """Every vocabulary match in ``text``, in order of position: one phrase scan and one pattern scan."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
+        lowered = "".join(character.lower()[0] for character in text)
+    hits = [Hit(start, end, entry) for start, end, entries in compiled.vocabulary.finditer(lowered) for entry in entries]
+    if compiled.pattern_regex is not None:
+        for match in compiled.pattern_regex.finditer(text):
+            hits.append(Hit(match.start(), match.end(), compiled.pattern_entries[match.lastgroup]))
+    hits.sort(key=lambda hit: hit.start)
+    return hits
+
+
+def fuzzy_heading_hits(heading: str, offset: int, compiled: CompiledTaxonomy) -> list[Hit]:
+    """A heading close to a phrase (``Export Dutles`` for ``export duties``) when exact matching found nothing."""
+    wanted = " ".join(letters.lower() for letters in re.findall(r"[^\W\d_]+", heading))
+    # fuzz.ratio ≥ 90 needs lengths within about 20% of each other: compare only phrases that long.
+    low, high = int(len(wanted) * 0.8), int(len(wanted) * 1.25) + 1
+    choices = {plain: entries for length in range(low, high) for plain, entries in compiled.heading_choices.get(length, {}).items()}
+    found = process.extractOne(wanted, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_HEADING_CUTOFF) if choices else None
+    if found is None:
+        return []
+    return [Hit(offset, offset + len(heading), VocabularyEntry(entry.category, "~" + entry.source, entry.weight * FUZZY_WEIGHT), fuzzy=True)
+            for entry in choices[found[0]]]
+
+
+def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], text: str,
+               compiled: CompiledTaxonomy) -> list[Candidate]:
+    """Weigh the hits of one provision per category, apply exclusions, and add implied parent categories.
+
+    A category's total is the sum over its distinct phrases/patterns of their weight; it is given when the
+    total reaches the category's threshold, with score ``1 - 0.5 ** (total / threshold)`` (0.5 at the
+    threshold, approaching 1 with more evidence).
+    """
+    by_category: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_category.setdefault(hit.entry.category, []).append(hit)
+    veto_common = _first_veto(compiled.common_exclusions, owner_texts) or _first_veto(compiled.heading_exclusions, headings)
+    candidates: dict[str, Candidate] = {}
+    for category_id, category_hits in by_category.items():
+        category = compiled.taxonomy.category(category_id)
+        weights: dict[str, float] = {}
+        for hit in category_hits:
+            weights[hit.entry.source] = max(weights.get(hit.entry.source, 0.0), hit.entry.weight)
+        total = sum(weights.values())
+        evidence = [Evidence(match=text[hit.start:hit.end], start=hit.start, end=hit.end, pattern=hit.entry.source,
+                             score=hit.entry.weight) for hit in category_hits]
+        veto = veto_common or _first_veto(compiled.exclusions[category_id], owner_texts)
+        candidates[category_id] = Candidate(category=category_id, score=round(1 - 0.5 ** (total / category.threshold), 3),
+                                            evidence=evidence, vetoed_by=veto,
+                                            tagged=total >= category.threshold and veto is None)
+    for candidate in list(candidates.values()):
+        if not candidate.tagged:
+            continue
+        for ancestor in compiled.ancestors[candidate.category]:
+            if ancestor not in candidates or not candidates[ancestor].tagged:
+                candidates[ancestor] = Candidate(category=ancestor, score=candidate.score, evidence=candidate.evidence, tagged=True)
+    return list(candidates.values())
+
+
+def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
+    for pattern in patterns:
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                return f"{pattern.pattern} ({match.group().strip()!r})"
+    return None
+
+
+def _tags(candidates: list[Candidate], taxonomy: Taxonomy) -> list[Tag]:
+    order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
+    tagged = sorted((c for c in candidates if c.tagged), key=lambda c: order[c.category])
+    return [Tag(category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
+
+
+# ----------------------------------------------------------------------------- documents
+
+def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocument:
+    """Tag every provision of ``document`` with the taxonomy's categories, with evidence offsets in ``document.text``.
+
+    A container (an article with paragraphs, a paragraph with items) is classified on its own text: its
+    heading and lead-in, not its children's text, which carry their own tags.
+    """
+    compiled = compile_taxonomy(taxonomy)
+    text = document.text
+    segments = _own_segments(document)
+    starts = [segment[0] for segment in segments]
+    by_ref = {provision.ref: provision for provision in document.provisions}
+    hits_by_ref: dict[str, list[Hit]] = {}
+    for hit in find_hits(text, compiled):
+        index = bisect_right(starts, hit.start) - 1
+        if index < 0 or hit.end > segments[index][1]:
+            continue
+        hits_by_ref.setdefault(segments[index][2], []).append(hit)
+    owner_texts: dict[str, list[str]] = {}
+    for start, end, ref in segments:
+        owner_texts.setdefault(ref, []).append(text[start:end])
+    tags: dict[str, list[Tag]] = {}
+    for provision in document.provisions:
+        hits = hits_by_ref.get(provision.ref, [])
+        located = _heading_span(provision, text)
+        if located is not None and not any(h.start >= located[0] and h.end <= located[1] for h in hits):
+            hits = hits + fuzzy_heading_hits(provision.heading, located[0], compiled)
+        if not hits:
+            continue
+        headings = _heading_chain(provision, by_ref)
+        candidates = score_hits(hits, owner_texts.get(provision.ref, []), headings, text, compiled)
+        provision_tags = _tags(candidates, taxonomy)
+        if provision_tags:
+            tags[provision.ref] = provision_tags
+    return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
+
+
+def _own_segments(document: Document) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, ref)`` spans: each character goes to the innermost provision holding it.
+
+    A heading outside its provision's span (some parsers keep it apart) becomes a segment of that provision
+    when it is found just before the span.
+    """
+    spans: list[tuple[int, int, str, int]] = []
+    for depth, provision in _with_depth(document.provisions):
+        spans.append((provision.start, provision.end, provision.ref, depth))
+        heading = _heading_span(provision, document.text)
+        if heading is not None and not provision.start <= heading[0] < provision.end:
+            spans.append((heading[0], heading[1], provision.ref, depth + 1000))
+    # Deeper spans win: paint shallow first, then overwrite with deeper ones, over a list of boundaries.
+    boundaries = sorted({point for start, end, _, _ in spans for point in (start, end)})
+    owner: list[tuple[int, str] | None] = [None] * max(len(boundaries) - 1, 0)
+    index_of = {point: index for index, point in enumerate(boundaries)}
+    for start, end, ref, depth in sorted(spans, key=lambda span: span[3]):
+        for index in range(index_of[start], index_of[end]):
+            owner[index] = (depth, ref)
+    segments: list[tuple[int, int, str]] = []
+    for index, painted in enumerate(owner):
+        if painted is None:
+            continue
+        start, end, ref = boundaries[index], boundaries[index + 1], painted[1]
+        if segments and segments[-1][2] == ref and segments[-1][1] == start:
+            segments[-1] = (segments[-1][0], end, ref)
+        else:
+            segments.append((start, end, ref))
+    return segments
+
+
+def _with_depth(provisions: list[Provision]) -> list[tuple[int, Provision]]:
+    depth: dict[str, int] = {}
+    result = []
+    for provision in provisions:
+        level = depth.get(provision.parent, -1) + 1 if provision.parent is not None else 0
+        depth[provision.ref] = level
+        result.append((level, provision))
+    return result
+
+
+def _heading_span(provision: Provision, text: str) -> tuple[int, int] | None:
+    if not provision.heading:
+        return None
+    inside = text.find(provision.heading, provision.start, provision.end)
+    if inside >= 0:
+        return inside, inside + len(provision.heading)
+    before = text.rfind(provision.heading, max(0, provision.start - len(provision.heading) - 200), provision.start)
+    return (before, before + len(provision.heading)) if before >= 0 else None
+
+
+def _heading_chain(provision: Provision, by_ref: dict[str, Provision]) -> list[str]:
+    headings, current = [], provision
+    while current is not None:
+        if current.heading:
+            headings.append(current.heading)
+        current = by_ref.get(current.parent) if current.parent else None
+    return headings
+
+
+# ----------------------------------------------------------------------------- one text
+
+def explain_text(text: str, taxonomy: Taxonomy) -> Explanation:
+    """Why ``text`` gets its categories: every candidate with evidence, score and veto, plus its clause reading."""
+    compiled = compile_taxonomy(taxonomy)
+    candidates = score_hits(find_hits(text, compiled), [text], [], text, compiled)
+    order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
+    candidates.sort(key=lambda candidate: order[candidate.category])
+    reading = _read_clause(text)
+    return Explanation(text=text, categories=[c.category for c in candidates if c.tagged], candidates=candidates, **reading)
+
+
+def classify_text(text: str, taxonomy: Taxonomy) -> list[str]:
+    """The category ids ``text`` gets on its own, in taxonomy order (what examples and the labelled set test)."""
+    compiled = compile_taxonomy(taxonomy)
+    return [tag.category for tag in _tags(score_hits(find_hits(text, compiled), [text], [], text, compiled), taxonomy)]
+
+
+def _read_clause(text: str) -> dict:
+    """The grammar stage's clause reading, when that stage provides one; otherwise no reading."""
+    try:
+        from grammar.clause import read_clause
+    except ImportError:
+        return {}
+    reading = read_clause(text)
+    return {"modality": reading.modality, "polarity": reading.polarity, "actor": reading.actor,
+            "modality_cue": reading.modality_cue, "polarity_cue": reading.polarity_cue}
