@@ -191,9 +191,10 @@ def _lexicon() -> _Lexicon:
     exact = {phrase: entry for phrase, entry in entries.items() if phrase != phrase.lower()}
     folded = {phrase: entry for phrase, entry in entries.items() if phrase == phrase.lower()}
     return _Lexicon(
-        # No lookbehind before the alternation: it would stop the regex engine from skipping ahead to
-        # possible first letters, costing a 0.5 MB treaty tens of milliseconds. Callers check the left edge.
-        exact=re.compile("(?:" + _trie_pattern(exact) + r")(?!\w)"),
+        # No lookaround: a lookbehind would stop the regex engine from skipping ahead to possible first
+        # letters (tens of milliseconds on a 0.5 MB treaty), and a lookahead would let "US$" fall back to
+        # "US". ``_scan`` checks both edges.
+        exact=re.compile("(?:" + _trie_pattern(exact) + ")"),
         # The leading non-letter lets the engine skip ahead to word starts; it is stripped from each match.
         folded=re.compile("[^a-z0-9_](?:" + _trie_pattern(folded) + r")(?![a-z0-9_])"),
         exact_entries=exact,
@@ -227,14 +228,14 @@ def _scan(passage: _Passage) -> _Scan:
     text = passage.text
     found: dict[str, list[_Match]] = {"party": [], "mineral": [], "instrument": [], "signing": [], "unilateral": []}
     for hit in lexicon.exact.finditer(text):
-        start = hit.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start, end = hit.start(), hit.end()
+        if _inside_word(text, start - 1) or (_inside_word(text, end - 1) and _inside_word(text, end)):
             continue
         entry = lexicon.exact_entries[_single_spaced(hit.group())]
         if entry.category == "party" and not _is_party_reading(text, hit, entry.form, lexicon):
             continue
         if entry.category != "blocked":
-            found[entry.category].append(_Match(start, hit.end(), entry.value, entry.form))
+            found[entry.category].append(_Match(start, end, entry.value, entry.form))
     folded = _fold(text)
     for hit in lexicon.folded.finditer(" " + folded):
         start, end = hit.start(), hit.end() - 1           # shift back past the leading character
@@ -246,6 +247,10 @@ def _scan(passage: _Passage) -> _Scan:
     ordered = {category: sorted(matches, key=lambda m: m.start) for category, matches in found.items()}
     return _Scan(passage, ordered["party"], ordered["mineral"], ordered["instrument"], ordered["signing"],
                  len(ordered["unilateral"]))
+
+
+def _inside_word(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _single_spaced(phrase: str) -> str:
