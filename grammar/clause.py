@@ -1,0 +1,565 @@
+"""Read who acts in a provision, how strongly (modality) and whether it is a prohibition (polarity).
+
+The grammar in ``clause.lark`` runs over cues, not words.  One regex built from the grammar's own terminal
+patterns scans the lowercased text once; the text between two cues becomes a ``WORDS`` token (``FEW`` when
+it is one or two plain words), so a sentence reaches the LALR parser as a handful of tokens.  The reading
+of a sentence depends only on the types of its cues, so each distinct cue-type sequence is parsed once and
+its reading kept as a *plan* (which cue decided what, which tokens make the subject) that is replayed on
+every later sentence of the same shape.
+
+Worked example::
+
+    >>> read_clause("Each Party shall endeavour to publish its measures.")
+    ClauseReading(actor='Each Party', modality='best_effort', polarity='positive', modality_cue='endeavour to', polarity_cue=None)
+
+    cues:  ACTOR "Each Party" · BINDING "shall" · BEST_EFFORT "endeavour to" · WORDS "publish its measures" · STOP "."
+    tree:  sentence(clause(subject(ACTOR), chained_verbs(BINDING, BEST_EFFORT), WORDS), STOP)
+    plan:  modality best_effort decided by cue 2, no polarity cue, subject = cue 0
+"""
+from __future__ import annotations
+
+import re
+import re._constants as _sre
+import re._parser as _sre_parser
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import GrammarError, LarkError
+from lark.lexer import Lexer
+
+from grammar.errors import ParseError
+from grammar.models import MODALITY_STRENGTH, ClauseReading, Modality
+
+__all__ = ["read_clause", "scan_cues"]
+
+#: The modality each verb cue expresses on its own (see the reading rules in clause.lark's header).
+VERB_MODALITY: dict[str, Modality] = {
+    "BINDING": "binding",
+    "BINDING_NEG": "binding",
+    "COMMITMENT": "commitment",
+    "COMMITMENT_NEG": "commitment",
+    "BEST_EFFORT": "best_effort",
+    "PERMISSION": "best_effort",
+    "ASPIRATION": "aspirational",
+    "REPORT": "none",
+    "DEFINE": "none",
+}
+NEGATIVE_VERBS = frozenset({"BINDING_NEG", "COMMITMENT_NEG"})
+NEGATIVE_SUBJECTS = frozenset({"NEITHER", "NO_SUBJECT"})
+NEGATIVE_MARKERS = frozenset({"REFRAIN", "PROHIBIT", "NON"})
+# Past these, the rest of a clause is a that-clause or relative clause and says nothing about its polarity.
+CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD"})
+NOT_ACTORS = frozenset({"NOTHING", "NO_SUBJECT", "QUALIFIER", "ADVERB", "REFRAIN", "PROHIBIT", "NON"})
+NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
+GAP_TYPES = frozenset({"WORDS", "FEW"})
+RANK = {modality: rank for rank, modality in enumerate(MODALITY_STRENGTH)}
+# A subject longer than this is a run of prose the scanner found no cue in, not a noun phrase.
+MAX_ACTOR_WORDS = 10
+# "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
+PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
+PLAN_CACHE_SIZE = 1 << 16
+
+Cue = tuple[str, int, int]  # terminal name, start, end in the provision's text
+
+
+# ----------------------------------------------------------------------------- scanning
+#
+# One regex alternation over ~30 terminals runs at 1-5 MB/s in Python's re (every position tries every
+# branch), far below the 15 MB/s this stage needs.  So the scanner splits the work the way the patterns
+# allow: a word cue can only start at a word the grammar lists as its possible first word, found with a
+# dict lookup per word; a punctuation cue only at a character one of the punctuation patterns starts with,
+# found with a one-class regex.  At each candidate the terminals that can start there are tried in
+# priority order with the grammar's own pattern, so the result is what the ordered alternation would give.
+
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’")
+# Characters str.strip removes from a word before looking it up: punctuation around a word.
+WORD_EDGES = ".,;:!?\"“”()[]'’`"
+PLAIN_WORDS = str.maketrans({char: " " for char in WORD_EDGES + "\t\n\r\x0b\x0c\xa0\u2002\u2003\u2009\u202f"})
+# Characters looked at after a first word to find the second: longer than any listed second word.
+SECOND_WORD_REACH = 24
+
+
+class _Unlistable(Exception):
+    """A pattern's first word cannot be listed (an open class such as \\w+ or \\d{1,2})."""
+
+
+def _leading_words(pattern: str) -> frozenset[tuple[str, ...]] | None:
+    """Every first word, with the second word where that can be listed too, or None for punctuation.
+
+    >>> sorted(_leading_words(r"\\b(?:agree[sd]?|undertake)\\s+not\\b"))
+    [('agree', 'not'), ('agreed', 'not'), ('agrees', 'not'), ('undertake', 'not')]
+    """
+    parsed = _sre_parser.parse(pattern).data
+    try:
+        opened, closed = _walk(parsed, {((), "")}, 2)
+    except _Unlistable:
+        opened, closed = _walk(parsed, {((), "")}, 1)
+    words = {done + ((current,) if current else ()) for done, current in opened | closed}
+    return None if () in words else frozenset(words)
+
+
+Partial = tuple[tuple[str, ...], str]  # words complete so far, the word being spelled
+
+
+def _walk(items, partials: set[Partial], wanted: int) -> tuple[set[Partial], set[Partial]]:
+    """Spell the leading words of ``items`` from each partial: (still open, ended by a non-word character).
+
+    Whitespace moves on to the next word until ``wanted`` words are spelled; any other non-word character,
+    or whitespace after the last wanted word, ends the spelling.
+    """
+    closed: set[Partial] = set()
+    for op, av in items:
+        if not partials:
+            break
+        if op is _sre.AT or (op is _sre.ASSERT_NOT or op is _sre.ASSERT) and av[0] < 0:
+            continue  # \b and lookbehinds consume nothing
+        if op is _sre.LITERAL or op is _sre.IN:
+            chars = _literal_chars(op, av)
+            if chars is not None and chars <= WORD_CHARS:
+                partials = {(done, current + char) for done, current in partials for char in chars}
+            elif chars is not None and chars & WORD_CHARS:
+                raise _Unlistable(f"{op} {av}")
+            else:
+                partials, ended = _separate(partials, wanted, whitespace=_is_whitespace(op, av))
+                closed |= ended
+        elif op is _sre.SUBPATTERN:
+            partials, ended = _walk(av[-1].data, partials, wanted)
+            closed |= ended
+        elif op is _sre.BRANCH:
+            branches = [_walk(branch.data, partials, wanted) for branch in av[1]]
+            partials = set().union(*(opened for opened, _ in branches))
+            closed |= set().union(*(ended for _, ended in branches))
+        elif (op is _sre.MAX_REPEAT or op is _sre.MIN_REPEAT) and _is_whitespace_run(av[2].data):
+            partials, ended = _separate(partials, wanted, whitespace=True)
+            closed |= ended
+        elif op is _sre.MAX_REPEAT or op is _sre.MIN_REPEAT:
+            low, high, body = av
+            if (low, high) != (0, 1):
+                raise _Unlistable(f"repeat {low}..{high} inside a leading word")
+            opened, ended = _walk(body.data, partials, wanted)
+            closed |= ended
+            partials = partials | opened
+        elif op is _sre.ASSERT or op is _sre.ASSERT_NOT:
+            closed |= partials
+            partials = set()
+        else:
+            raise _Unlistable(str(op))
+    return partials, closed
+
+
+def _separate(partials: set[Partial], wanted: int, *, whitespace: bool) -> tuple[set[Partial], set[Partial]]:
+    """A non-word character: whitespace starts the next wanted word, anything else ends the spelling."""
+    if not whitespace:
+        return set(), partials
+    opened = {(done + (current,), "") for done, current in partials if current and len(done) + 1 < wanted}
+    ended = {partial for partial in partials if not (partial[1] and len(partial[0]) + 1 < wanted)}
+    return opened, ended
+
+
+def _is_whitespace(op, av) -> bool:
+    if op is _sre.LITERAL:
+        return chr(av).isspace()
+    return all(item_op is _sre.CATEGORY and item is _sre.CATEGORY_SPACE for item_op, item in av)
+
+
+def _is_whitespace_run(items) -> bool:
+    return len(items) == 1 and items[0][0] in (_sre.IN, _sre.LITERAL) and _is_whitespace(*items[0])
+
+
+def _literal_chars(op, av) -> frozenset[str] | None:
+    """The characters a LITERAL or a class of literals and small ranges matches; None for \\s, \\w and negations."""
+    if op is _sre.LITERAL:
+        return frozenset(chr(av))
+    chars: set[str] = set()
+    for item_op, item in av:
+        if item_op is _sre.LITERAL:
+            chars.add(chr(item))
+        elif item_op is _sre.RANGE and item[1] - item[0] < 64:
+            chars.update(chr(code) for code in range(item[0], item[1] + 1))
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _first_chars(pattern: str) -> frozenset[str]:
+    """The characters a punctuation pattern can start with."""
+    chars: set[str] = set()
+    for op, av in _skip_zero_width(_sre_parser.parse(pattern).data):
+        if op is _sre.BRANCH:
+            for branch in av[1]:
+                chars |= _first_chars_of(branch.data)
+        else:
+            chars |= _first_chars_of([(op, av)])
+        break
+    return frozenset(chars)
+
+
+def _first_chars_of(items) -> set[str]:
+    for op, av in _skip_zero_width(items):
+        if op is _sre.SUBPATTERN:
+            return _first_chars_of(av[-1].data)
+        if op is _sre.BRANCH:
+            return set().union(*(_first_chars_of(branch.data) for branch in av[1]))
+        if op is _sre.MAX_REPEAT or op is _sre.MIN_REPEAT:
+            return _first_chars_of(av[2].data)
+        chars = _literal_chars(op, av)
+        if chars is None:
+            raise _Unlistable(f"{op} {av}")
+        return set(chars)
+    return set()
+
+
+def _skip_zero_width(items):
+    return [(op, av) for op, av in items if not (op is _sre.AT or (op in (_sre.ASSERT, _sre.ASSERT_NOT) and av[0] < 0))]
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """Where each cue can start: terminals by first word, punctuation terminals by first character."""
+
+    #: first word -> (allowed second words or None for any, terminal name, pattern), in priority order
+    by_word: dict[str, tuple[tuple[frozenset[str] | None, str, re.Pattern[str]], ...]]
+    by_char: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    punctuation: re.Pattern[str]
+    first_words: frozenset[str]
+
+
+def _build_scanner(parser: Lark) -> Scanner:
+    """Index the grammar's terminals by what they start with, highest priority first, then in grammar order."""
+    terminals = [terminal for terminal in parser.terminals if terminal.name not in GAP_TYPES]
+    ranked = [terminal for _, terminal in sorted(enumerate(terminals), key=lambda pair: (-pair[1].priority, pair[0]))]
+    by_word: dict[str, list[tuple[frozenset[str] | None, str, re.Pattern[str]]]] = {}
+    by_char: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for terminal in ranked:
+        source = terminal.pattern.to_regexp()
+        compiled = re.compile(source)
+        try:
+            leading = _leading_words(source)
+            chars = _first_chars(source) if leading is None else frozenset()
+        except _Unlistable as error:
+            raise GrammarError(f"clause.lark: terminal {terminal.name} must start with listable words or "
+                               f"punctuation ({error})") from error
+        for char in chars:
+            by_char.setdefault(char, []).append((terminal.name, compiled))
+        for first in {words[0] for words in leading or ()}:
+            seconds = {words[1] for words in leading if words[0] == first and len(words) > 1}
+            any_second = any(len(words) == 1 for words in leading if words[0] == first)
+            by_word.setdefault(first, []).append((None if any_second else frozenset(seconds), terminal.name, compiled))
+    punctuation = re.compile("[" + "".join(re.escape(char) for char in sorted(by_char)) + "]")
+    return Scanner({word: tuple(entries) for word, entries in by_word.items()},
+                   {char: tuple(entries) for char, entries in by_char.items()}, punctuation, frozenset(by_word))
+
+
+def _lowercase(text: str) -> str:
+    """``text`` lowercased without changing its length, so offsets hold in both ("İ" lowercases to two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def scan_cues(text: str) -> list[tuple[tuple[str, ...], list[Cue]]]:
+    """The cues of ``text`` sentence by sentence (the cue names, then the cues), each sentence ending in a
+    STOP, with the text between two cues as FEW (one or two words) or WORDS (more).
+
+    >>> [names for names, _ in scan_cues("The Parties may agree. Done")]
+    [('ACTOR', 'PERMISSION', 'COMMITMENT', 'STOP'), ('FEW', 'STOP')]
+    """
+    lowered = _lowercase(text)
+    found = _word_cues(lowered) + _punctuation_cues(lowered)
+    found.sort()
+    sentences: list[tuple[tuple[str, ...], list[Cue]]] = []
+    names: list[str] = []
+    sentence: list[Cue] = []
+    previous_end = 0
+    for start, end, name in found:
+        if start < previous_end:
+            continue  # inside a longer cue
+        if start > previous_end:
+            words = lowered[previous_end:start].split(None, 2)
+            if words:
+                gap = "FEW" if len(words) < 3 else "WORDS"
+                names.append(gap)
+                sentence.append((gap, previous_end, start))
+        names.append(name)
+        sentence.append((name, start, end))
+        previous_end = end
+        if name == "STOP":
+            sentences.append((tuple(names), sentence))
+            names, sentence = [], []
+    words = lowered[previous_end:].split(None, 2)
+    if words:
+        gap = "FEW" if len(words) < 3 else "WORDS"
+        names.append(gap)
+        sentence.append((gap, previous_end, len(text)))
+    if sentence:
+        names.append("STOP")
+        sentence.append(("STOP", len(text), len(text)))
+        sentences.append((tuple(names), sentence))
+    return sentences
+
+
+def _word_cues(lowered: str) -> list[Cue]:
+    """Cues that start with a word: find which listed words occur at all, then try the terminals at each.
+
+    ``padded`` is the text with punctuation and every whitespace turned into one space each, between two
+    spaces, so " the " finds exactly the whole words "the" (at offset + 1 in ``padded``).
+    """
+    by_word = _SCANNER.by_word
+    padded = " " + lowered.translate(PLAIN_WORDS) + " "
+    found: list[Cue] = []
+    present = set(padded.split())
+    for word in _SCANNER.first_words.intersection(present):
+        # Terminals that need a second word none of whose listed second words occurs need not be tried.
+        entries = [entry for entry in by_word[word] if entry[0] is None or not entry[0].isdisjoint(present)]
+        if not entries:
+            continue
+        needle = f" {word} "
+        step = len(word) + 1
+        at = padded.find(needle)
+        while at >= 0:
+            following = None
+            for seconds, name, pattern in entries:
+                if seconds is not None:
+                    if following is None:
+                        following = padded[at + step:at + step + SECOND_WORD_REACH].split(None, 1)
+                    if not following or following[0] not in seconds:
+                        continue
+                match = pattern.match(lowered, at)
+                if match:
+                    found.append((at, match.end(), name))
+                    break
+            at = padded.find(needle, at + step)
+    return found
+
+
+def _punctuation_cues(lowered: str) -> list[Cue]:
+    by_char = _SCANNER.by_char
+    found: list[Cue] = []
+    for hit in _SCANNER.punctuation.finditer(lowered):
+        start = hit.start()
+        for name, pattern in by_char[lowered[start]]:
+            match = pattern.match(lowered, start)
+            if match:
+                found.append((start, match.end(), name))
+                break
+    return found
+
+
+class _CueTypeLexer(Lexer):
+    """Feed the parser a sentence's cue types; each token's position is its index in the sentence."""
+
+    def __init__(self, lexer_conf) -> None:
+        pass
+
+    def lex(self, names: tuple[str, ...]) -> Iterator[Token]:  # type: ignore[override]
+        for index, name in enumerate(names):
+            yield Token(name, name, index)
+
+
+# ----------------------------------------------------------------------------- plans
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one sentence shape reads: the modality, and which cues (by index) decided it and make the subject."""
+
+    modality: Modality = "none"
+    modality_cue: int | None = None
+    polarity_cue: int | None = None
+    subject: tuple[int, ...] = ()
+    #: True when the subject starts at a known actor phrase ("Each Party"), which needs no capital letter.
+    named_actor: bool = False
+
+
+@dataclass(frozen=True)
+class _Verb:
+    modality: Modality
+    cue: int
+    negative_cue: int | None = None
+    #: A definition's subject is the defined term, not an actor.
+    defines: bool = False
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """One comma-delimited piece of a sentence, as the grammar typed it."""
+
+    kind: str  # clause, verbless, condition, relative, opener, quotation
+    subject: tuple[Token, ...] = ()
+    verb: _Verb | None = None
+    tail: tuple[Token, ...] = ()
+
+
+class ClausePlanner(Transformer):
+    """Turn the parse tree of one sentence's cue types into its Plan (methods named after the grammar's rules)."""
+
+    def start(self, sentences: list[Plan]) -> list[Plan]:
+        return sentences
+
+    def sentence(self, pieces: list) -> Plan:
+        segments = [piece for piece in pieces if isinstance(piece, _Segment)]
+        plan = _main_clause_plan(segments) or _opener_plan(segments) or _verbless_plan(segments)
+        qualifier = next((token for segment in segments if segment.kind != "quotation"
+                          for token in segment.subject + segment.tail if token.type == "QUALIFIER"), None)
+        if qualifier is not None and RANK[plan.modality] < RANK["best_effort"]:
+            plan = Plan("best_effort", qualifier.start_pos, plan.polarity_cue, plan.subject, plan.named_actor)
+        return plan
+
+    def clause(self, children: list) -> _Segment:
+        subject = tuple(children.pop(0)) if isinstance(children[0], list) else ()
+        verb, *tail = children
+        return _Segment("clause", subject, verb, tuple(tail))
+
+    def verbless(self, children: list) -> _Segment:
+        return _Segment("verbless", tuple(children[0]))
+
+    def subject(self, tokens: list[Token]) -> list[Token]:
+        return tokens
+
+    def condition(self, tokens: list[Token]) -> _Segment:
+        return _Segment("condition", tail=tuple(tokens))
+
+    def relative(self, tokens: list[Token]) -> _Segment:
+        return _Segment("relative", tail=tuple(tokens))
+
+    def opener(self, tokens: list[Token]) -> _Segment:
+        return _Segment("opener", tail=tuple(tokens))
+
+    def quotation(self, tokens: list[Token]) -> _Segment:
+        return _Segment("quotation", tail=tuple(tokens))
+
+    def verb_group(self, tokens: list[Token]) -> _Verb:
+        cue = tokens[0]
+        return _Verb(VERB_MODALITY[cue.type], cue.start_pos, cue.start_pos if cue.type in NEGATIVE_VERBS else None,
+                     defines=cue.type == "DEFINE")
+
+    def chained_verbs(self, tokens: list[Token]) -> _Verb:
+        """A modal and a second verb cue close behind it: the weaker one decides ("shall endeavour")."""
+        modal, lesser = tokens[0], tokens[-1]
+        negative = next((token.start_pos for token in (modal, lesser) if token.type in NEGATIVE_VERBS | {"REFRAIN"}), None)
+        if lesser.type == "REFRAIN" or RANK[VERB_MODALITY[lesser.type]] <= RANK[VERB_MODALITY[modal.type]]:
+            return _Verb(VERB_MODALITY[modal.type], modal.start_pos, negative)
+        return _Verb(VERB_MODALITY[lesser.type], lesser.start_pos, negative)
+
+
+def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
+    """The first plain clause with a verb decides; without a subject of its own it borrows the sentence's first."""
+    clauses = [segment for segment in segments if segment.kind in ("clause", "verbless")]
+    main = next((segment for segment in clauses if segment.verb is not None), None)
+    if main is None:
+        return None
+    subject = main.subject or (clauses[0].subject if clauses[0] is not main else ())
+    verb = main.verb
+    if verb.defines:
+        subject = ()
+    polarity_cue = _first(verb.negative_cue, _negative_subject(main.subject), _negative_marker(main.tail))
+    return Plan(verb.modality, verb.cue, polarity_cue, *_actor_tokens(subject))
+
+
+def _opener_plan(segments: list[_Segment]) -> Plan | None:
+    """A preamble recital ("RECOGNISING that …") with no main clause after it."""
+    if not segments or segments[0].kind != "opener":
+        return None
+    opener = segments[0]
+    return Plan("aspirational", opener.tail[0].start_pos, _negative_marker(opener.tail[1:]))
+
+
+def _verbless_plan(segments: list[_Segment]) -> Plan:
+    """No main verb (a bullet, a heading, a fact): only a prohibition marker can say something."""
+    markers = (_negative_marker(segment.subject) for segment in segments if segment.kind == "verbless")
+    return Plan(polarity_cue=next((cue for cue in markers if cue is not None), None))
+
+
+def _actor_tokens(subject: tuple[Token, ...]) -> tuple[tuple[int, ...], bool]:
+    """The subject's tokens that name the actor: from a known actor phrase on, without time or linking words."""
+    named = [token for token in subject if token.type not in NOT_ACTORS]
+    first_actor = next((index for index, token in enumerate(named) if token.type in NAMED_ACTORS), None)
+    if first_actor is not None:
+        named = named[first_actor:]
+    return tuple(token.start_pos for token in named), first_actor is not None
+
+
+def _negative_subject(subject: tuple[Token, ...]) -> int | None:
+    return next((token.start_pos for token in subject if token.type in NEGATIVE_SUBJECTS), None)
+
+
+def _negative_marker(tokens: tuple[Token, ...]) -> int | None:
+    """The first prohibition marker before the clause hands over to a that-clause or relative clause."""
+    for token in tokens:
+        if token.type in CLAUSE_LINKS:
+            return None
+        if token.type in NEGATIVE_MARKERS:
+            return token.start_pos
+    return None
+
+
+def _first(*candidates: int | None) -> int | None:
+    return next((candidate for candidate in candidates if candidate is not None), None)
+
+
+# ----------------------------------------------------------------------------- entry point
+
+_PARSER = Lark.open("clause.lark", rel_to=__file__, parser="lalr", lexer=_CueTypeLexer)
+_SCANNER = _build_scanner(_PARSER)
+_PLANNER = ClausePlanner()
+
+
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
+def plan_sentence(names: tuple[str, ...]) -> Plan:
+    """Parse one sentence's cue types with the clause grammar and return how it reads."""
+    try:
+        plans = _PLANNER.transform(_PARSER.parse(names))
+    except LarkError as error:  # the grammar accepts every cue sequence: failing here is our bug, not the user's
+        raise ParseError(f"clause grammar cannot read the cue sequence {' '.join(names)}: {error}") from error
+    return plans[0]
+
+
+def read_clause(text: str, lead_in: ClauseReading | None = None) -> ClauseReading:
+    """Read one provision's actor, modality and polarity.
+
+    An item without a modal cue of its own (a bullet: "Non-imposition of export duties;") takes the
+    modality and actor of ``lead_in``, the reading of the provision that introduces its list, and keeps
+    its own polarity.
+    """
+    best: tuple[Plan, list[Cue]] | None = None
+    negative: tuple[Plan, list[Cue]] | None = None
+    for names, cues in scan_cues(text):
+        plan = plan_sentence(names)
+        if plan.modality_cue is not None and (best is None or RANK[plan.modality] < RANK[best[0].modality]):
+            best = (plan, cues)
+        if plan.polarity_cue is not None and negative is None:
+            negative = (plan, cues)
+    plan, cues = best or negative or (Plan(), [])
+    actor = _actor(text, plan, cues)
+    modality, modality_cue = plan.modality, _cue_text(text, cues, plan.modality_cue)
+    if lead_in is not None and modality_cue is None:
+        actor, modality, modality_cue = actor or lead_in.actor, lead_in.modality, lead_in.modality_cue
+    return _reading(actor, modality, _cue_text(text, cues, plan.polarity_cue), modality_cue)
+
+
+def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
+    """The subject as written, if it looks like a noun phrase: a known actor phrase or capitalised and short."""
+    if not plan.subject:
+        return None
+    actor = text[cues[plan.subject[0]][1]:cues[plan.subject[-1]][2]].strip(" ,;:")
+    if not actor or len(actor.split()) > MAX_ACTOR_WORDS:
+        return None
+    if plan.named_actor or actor[0].isupper() or PROPER_AFTER_THE.match(actor):
+        return actor
+    return None
+
+
+def _cue_text(text: str, cues: list[Cue], index: int | None) -> str | None:
+    if index is None:
+        return None
+    _, start, end = cues[index]
+    return text[start:end].strip()
+
+
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
+def _reading(actor: str | None, modality: Modality, polarity_cue: str | None, modality_cue: str | None) -> ClauseReading:
+    return ClauseReading(actor=actor, modality=modality, polarity="negative" if polarity_cue else "positive",
+                         modality_cue=modality_cue, polarity_cue=polarity_cue)

@@ -1,0 +1,229 @@
+"""The clause grammar: actor, modality and polarity of one provision (grammar/clause.py, grammar/clause.lark)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from grammar.clause import plan_sentence, read_clause, scan_cues
+from grammar.models import ClauseReading
+
+N = None  # no actor
+
+# (id, text, actor, modality, polarity)
+TREATY_LANGUAGE = [
+    # -- binding
+    ("each-party-shall", "Each Party shall publish its laws and regulations of general application.", "Each Party", "binding", "positive"),
+    ("parties-shall", "The Parties shall cooperate in the field of critical minerals.", "The Parties", "binding", "positive"),
+    ("shall-ensure", "Each Party shall ensure that its competent authorities apply the procedures in a transparent manner.", "Each Party", "binding", "positive"),
+    ("must", "The exporter must keep the records for at least five years.", "The exporter", "binding", "positive"),
+    ("undertake-to", "The Parties undertake to notify each other of any change to their export licensing procedures.", "The Parties", "binding", "positive"),
+    ("are-obliged-to", "The Parties are obliged to consult within 30 days of the request.", "The Parties", "binding", "positive"),
+    ("is-required-to", "The importing Party is required to provide a written explanation.", "The importing Party", "binding", "positive"),
+    ("committee-shall", "The Committee shall meet at least once a year.", "The Committee", "binding", "positive"),
+    ("joint-committee-shall", "The Joint Committee shall review the implementation of this Chapter.", "The Joint Committee", "binding", "positive"),
+    ("enumerated-paragraph", "1. Each Party shall designate a contact point to facilitate communication.", "Each Party", "binding", "positive"),
+    ("lettered-item-own-modal", "(a) each Party shall maintain a register of licensed exporters;", "each Party", "binding", "positive"),
+    ("shall-adverb", "The Parties shall also exchange information on their stockpiling policies.", "The Parties", "binding", "positive"),
+    ("as-appropriate-keeps-duty", "The Parties shall, as appropriate, cooperate in international fora.", "The Parties", "binding", "positive"),
+    ("shall-be-construed-nothing", "Nothing in this Agreement shall be construed to require a Party to furnish confidential information.", N, "binding", "positive"),
+    ("conditional-main-clause", "If a Party considers that a measure is inconsistent with this Chapter, it may request consultations.", N, "best_effort", "positive"),
+    ("where-conditional", "Where a Party adopts a new export restriction, that Party shall notify the other Party promptly.", "that Party", "binding", "positive"),
+    ("two-sentences-strongest", "The Parties recognise the importance of transparency. To that end, each Party shall publish its measures.", "each Party", "binding", "positive"),
+    ("appositive-subject", "The Committee, composed of representatives of each Party, shall adopt its rules of procedure.", "The Committee", "binding", "positive"),
+    ("subject-to-opener", "Subject to paragraph 2, each Party shall accord national treatment to the goods of the other Party.", "each Party", "binding", "positive"),
+    ("uppercase", "EACH PARTY SHALL PUBLISH ITS MEASURES.", "EACH PARTY", "binding", "positive"),
+    # -- binding, negative
+    ("neither-shall-adopt", "Neither Party shall adopt or maintain any duty, tax or other charge on the export of any good to the territory of the other Party.", "Neither Party", "binding", "negative"),
+    ("no-party-shall", "No Party shall impose export duties on critical minerals.", "No Party", "binding", "negative"),
+    ("shall-not", "A Party shall not adopt or maintain any prohibition or restriction on the exportation of any good.", "A Party", "binding", "negative"),
+    ("must-not", "The Parties must not discriminate between suppliers of the other Party.", "The Parties", "binding", "negative"),
+    ("agree-not-to", "The Parties agree not to impose export taxes on battery materials.", "The Parties", "binding", "negative"),
+    ("undertake-not-to", "Each Party undertakes not to introduce new restrictions on trade in critical minerals.", "Each Party", "binding", "negative"),
+    ("may-not", "A Party may not apply a safeguard measure to a good for more than four years.", "A Party", "binding", "negative"),
+    ("shall-refrain-from", "Each Party shall refrain from imposing export restrictions on the goods listed in Annex 2.", "Each Party", "binding", "negative"),
+    ("no-noun-shall", "No customs duty shall be levied on goods originating in the other Party.", N, "binding", "negative"),
+    ("are-prohibited", "Export subsidies on agricultural goods are prohibited.", "Export subsidies on agricultural goods", "binding", "negative"),
+    ("shall-prohibit", "Each Party shall prohibit the importation of goods produced by forced labour.", "Each Party", "binding", "negative"),
+    ("shall-not-adopt-conditional", "If the goods are in transit, the Party concerned shall not levy any duty.", "the Party concerned", "binding", "negative"),
+    # -- commitment
+    ("will", "The Parties will exchange views on their respective stockpiling strategies.", "The Parties", "commitment", "positive"),
+    ("commit-to", "The Participants commit to promoting responsible mining practices.", "The Participants", "commitment", "positive"),
+    ("are-committed-to", "Both sides are committed to strengthening supply chain resilience.", "Both sides", "commitment", "positive"),
+    ("agree-to", "The Parties agree to establish a working group on critical minerals.", "The Parties", "commitment", "positive"),
+    ("hereby-agree", "The Parties hereby agree to cooperate on the recycling of batteries.", "The Parties", "commitment", "positive"),
+    ("pledge", "The two governments pledge to mobilise investment in processing capacity.", "The two governments", "commitment", "positive"),
+    ("reaffirm", "The Participants reaffirm their commitment to open and fair trade.", "The Participants", "commitment", "positive"),
+    ("affirm-commitment", "The leaders affirm their commitment to a rules-based trading system.", "The leaders", "commitment", "positive"),
+    ("establishes-commitments", "The agreement establishes several new commitments and areas for joint cooperation.", "The agreement", "commitment", "positive"),
+    ("decided-to", "The two sides decided to set up a joint task force.", "The two sides", "commitment", "positive"),
+    ("will-not", "The Participants will not impose new export restrictions during the consultations.", "The Participants", "commitment", "negative"),
+    ("agree-non-imposition", "The Parties agree to the non-imposition of export duties on critical minerals.", "The Parties", "commitment", "negative"),
+    ("signed-memorandum", "The two sides signed a memorandum of cooperation on battery supply chains.", "The two sides", "commitment", "positive"),
+    # -- best effort
+    ("shall-endeavour", "The Parties shall endeavour to facilitate trade in environmental goods.", "The Parties", "best_effort", "positive"),
+    ("shall-endeavor-us", "Each Party shall endeavor to apply its customs procedures in a predictable manner.", "Each Party", "best_effort", "positive"),
+    ("shall-make-every-effort", "The Parties shall make every effort to reach a mutually satisfactory solution.", "The Parties", "best_effort", "positive"),
+    ("will-seek-to", "The Participants will seek to align their due diligence standards.", "The Participants", "best_effort", "positive"),
+    ("strive", "The Parties shall strive to ensure that mining operations respect labour rights.", "The Parties", "best_effort", "positive"),
+    ("best-efforts", "Each Party shall use its best efforts to resolve the matter.", "Each Party", "best_effort", "positive"),
+    ("to-the-extent-possible", "Each Party shall, to the extent possible, publish in advance any measure it proposes to adopt.", "Each Party", "best_effort", "positive"),
+    ("where-practicable", "Where practicable, each Party shall accept documents in electronic format.", "each Party", "best_effort", "positive"),
+    ("may-discretion", "The Parties may agree to extend the period referred to in paragraph 1.", "The Parties", "best_effort", "positive"),
+    ("may-request", "Either Party may request consultations regarding any matter arising under this Chapter.", "Either Party", "best_effort", "positive"),
+    ("endeavour-refrain", "Each Party shall endeavour to refrain from introducing new non-tariff barriers.", "Each Party", "best_effort", "negative"),
+    # -- aspirational
+    ("intend-to", "The Participants intend to develop a joint roadmap on critical minerals.", "The Participants", "aspirational", "positive"),
+    ("aim-to", "The Parties aim to diversify their sources of supply.", "The Parties", "aspirational", "positive"),
+    ("plan-to", "The Participants plan to hold an annual dialogue.", "The Participants", "aspirational", "positive"),
+    ("shall-consider", "The Parties shall consider extending the scope of this Chapter to services.", "The Parties", "aspirational", "positive"),
+    ("explore", "The Parties will explore opportunities for joint investment in refining.", "The Parties", "aspirational", "positive"),
+    ("recognise", "The Parties recognise the importance of secure supply chains for critical minerals.", "The Parties", "aspirational", "positive"),
+    ("recognize-us", "The Participants recognize that diversified supply chains strengthen economic security.", "The Participants", "aspirational", "positive"),
+    ("share-the-view", "Both countries share the view that transparency is essential.", "Both countries", "aspirational", "positive"),
+    ("welcome", "The leaders welcome the progress achieved by the working group.", "The leaders", "aspirational", "positive"),
+    ("look-forward", "The Participants look forward to deepening their cooperation.", "The Participants", "aspirational", "positive"),
+    ("encourage", "The Parties shall encourage enterprises to adopt responsible sourcing practices.", "The Parties", "aspirational", "positive"),
+    ("preamble-recognizing", "RECOGNIZING the importance of critical minerals for the energy transition;", N, "aspirational", "positive"),
+    ("preamble-desiring", "DESIRING to strengthen their economic partnership;", N, "aspirational", "positive"),
+    ("preamble-resolved", "RESOLVED to promote sustainable development;", N, "aspirational", "positive"),
+    ("seek-to-strengthen", "The Participants hope to strengthen cooperation on exploration.", "The Participants", "aspirational", "positive"),
+    # -- none
+    ("definition", 'For the purposes of this Chapter, "customs duty" means any duty or charge of any kind imposed on the importation of a good.', N, "none", "positive"),
+    ("definition-plain", "critical mineral means a mineral listed in Annex 1;", N, "none", "positive"),
+    ("shall-mean", "The term export duty shall mean any tax levied on goods destined for export.", N, "none", "positive"),
+    ("heading", "Export Duties", N, "none", "positive"),
+    ("fact", "This Agreement entered into force on 1 January 2020.", N, "none", "positive"),
+    ("empty", "", N, "none", "positive"),
+    ("number-only", "2.", N, "none", "positive"),
+    ("bullet-negative-no-lead", "Non-imposition of export duties on critical minerals;", N, "none", "negative"),
+    ("quotation-ignored", '"Each Party shall publish its measures" is the first sentence of Article 3.', N, "none", "positive"),
+    ("month-may", "The agreement signed in May entered into force later.", N, "none", "positive"),
+]
+
+# The seeds' news language (reported speech).
+NEWS_LANGUAGE = [
+    ("seed-agreed-to", "Canada and Japan on Thursday agreed to work more closely together to establishing sustainable and reliable global battery supply chains, the Canadian government said in a statement.", "Canada and Japan", "commitment", "positive"),
+    ("seed-will-sign", "TOKYO: The leaders of Japan and Peru will sign a joint statement later this month on cooperation in mineral mining technology, aimed at strengthening their supply chains for critical minerals through Japanese technology, the Nikkei business daily said on Saturday.", "The leaders of Japan and Peru", "commitment", "positive"),
+    ("seed-aim-to", "The two governments aim to create stable supply chains in Peru for critical minerals such as copper and zinc through technology provided by Japanese companies, the Nikkei said without citing specific sources.", "The two governments", "aspirational", "positive"),
+    ("seed-plan-to", "In addition, Japan and Peru plan to compile a 10-year roadmap outlining concrete measures across five areas, including economic cooperation for securing mineral resources and energy procurement, personnel exchange and security, Nikkei said.", "Japan and Peru", "aspirational", "positive"),
+    ("seed-relative-clause", "Japanese Prime Minister Shigeru Ishiba, who plans to visit Peru for the Asia-Pacific Economic Cooperation (APEC) leaders' summit on Nov. 15-16, will also hold a bilateral meeting with Peru's leader, according to Nikkei.", "Japanese Prime Minister Shigeru Ishiba", "commitment", "positive"),
+    ("seed-agreed-that-must", "Considering the reality that both countries rely on imports for much of their energy and resources, both sides agreed that ``both countries must cooperate to build a stable energy and resource supply network.''", "both sides", "commitment", "positive"),
+    ("seed-decided-to-discuss", "Recognizing this, we decided to discuss cooperation plans through a variety of opportunities, including MSP and International Energy Agency (IEA) meetings.", N, "aspirational", "positive"),
+    ("seed-decided-to-explore", "Through this, the two countries decided to explore long-term and concrete cooperation plans in the core mineral field.", "the two countries", "aspirational", "positive"),
+    ("seed-both-countries-will", "Both countries will establish a new working council on core minerals in accordance with the MOU.", "Both countries", "commitment", "positive"),
+    ("seed-japan-will-expand", "TOKYO -- Japan will expand its reserves of metals crucial to the production of electric vehicles and high-tech gadgets, aiming to keep pace with rising demand and ensure access as China gains increasing control over global supplies.", "Japan", "commitment", "positive"),
+    ("seed-ministry-will-revise", "The trade ministry will revise regulations for the state-owned Japan Oil, Gas and Metals National Corp. in order to raise stockpiles to undisclosed levels and to permit the ministry to participate those operations of the resources entity, known as Jogmec.", "The trade ministry", "commitment", "positive"),
+    ("seed-signed-memorandum", "The two sides signed a memorandum of cooperation on the supply chains during a visit by Japanese Industry Minister Yasutoshi Nishimura, it said, but gave no details.", "The two sides", "commitment", "positive"),
+    ("seed-discussed", "They discussed follow-on measures for the \"MOU (Business Agreement) on cooperation such as core mineral supply networks.\"", "They", "aspirational", "positive"),
+    ("seed-sought-to", "South Korea sought to strengthen supply chain cooperation in the field of core minerals through high-level bilateral meetings with major countries such as Japan and Canada.", "South Korea", "best_effort", "positive"),
+    ("seed-not-available", "Japan's industry ministry was not immediately available for comment.", N, "none", "positive"),
+    ("seed-gold-fell", "Gold fell more than 2% after hitting an all-time high on Monday, but zero-yield bullion's retreat halted above $2,000 an ounce after traders trimmed bets for the first rate cut by the U.S. Federal Reserve in early 2024.", N, "none", "positive"),
+    ("seed-china-provides", "China provides nearly 60% of Japan's imports for these often-rare minerals, and international competition to secure such resources is heating up.", N, "none", "positive"),
+    ("seed-reporting-only", "the Canadian government said in a statement.", "the Canadian government", "none", "positive"),
+    ("seed-fact-background", "Resource-poor Japan has been actively reinforcing global supply chains for critical minerals.", N, "none", "positive"),
+    ("seed-entered-into-force", "The agreement entered into force immediately upon signature.", N, "none", "positive"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "modality", "polarity"),
+                         [pytest.param(*row[1:], id=row[0]) for row in TREATY_LANGUAGE + NEWS_LANGUAGE])
+def test_read_clause(text, actor, modality, polarity):
+    reading = read_clause(text)
+    assert (reading.actor, reading.modality, reading.polarity) == (actor, modality, polarity), reading
+
+
+LEAD_IN = "The agreement establishes several new commitments and areas for joint cooperation regarding electric vehicle battery critical minerals supply chains between the United States and Japan, including those related to:"
+
+# (id, item, lead-in, actor, modality, polarity)
+LIST_ITEMS = [
+    ("item-negative-own-polarity", "Non-imposition of export duties on critical minerals;", LEAD_IN, "The agreement", "commitment", "negative"),
+    ("item-takes-lead-in", "Promoting employer neutrality in union organizing and operations.", LEAD_IN, "The agreement", "commitment", "positive"),
+    ("item-own-cue-wins", "(b) the Parties may exchange information on best practices;", "Each Party shall:", "the Parties", "best_effort", "positive"),
+    ("item-lead-in-binding", "(a) publish its export licensing procedures;", "Each Party shall:", "Each Party", "binding", "positive"),
+    ("item-lead-in-negative-lead", "(a) any export duty on copper;", "Neither Party shall maintain:", "Neither Party", "binding", "positive"),
+    ("item-no-lead-in-modality", "Domestic measures to address non-market policies;", "The following matters are covered:", N, "none", "positive"),
+]
+
+
+@pytest.mark.parametrize(("item", "lead_in", "actor", "modality", "polarity"),
+                         [pytest.param(*row[1:], id=row[0]) for row in LIST_ITEMS])
+def test_item_takes_the_lead_in_modality(item, lead_in, actor, modality, polarity):
+    reading = read_clause(item, lead_in=read_clause(lead_in))
+    assert (reading.actor, reading.modality, reading.polarity) == (actor, modality, polarity), reading
+
+
+# (id, text, modality cue, polarity cue)
+CUES = [
+    ("binding", "Each Party shall publish its measures.", "shall", None),
+    ("neither", "Neither Party shall adopt export duties.", "shall", "Neither Party"),
+    ("endeavour", "The Parties shall endeavour to cooperate.", "endeavour to", None),
+    ("qualifier", "Each Party shall, to the extent possible, publish its measures.", "to the extent possible", None),
+    ("non-imposition", "Non-imposition of export duties;", None, "Non-imposition"),
+    ("preamble", "RECOGNISING the role of trade;", "RECOGNISING", None),
+]
+
+
+@pytest.mark.parametrize(("text", "modality_cue", "polarity_cue"), [pytest.param(*row[1:], id=row[0]) for row in CUES])
+def test_cues_are_quoted_as_written(text, modality_cue, polarity_cue):
+    reading = read_clause(text)
+    assert (reading.modality_cue, reading.polarity_cue) == (modality_cue, polarity_cue)
+
+
+def test_reading_is_a_clause_reading():
+    assert read_clause("The Parties shall cooperate.") == ClauseReading(
+        actor="The Parties", modality="binding", polarity="positive", modality_cue="shall")
+
+
+# (id, text, cue names of each sentence)
+SCANS = [
+    ("sentences", "The Parties may agree. Done", [("ACTOR", "PERMISSION", "COMMITMENT", "STOP"), ("FEW", "STOP")]),
+    ("abbreviation-no-stop", "The U.S. shall act.", [("FEW", "BINDING", "FEW", "STOP")]),
+    ("blank-line-stop", "Each Party shall act\n\nThe Parties", [("ACTOR", "BINDING", "FEW", "STOP"), ("ACTOR", "STOP")]),
+    ("longest-phrase-first", "Each Party shall not act", [("ACTOR", "BINDING_NEG", "FEW", "STOP")]),
+    ("word-inside-word", "Marshall shallow", [("FEW", "STOP")]),
+    ("hard-wrapped", "The Parties\n      shall act", [("ACTOR", "BINDING", "FEW", "STOP")]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [pytest.param(*row[1:], id=row[0]) for row in SCANS])
+def test_scan_cues(text, names):
+    assert [found for found, _ in scan_cues(text)] == names
+
+
+CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
+             "NON", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
+             "ASPIRATION", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "_BREAK"]
+
+
+def test_grammar_accepts_every_cue_sequence():
+    """A seeded fuzzer: the LALR grammar must read any sequence of cues, since any text can produce one."""
+    generator = random.Random(20240521)
+    for _ in range(3000):
+        names = tuple(generator.choice(CUE_NAMES) for _ in range(generator.randint(0, 12))) + ("STOP",)
+        plan = plan_sentence(names)
+        assert plan.modality_cue is None or 0 <= plan.modality_cue < len(names)
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=name) for name, text in [
+    ("unicode-length-change", "İstanbul: Each Party shall act."),
+    ("only-punctuation", ".,;:!?"),
+    ("unbalanced-quote", '"Each Party shall'),
+    ("nested-brackets", "((a)) (b) shall"),
+]])
+def test_any_text_is_read(text):
+    assert isinstance(read_clause(text), ClauseReading)
+
+
+def test_tota_articles_are_read(tota_paths):
+    """Every paragraph of the real treaties gets a reading, and the binding ones outnumber the rest."""
+    import re
+    import xml.etree.ElementTree as ElementTree
+
+    readings = []
+    for path in tota_paths:
+        for article in ElementTree.parse(path).getroot().iter("article"):
+            readings += [read_clause(piece) for piece in re.split(r"\n\s*\n", article.text or "") if piece.strip()]
+    modalities = [reading.modality for reading in readings]
+    assert modalities.count("binding") > modalities.count("commitment") + modalities.count("aspirational")
+    assert any(reading.polarity == "negative" for reading in readings)
