@@ -40,7 +40,7 @@ def extract_metadata(text: str, content: list[tuple[int, int]], *, title: str | 
     declared = declared or {}
     title = title if title is not None else _declared_text(declared, "name")
     passages = ([_Passage(title, 0, is_title=True)] if title else []) + [
-        _Passage(text[start:end], start) for start, end in _merge_spans(content, len(text))]
+        _Passage(text[start:end], start) for start, end in _merge_spans(content, text)]
     scans = [_scan(passage) for passage in passages]
     genre = "legal_text" if declared else _read_genre(text)
     parties, makers, unilateral_actor = _read_parties(scans, declared)
@@ -78,13 +78,20 @@ class _Match:
     form: str = ""
 
 
-def _merge_spans(spans: Iterable[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
-    """Sorted, clipped, non-overlapping content spans: ``[(5, 9), (0, 6)]`` → ``[(0, 9)]``."""
+def _merge_spans(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sorted, clipped content spans, joined where only whitespace parts them.
+
+    Content often comes line by line; a phrase or a sentence may run across lines
+    ("THE GOVERNMENT OF THE PEOPLE'S" ⏎ "REPUBLIC OF CHINA"), so spans parted by whitespace alone join:
+
+    >>> _merge_spans([(10, 15), (0, 4), (5, 9), (3, 6)], "abcd efgh|ijkl--mnop")
+    [(0, 9), (10, 15)]
+    """
     merged: list[list[int]] = []
-    for start, end in sorted((max(0, s), min(limit, e)) for s, e in spans):
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
         if start >= end:
             continue
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])

@@ -1,12 +1,14 @@
 """Document metadata: parties and their roles, dates, instrument, genre and minerals (grammar/metadata.py)."""
 from __future__ import annotations
 
+import doctest
 import time
 from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree
 
+import grammar.metadata
 from grammar.metadata import extract_metadata
 from tests.conftest import TOTA_DIR, seed_path
 
@@ -152,6 +154,15 @@ def test_mentions_outside_content_are_ignored():
     metadata = extract_metadata(text, [(0, text.index("RELATED"))])
     assert roles(metadata) == [("CAN", "signatory"), ("JPN", "signatory")]
     assert metadata.minerals == ["nickel"]
+
+
+def test_content_given_line_by_line_still_reads_phrases_across_lines():
+    text = "FREE TRADE AGREEMENT BETWEEN THE GOVERNMENT OF THE PEOPLE'S\nREPUBLIC OF CHINA AND THE GOVERNMENT OF\nKOREA"
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    assert roles(extract_metadata(text, lines)) == [("CHN", "signatory"), ("KOR", "signatory")]
 
 
 def test_declared_parties_win():
@@ -323,3 +334,7 @@ def test_half_megabyte_treaty_takes_under_fifty_milliseconds(tota_paths):
         extract_metadata(text, whole(text), declared=declared)
         timings.append(time.process_time() - started)
     assert min(timings) < 0.05
+
+
+def test_worked_examples_in_docstrings_hold():
+    assert doctest.testmod(grammar.metadata).failed == 0
