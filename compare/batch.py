@@ -1,0 +1,268 @@
+"""Parse and classify a corpus of agreements: a process pool, a disk cache, results in input order.
+
+A batch never stops on one bad file: each input becomes a ``BatchItem`` holding either the classified
+document or the one-line error that names the file. Results come back in the order of the inputs
+whatever the number of jobs, and ``jobs=1`` and ``jobs=N`` give byte-identical documents, because every
+document travels the same way: classified (or found in the cache) as JSON, then validated back into a
+``ClassifiedDocument`` in the calling process.
+
+Memory stays bounded: at most ``2 × jobs`` documents are in flight, and each is yielded as soon as it
+and every input before it are done, so a caller that does not keep the documents holds only a few::
+
+    for item in classify_paths(["corpus/"], taxonomy_path=None, jobs=2):
+        print(item.path, item.error or len(item.classified.tags))
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from clauses import classify_document, load_taxonomy
+from clauses.models import ClassifiedDocument, Taxonomy
+from compare.cache import DocumentCache, default_cache_dir
+from compare.progress import progress_bar
+from grammar import expand_paths, load_document, load_source, parse_source
+from grammar.errors import InputError, TreatyError, UsageError
+from grammar.load import STDIN
+
+#: Documents submitted ahead of the one being yielded, per job: enough to keep every worker busy.
+IN_FLIGHT_PER_JOB = 2
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One input of a batch: its classified document, or the error that stopped it, plus reading warnings."""
+
+    path: str
+    classified: ClassifiedDocument | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    #: True when the document came from the cache rather than being parsed and classified now.
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a worker sends back: the document as JSON (cheaper to ship than the object graph) or an error."""
+
+    path: str
+    payload: str | None = None
+    error: str | None = None
+    cached: bool = False
+    cache_key: str | None = None
+
+
+def classify_paths(
+    paths: list[str],
+    *,
+    taxonomy_path: str | None,
+    jobs: int | None = None,
+    cache_dir: str | None = None,
+    use_cache: bool = True,
+    progress: bool = False,
+) -> Iterator[BatchItem]:
+    """Parse and classify every file under ``paths`` (``-`` is stdin), yielding one item per input in order.
+
+    ``jobs`` is the number of worker processes (``None``: one per CPU; ``1``: no pool). A bad taxonomy or
+    a bad ``jobs`` raises ``TreatyError`` before any document is read; a bad document never raises.
+    """
+    workers = _job_count(jobs)
+    taxonomy = load_taxonomy(taxonomy_path)
+    cache = DocumentCache(cache_dir or default_cache_dir(), taxonomy) if use_cache else None
+    inputs = list(expand_paths(paths))
+    with progress_bar(len(inputs), enabled=progress) as bar:
+        for item in _run(inputs, taxonomy, cache, workers):
+            bar.update(1)
+            yield item
+
+
+def _job_count(jobs: int | None) -> int:
+    if jobs is None or jobs == 0:
+        return os.cpu_count() or 1
+    if jobs < 0:
+        raise UsageError(f"--jobs must be a positive number of processes, not {jobs}")
+    return jobs
+
+
+def _run(inputs: list[str | InputError], taxonomy: Taxonomy, cache: DocumentCache | None, workers: int) -> Iterator[BatchItem]:
+    files = sum(1 for item in inputs if isinstance(item, str) and item != STDIN)
+    if workers == 1 or files <= 1:
+        for item in inputs:
+            yield _finish(_outcome_here(item, taxonomy, cache), taxonomy, cache)
+        return
+    yield from _run_pool(inputs, taxonomy, cache, workers)
+
+
+def _run_pool(inputs: list[str | InputError], taxonomy: Taxonomy, cache: DocumentCache | None, workers: int) -> Iterator[BatchItem]:
+    """Keep up to ``IN_FLIGHT_PER_JOB × workers`` files in the pool; yield the oldest as soon as it is done.
+
+    Cache hits are settled in this process: shipping a cached document through the pool costs more than
+    reading it. The pool starts only when a file has to be parsed, so a warm run starts no process.
+    """
+    pending: deque[tuple[str | InputError, Future | _Outcome]] = deque()
+    crashed_once: set[str] = set()
+    remaining = iter(inputs)
+    pool = _LazyPool(taxonomy, cache, workers)
+    try:
+        while True:
+            while len(pending) < IN_FLIGHT_PER_JOB * workers and (item := next(remaining, None)) is not None:
+                pending.append((item, _submit(pool, item, taxonomy, cache)))
+            if not pending:
+                return
+            item, work = pending.popleft()
+            try:
+                outcome = work if isinstance(work, _Outcome) else work.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in a C extension) and took the pool with it.
+                # Resubmit what was in flight to a new pool; a file that breaks the pool twice is reported
+                # as the cause rather than retried for ever.
+                pool.restart()
+                pending = deque((queued, _resubmit(pool, queued, queued_work)) for queued, queued_work in pending)
+                if item not in crashed_once:
+                    crashed_once.add(item)
+                    pending.appendleft((item, pool.submit(item)))
+                    continue
+                outcome = _Outcome(path=item, error=f"{item}: the worker process reading this file crashed")
+            yield _finish(outcome, taxonomy, cache)
+    finally:
+        pool.shutdown()
+
+
+class _LazyPool:
+    """A process pool of ``workers`` processes started on the first file to parse; restartable after a crash."""
+
+    def __init__(self, taxonomy: Taxonomy, cache: DocumentCache | None, workers: int) -> None:
+        self._arguments = (taxonomy, cache)
+        self._workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def submit(self, path: str) -> Future:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(max_workers=self._workers, initializer=_start_worker, initargs=self._arguments)
+        return self._executor.submit(_outcome_in_worker, path)
+
+    def restart(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def _submit(pool: _LazyPool, item: str | InputError, taxonomy: Taxonomy, cache: DocumentCache | None) -> Future | _Outcome:
+    # Path errors, stdin (it belongs to this process) and cache hits are settled here.
+    if isinstance(item, str) and item != STDIN:
+        cached = _cached_outcome(item, cache)
+        return cached if cached is not None else pool.submit(item)
+    return _outcome_here(item, taxonomy, cache)
+
+
+def _resubmit(pool: _LazyPool, item: str | InputError, work: Future | _Outcome) -> Future | _Outcome:
+    """The same work in a new pool, unless it was already finished before the old pool broke."""
+    if isinstance(work, _Outcome) or (work.done() and not work.cancelled() and work.exception() is None):
+        return work
+    return pool.submit(item)
+
+
+def _outcome_here(item: str | InputError, taxonomy: Taxonomy, cache: DocumentCache | None) -> _Outcome:
+    """Settle one input in this process: a path error as it is, stdin read here, a file as a worker would."""
+    if isinstance(item, TreatyError):
+        return _Outcome(path=item.path or "", error=str(item))
+    if item == STDIN:
+        try:
+            classified = classify_document(parse_source(load_source(STDIN)), taxonomy)
+        except TreatyError as error:
+            return _Outcome(path=STDIN, error=str(error))
+        return _Outcome(path=classified.document.path, payload=classified.model_dump_json())
+    return _outcome_for(item, taxonomy, cache)
+
+
+def _finish(outcome: _Outcome, taxonomy: Taxonomy, cache: DocumentCache | None) -> BatchItem:
+    """Turn a worker's JSON back into a document that carries this input's own path (a cached copy may not)."""
+    if outcome.error is not None:
+        return BatchItem(path=outcome.path, error=outcome.error)
+    try:
+        classified = ClassifiedDocument.model_validate_json(outcome.payload)
+    except ValidationError as error:
+        if outcome.cached and cache is not None:
+            # A cache entry truncated, edited or written by an incompatible model: drop it and redo the file.
+            cache.discard(outcome.cache_key)
+            return _finish(_outcome_for(outcome.path, taxonomy, cache), taxonomy, cache)
+        return BatchItem(path=outcome.path, error=f"{outcome.path}: internal error: classified document does not validate: {error}")
+    document = classified.document
+    if document.path != outcome.path or classified.taxonomy != taxonomy.source:
+        classified = classified.model_copy(
+            update={"document": document.model_copy(update={"path": outcome.path}), "taxonomy": taxonomy.source}
+        )
+    return BatchItem(path=outcome.path, classified=classified, warnings=list(document.warnings), cached=outcome.cached)
+
+
+# ----------------------------------------------------------------------------- the worker side
+
+#: Set once per worker process by ``_start_worker`` (and in the calling process when there is no pool).
+_worker_taxonomy: Taxonomy | None = None
+_worker_cache: DocumentCache | None = None
+
+
+def _start_worker(taxonomy: Taxonomy, cache: DocumentCache | None) -> None:
+    global _worker_taxonomy, _worker_cache
+    _worker_taxonomy, _worker_cache = taxonomy, cache
+
+
+def _outcome_in_worker(path: str) -> _Outcome:
+    return _outcome_for(path, _worker_taxonomy, _worker_cache)
+
+
+def _outcome_for(path: str, taxonomy: Taxonomy, cache: DocumentCache | None) -> _Outcome:
+    """Classify one file, or take it from the cache; every failure becomes an error naming the file."""
+    try:
+        return _classify_file(path, taxonomy, cache)
+    except TreatyError as error:
+        return _Outcome(path=path, error=str(error))
+    except RecursionError:
+        return _Outcome(path=path, error=f"{path}: document is nested too deeply to read")
+    except MemoryError:
+        return _Outcome(path=path, error=f"{path}: document is too large to read in the memory available")
+    except Exception as error:  # noqa: BLE001 — one file's bug must not end the batch; name the file instead
+        return _Outcome(path=path, error=f"{path}: internal error: {type(error).__name__}: {error}")
+
+
+def _classify_file(path: str, taxonomy: Taxonomy, cache: DocumentCache | None) -> _Outcome:
+    cached = _cached_outcome(path, cache)
+    if cached is not None:
+        return cached
+    payload = classify_document(load_document(path), taxonomy).model_dump_json()
+    key = _cache_key(path, cache)
+    if key is not None:
+        cache.store(key, payload)
+    return _Outcome(path=path, payload=payload, cache_key=key)
+
+
+def _cached_outcome(path: str, cache: DocumentCache | None) -> _Outcome | None:
+    key = _cache_key(path, cache)
+    payload = cache.load(key) if key is not None else None
+    return _Outcome(path=path, payload=payload, cached=True, cache_key=key) if payload is not None else None
+
+
+def _cache_key(path: str, cache: DocumentCache | None) -> str | None:
+    content = _read_bytes(path) if cache is not None else None
+    return cache.key(content, Path(path).suffix) if content is not None else None
+
+
+def _read_bytes(path: str) -> bytes | None:
+    """The file's bytes for its cache key, or ``None``: an unreadable file is left to the loader's own error."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None

@@ -1,0 +1,103 @@
+"""A disk cache of classified documents, keyed by what decides the result: the bytes, the taxonomy and the program.
+
+An entry's key is the sha256 of
+
+- the file's bytes and its lower-cased suffix (``.txt`` and ``.html`` read the same bytes differently),
+- the merged taxonomy (its model JSON, so a user file and the default it extends both count),
+- the program version and a fingerprint of the grammar and classifier sources and data files, so that
+  editing a grammar, a vocabulary file or the code that reads them invalidates every entry.
+
+Entries are ``ClassifiedDocument.model_dump_json()`` text: loading JSON runs no code, unlike pickle.
+They are written atomically (temporary file, then rename), so a reader never sees half an entry, and
+a corrupt or unreadable entry is treated as missing and rewritten. Layout::
+
+    ~/.cache/treaty-compare/3f/3fa4…e1.json
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from clauses.models import Taxonomy
+
+APPLICATION = "treaty-compare"
+#: The packages whose code and data decide a classified document.
+FINGERPRINTED_PACKAGES = ("grammar", "clauses")
+FINGERPRINTED_SUFFIXES = (".py", ".lark", ".toml")
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/treaty-compare``, else ``~/.cache/treaty-compare`` (the XDG base directory default)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / APPLICATION
+
+
+@lru_cache(maxsize=1)
+def program_fingerprint() -> str:
+    """A hash of the program version and of every source and data file of the grammar and clause stages."""
+    from compare.cli import VERSION  # imported here: the CLI imports this stage, not the other way round
+
+    digest = hashlib.sha256(f"version {VERSION}\n".encode())
+    root = Path(__file__).resolve().parent.parent
+    for package in FINGERPRINTED_PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in FINGERPRINTED_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
+    """A hash of the merged taxonomy's content; its ``source`` (where it was read from) does not count."""
+    content = taxonomy.model_dump_json(exclude={"source"})
+    return hashlib.sha256(content.encode()).hexdigest()
+
+
+class DocumentCache:
+    """Classified documents on disk, as JSON text, under one directory."""
+
+    def __init__(self, directory: str | Path, taxonomy: Taxonomy) -> None:
+        self.directory = Path(directory)
+        self._salt = f"{program_fingerprint()}\n{taxonomy_fingerprint(taxonomy)}\n".encode()
+
+    def key(self, content: bytes, suffix: str) -> str:
+        """The entry key of a file's bytes read under ``suffix`` with this cache's taxonomy and program."""
+        digest = hashlib.sha256(self._salt)
+        digest.update(suffix.lower().encode() + b"\0")
+        digest.update(content)
+        return digest.hexdigest()
+
+    def entry_path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def load(self, key: str) -> str | None:
+        """The stored JSON text for ``key``, or ``None`` when there is none or it cannot be read."""
+        try:
+            return self.entry_path(key).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def store(self, key: str, payload: str) -> bool:
+        """Write an entry atomically; ``False`` when the cache directory cannot be written (caching is best effort)."""
+        target = self.entry_path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        except OSError:
+            # A read-only or missing cache directory must not fail the batch.
+            return False
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+            os.replace(temporary, target)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            return False
+        return True
+
+    def discard(self, key: str) -> None:
+        """Remove an entry found corrupt, so that the next store replaces it."""
+        self.entry_path(key).unlink(missing_ok=True)
