@@ -322,6 +322,7 @@ class _Cues:
     list_markers: frozenset[str]
     party_clauses: re.Pattern[str]
     abbreviations: frozenset[str]
+    line_continuations: frozenset[str]
     #: what follows a state acting by itself: a verb, maybe after its government ("'s trade ministry will")
     acts_next: re.Pattern[str]
 
@@ -340,6 +341,7 @@ def _cues() -> _Cues:
         list_markers=frozenset(cues["list_markers"]),
         party_clauses=_phrase_regex(cues["party_clauses"]),
         abbreviations=frozenset(cues["abbreviations"]),
+        line_continuations=frozenset(cues["line_continuations"]),
         acts_next=re.compile(r"(?:['’]s)?(?:\s+(?:" + _trie_pattern(cues["government_nouns"])
                              + r")(?:\s+of(?:\s+[A-Z][\w-]*)+)?)?\s+(?!and\b|or\b|nor\b)[a-z]"),
     )
@@ -488,24 +490,34 @@ def _sentences(passage: _Passage, mentions: list[_Match]) -> Iterator[tuple[int,
             yield 0, len(text)
         return
     mention_ends = {mention.end for mention in mentions}
+    # A name may itself hold a line break or a dot ("PEOPLE'S⏎REPUBLIC OF CHINA", "U.S."): no boundary there.
+    inside = {index for mention in mentions for index in range(mention.start, mention.end - 1)}
     covered = 0
     for mention in mentions:
         if mention.start < covered:
             continue
         start = max(covered, mention.start - 1500)
         for boundary in _SENTENCE_END.finditer(text, start, mention.start):
-            if _ends_sentence(text, boundary, mention_ends):
+            if _ends_sentence(text, boundary, mention_ends, inside):
                 start = boundary.end()
         end = len(text)
         for boundary in _SENTENCE_END.finditer(text, mention.start):
-            if _ends_sentence(text, boundary, mention_ends):
+            if _ends_sentence(text, boundary, mention_ends, inside):
                 end = boundary.end()
                 break
         yield start, end
         covered = end
 
 
-def _ends_sentence(text: str, boundary: re.Match[str], mention_ends: set[int]) -> bool:
+def _ends_sentence(text: str, boundary: re.Match[str], mention_ends: set[int], inside: set[int]) -> bool:
+    if boundary.start() in inside:
+        return False
+    if boundary.group() == "\n":
+        # Sources keep their line breaks: a line ending in "OF" or going on in lowercase runs on.
+        word = _PREVIOUS_WORD.search(text, max(0, boundary.start() - 20), boundary.start())
+        following = _NEXT_WORD.match(text, boundary.end())
+        return not ((word and word.group(1).lower() in _cues().line_continuations)
+                    or (following and following.group(1)[0].islower()))
     if boundary.group()[0] != ".":
         return True
     if boundary.start() + 1 in mention_ends:
