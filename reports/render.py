@@ -43,6 +43,8 @@ MODALITY_CODES: dict[str, str] = {"binding": "B", "commitment": "C", "best_effor
 
 _TEMPLATES = {"html": "report.html.jinja", "md": "report.md.jinja"}
 _TITLE_LENGTH = 40
+#: Up to this many agreements each unpaired provision gets its own side-by-side row (gaps beside it).
+SEPARATE_UNPAIRED_ROWS_UP_TO = 3
 
 
 def render_report(
@@ -290,18 +292,15 @@ def _side_by_side(row, alignments: Sequence[Alignment], agreements: list[dict], 
     def reading_order(node: tuple[str, str]) -> tuple[int, int]:
         return column_of.get(node[0], len(agreements)), position.get(node, -1)
 
-    rows = []
-    for members in sorted((sorted(group, key=reading_order) for group in groups.groups()), key=lambda g: reading_order(g[0])):
-        leader = members[0]
-        cells = []
-        for agreement in agreements:
-            in_column = [node for node in members if node[0] == agreement["path"]]
-            cells.append({"agreement": agreement["label"], "provisions": [
-                _aligned_provision(node, leader, pairs, provisions, anchors_by_path) for node in in_column
-                if node[1] in provisions.get(node[0], {})
-            ]})
-        aligned = sum(1 for cell in cells if cell["provisions"])
-        rows.append({"summary": f"in {aligned} of {len(agreements)} agreements", "cells": cells})
+    ordered = sorted((sorted(group, key=reading_order) for group in groups.groups()), key=lambda g: reading_order(g[0]))
+    # Beyond a few agreements a row per unpaired provision is mostly gap cells: they share one closing row.
+    gather_unpaired = len(agreements) > SEPARATE_UNPAIRED_ROWS_UP_TO
+    unpaired = [members[0] for members in ordered if len(members) == 1] if gather_unpaired else []
+    rows = [_aligned_row(members, agreements, pairs, provisions, anchors_by_path)
+            for members in ordered if not (gather_unpaired and len(members) == 1)]
+    if unpaired:
+        rows.append(_aligned_row(unpaired, agreements, {}, provisions, anchors_by_path,
+                                 summary="not aligned with any other agreement"))
     columns = []
     for agreement in agreements:
         table = anchors_by_path.get(agreement["path"], {})
@@ -311,7 +310,7 @@ def _side_by_side(row, alignments: Sequence[Alignment], agreements: list[dict], 
             "provisions": [{"ref": ref, "target": table.get(ref, agreement["text_anchor"])}
                            for ref in refs.get(agreement["path"], [])],
         })
-    paired_rows = sum(1 for view in rows if sum(bool(cell["provisions"]) for cell in view["cells"]) > 1)
+    paired_rows = sum(1 for members in ordered if len(members) > 1)
     return {
         "id": row.category,
         "label": labels(row.category),
@@ -319,6 +318,19 @@ def _side_by_side(row, alignments: Sequence[Alignment], agreements: list[dict], 
         "columns": columns,
         "rows": rows,
     }
+
+
+def _aligned_row(members, agreements, pairs, provisions, anchors_by_path, *, summary: str | None = None) -> dict:
+    """One row of a side-by-side table: each agreement's provisions among ``members``, redlined against the first."""
+    leader = members[0]
+    cells = []
+    for agreement in agreements:
+        cells.append({"agreement": agreement["label"], "provisions": [
+            _aligned_provision(node, leader, pairs, provisions, anchors_by_path)
+            for node in members if node[0] == agreement["path"] and node[1] in provisions.get(node[0], {})
+        ]})
+    present = sum(1 for cell in cells if cell["provisions"])
+    return {"summary": summary or f"in {present} of {_plural(len(agreements), 'agreement')}", "cells": cells}
 
 
 def _aligned_provision(node, leader, pairs, provisions, anchors_by_path) -> dict:
