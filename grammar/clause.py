@@ -62,6 +62,7 @@ PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
 
 Cue = tuple[str, int, int]  # terminal name, start, end in the provision's text
+Found = tuple[int, int, str]  # a cue as found: start, end, terminal name (sorts by position)
 
 
 # ----------------------------------------------------------------------------- scanning
@@ -224,6 +225,8 @@ class Scanner:
     by_char: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     punctuation: re.Pattern[str]
     first_words: frozenset[str]
+    #: first word -> every second word its terminals list, or None when one of them takes any second word
+    second_words: dict[str, frozenset[str] | None]
 
 
 def _build_scanner(parser: Lark) -> Scanner:
@@ -248,8 +251,11 @@ def _build_scanner(parser: Lark) -> Scanner:
             any_second = any(len(words) == 1 for words in leading if words[0] == first)
             by_word.setdefault(first, []).append((None if any_second else frozenset(seconds), terminal.name, compiled))
     punctuation = re.compile("[" + "".join(re.escape(char) for char in sorted(by_char)) + "]")
+    second_words = {word: None if any(seconds is None for seconds, _, _ in entries)
+                    else frozenset().union(*(seconds for seconds, _, _ in entries)) for word, entries in by_word.items()}
     return Scanner({word: tuple(entries) for word, entries in by_word.items()},
-                   {char: tuple(entries) for char, entries in by_char.items()}, punctuation, frozenset(by_word))
+                   {char: tuple(entries) for char, entries in by_char.items()}, punctuation, frozenset(by_word),
+                   second_words)
 
 
 def _lowercase(text: str) -> str:
@@ -301,43 +307,53 @@ def scan_cues(text: str) -> list[tuple[tuple[str, ...], list[Cue]]]:
     return sentences
 
 
-def _word_cues(lowered: str) -> list[Cue]:
+def _word_cues(lowered: str) -> list[Found]:
     """Cues that start with a word: find which listed words occur at all, then try the terminals at each.
 
-    ``padded`` is the text with punctuation and every whitespace turned into one space each, between two
-    spaces, so " the " finds exactly the whole words "the" (at offset + 1 in ``padded``).
+    ``padded`` is the text with punctuation and whitespace turned into spaces, between two spaces, so
+    " the " finds exactly the whole words "the" (at offset + 1 in ``padded``, the word's offset in the text).
+    When no terminal for a first word can do without a second word, only the occurrences of the listed pairs
+    (" the parties") are visited; that needs one space between words, so texts with runs of whitespace
+    (hard-wrapped lines) visit every occurrence of the first word instead.
     """
-    by_word = _SCANNER.by_word
+    by_word, pairs = _SCANNER.by_word, _SCANNER.second_words
     padded = " " + lowered.translate(PLAIN_WORDS) + " "
-    found: list[Cue] = []
     present = set(padded.split())
+    single_spaced = "  " not in lowered and "\n" not in lowered
+    found: list[Found] = []
     for word in _SCANNER.first_words.intersection(present):
         # Terminals that need a second word none of whose listed second words occurs need not be tried.
         entries = [entry for entry in by_word[word] if entry[0] is None or not entry[0].isdisjoint(present)]
         if not entries:
             continue
-        needle = f" {word} "
+        seconds = pairs[word]
+        if single_spaced and seconds is not None:
+            needles = [f" {word} {second} " for second in seconds.intersection(present)]
+        else:
+            needles = [f" {word} "]
         step = len(word) + 1
-        at = padded.find(needle)
-        while at >= 0:
-            following = None
-            for seconds, name, pattern in entries:
-                if seconds is not None:
-                    if following is None:
-                        following = padded[at + step:at + step + SECOND_WORD_REACH].split(None, 1)
-                    if not following or following[0] not in seconds:
-                        continue
-                match = pattern.match(lowered, at)
-                if match:
-                    found.append((at, match.end(), name))
-                    break
-            at = padded.find(needle, at + step)
+        for needle in needles:
+            at = padded.find(needle)
+            while at >= 0:
+                following = None
+                for seconds_needed, name, pattern in entries:
+                    if seconds_needed is not None:
+                        if following is None:
+                            following = padded[at + step:at + step + SECOND_WORD_REACH].split(None, 1)
+                        if not following or following[0] not in seconds_needed:
+                            continue
+                    match = pattern.match(lowered, at)
+                    if match:
+                        found.append((at, match.end(), name))
+                        break
+                at = padded.find(needle, at + step)
     return found
 
 
-def _punctuation_cues(lowered: str) -> list[Cue]:
+def _punctuation_cues(lowered: str) -> list[Found]:
+    """Cues that start with punctuation: try the terminals at each character one of them starts with."""
     by_char = _SCANNER.by_char
-    found: list[Cue] = []
+    found: list[Found] = []
     for hit in _SCANNER.punctuation.finditer(lowered):
         start = hit.start()
         for name, pattern in by_char[lowered[start]]:
@@ -502,16 +518,16 @@ def _first(*candidates: int | None) -> int | None:
 
 # ----------------------------------------------------------------------------- entry point
 
-_PARSER = Lark.open("clause.lark", rel_to=__file__, parser="lalr", lexer=_CueTypeLexer)
+# The planner runs inside the LALR parser (no tree is built): plans are made on every new sentence shape.
+_PARSER = Lark.open("clause.lark", rel_to=__file__, parser="lalr", lexer=_CueTypeLexer, transformer=ClausePlanner())
 _SCANNER = _build_scanner(_PARSER)
-_PLANNER = ClausePlanner()
 
 
 @lru_cache(maxsize=PLAN_CACHE_SIZE)
 def plan_sentence(names: tuple[str, ...]) -> Plan:
     """Parse one sentence's cue types with the clause grammar and return how it reads."""
     try:
-        plans = _PLANNER.transform(_PARSER.parse(names))
+        plans = _PARSER.parse(names)
     except LarkError as error:  # the grammar accepts every cue sequence: failing here is our bug, not the user's
         raise ParseError(f"clause grammar cannot read the cue sequence {' '.join(names)}: {error}") from error
     return plans[0]
