@@ -50,7 +50,7 @@ def extract_metadata(text: str, content: list[tuple[int, int]], *, title: str | 
     return Metadata(
         title=title,
         parties=parties,
-        dates=_read_dates(text, passages, declared),
+        dates=_read_dates(text, scans, declared),
         instrument=instrument,
         genre=genre,
         minerals=list(dict.fromkeys(match.value for scan in scans for match in scan.minerals)),
@@ -195,6 +195,8 @@ def _lexicon() -> _Lexicon:
         entries.setdefault(phrase, _Entry("unilateral", phrase))
     for phrase in instruments["cues"]["sign_verbs"]:
         entries.setdefault(phrase, _Entry("signing", phrase))
+    for phrase in _load("dates.toml")["upon_signature"]["phrases"]:
+        entries.setdefault(phrase, _Entry("upon_signature", phrase))
     exact = {phrase: entry for phrase, entry in entries.items() if phrase != phrase.lower()}
     folded = {phrase: entry for phrase, entry in entries.items() if phrase == phrase.lower()}
     return _Lexicon(
@@ -222,6 +224,8 @@ class _Scan:
     instruments: list[_Match]
     signing: list[_Match]
     unilateral: int
+    #: "entered into force immediately upon signature"
+    in_force_on_signature: bool
 
 
 def _scan(passage: _Passage) -> _Scan:
@@ -233,7 +237,8 @@ def _scan(passage: _Passage) -> _Scan:
     """
     lexicon = _lexicon()
     text = passage.text
-    found: dict[str, list[_Match]] = {"party": [], "mineral": [], "instrument": [], "signing": [], "unilateral": []}
+    found: dict[str, list[_Match]] = {category: [] for category in
+                                      ("party", "mineral", "instrument", "signing", "unilateral", "upon_signature")}
     for hit in lexicon.exact.finditer(text):
         start, end = hit.start(), hit.end()
         if _inside_word(text, start - 1) or (_inside_word(text, end - 1) and _inside_word(text, end)):
@@ -253,7 +258,7 @@ def _scan(passage: _Passage) -> _Scan:
             found[entry.category].append(_Match(start, end, entry.value, entry.form))
     ordered = {category: sorted(matches, key=lambda m: m.start) for category, matches in found.items()}
     return _Scan(passage, ordered["party"], ordered["mineral"], ordered["instrument"], ordered["signing"],
-                 len(ordered["unilateral"]))
+                 len(ordered["unilateral"]), bool(ordered["upon_signature"]))
 
 
 def _inside_word(text: str, index: int) -> bool:
@@ -416,34 +421,27 @@ def _makers_in_sentence(sentence: str, mentions: list[_Match], instruments: list
     instrument ("US-Japan Trade Agreement") and the parties a legal text introduces ("…, hereinafter").
     """
     cues = _cues()
+    has_partner_noun = cues.partner_nouns.search(sentence) is not None
+    subject_cues = [verb.start() for verb in cues.commit_verbs.finditer(sentence)]
+    subject_cues += [verb.start() for verb in cues.sign_verbs.finditer(sentence)
+                     if _instrument_after(sentence, verb.end(), instruments)]
+    subject_cues += [clause.start() for clause in cues.party_clauses.finditer(sentence)]
+    partner_cues = [after.end() for noun in cues.partner_nouns.finditer(sentence)
+                    if (after := _WITH.match(sentence, noun.end()))] if has_partner_noun else []
+    if instruments or has_partner_noun:
+        partner_cues += [between.end() for between in _BETWEEN.finditer(sentence)]
+    makers = _instrument_pairs(sentence, mentions) if instruments or has_partner_noun else []
+    if not subject_cues and not partner_cues:
+        return makers
     tokens = _tokens(sentence, mentions)
     starts = [token.start for token in tokens]
-    makers: list[str] = []
-
-    def subjects_before(position: int) -> list[str]:
+    for position in subject_cues:
         index = bisect_left(starts, position)
         codes, stop = _chain(tokens, range(index - 1, -1, -1), cues.subject_bridge)
-        return [] if _is_list_of_examples(tokens, stop) else codes
-
-    def partners_after(position: int) -> list[str]:
+        makers += [] if _is_list_of_examples(tokens, stop) else codes
+    for position in partner_cues:
         index = bisect_left(starts, position)
-        return _chain(tokens, range(index, len(tokens)), cues.partner_bridge)[0]
-
-    for verb in cues.commit_verbs.finditer(sentence):
-        makers += subjects_before(verb.start())
-    for verb in cues.sign_verbs.finditer(sentence):
-        if _instrument_after(sentence, verb.end(), instruments):
-            makers += subjects_before(verb.start())
-    for noun in cues.partner_nouns.finditer(sentence):
-        after = _WITH.match(sentence, noun.end())
-        if after:
-            makers += partners_after(after.end())
-    if instruments or cues.partner_nouns.search(sentence):
-        for between in _BETWEEN.finditer(sentence):
-            makers += partners_after(between.end())
-        makers += _instrument_pairs(sentence, mentions)
-    for clause in cues.party_clauses.finditer(sentence):
-        makers += subjects_before(clause.start())
+        makers += _chain(tokens, range(index, len(tokens)), cues.partner_bridge)[0]
     return makers
 
 
@@ -455,7 +453,7 @@ _INSTRUMENT_GAP = re.compile(r"(?:\W+\w+){0,5}?\W+$")
 
 def _instrument_after(text: str, position: int, instruments: list[_Match]) -> _Match | None:
     """The instrument named within five words after ``position`` ("signed a memorandum of cooperation")."""
-    index = bisect_left([m.start for m in instruments], position)
+    index = bisect_left(instruments, position, key=_start_of)
     if index == len(instruments):
         return None
     gap = text[position:instruments[index].start]
@@ -497,9 +495,10 @@ def _sentences(passage: _Passage, mentions: list[_Match]) -> Iterator[tuple[int,
         if mention.start < covered:
             continue
         start = max(covered, mention.start - 1500)
-        for boundary in _SENTENCE_END.finditer(text, start, mention.start):
+        for boundary in reversed(list(_SENTENCE_END.finditer(text, start, mention.start))):
             if _ends_sentence(text, boundary, mention_ends, inside):
                 start = boundary.end()
+                break
         end = len(text)
         for boundary in _SENTENCE_END.finditer(text, mention.start):
             if _ends_sentence(text, boundary, mention_ends, inside):
@@ -560,8 +559,13 @@ def _read_parties(scans: list[_Scan], declared: dict) -> tuple[list[Party], int,
 
 def _within(matches: list[_Match], start: int, end: int) -> list[_Match]:
     """The matches inside ``[start, end)``, shifted to offsets within that span."""
-    first = bisect_left([m.start for m in matches], start)
-    return [_Match(m.start - start, m.end - start, m.value, m.form) for m in matches[first:] if m.start < end]
+    first = bisect_left(matches, start, key=_start_of)
+    last = bisect_left(matches, end, lo=first, key=_start_of)
+    return [_Match(m.start - start, m.end - start, m.value, m.form) for m in matches[first:last]]
+
+
+def _start_of(match: _Match) -> int:
+    return match.start
 
 
 
@@ -674,7 +678,6 @@ class _DateVocabulary:
     months: dict[str, int]
     markers: re.Pattern[str]
     marker_kinds: dict[str, str]
-    upon_signature: re.Pattern[str]
 
 
 @cache
@@ -709,7 +712,6 @@ def _dates() -> _DateVocabulary:
         months=months,
         markers=_phrase_regex(marker_kinds),
         marker_kinds=marker_kinds,
-        upon_signature=_phrase_regex(data["upon_signature"]["phrases"], re.IGNORECASE),
     )
 
 
@@ -728,10 +730,11 @@ class _FoundDate:
     by_marker: bool
 
 
-def _read_dates(text: str, passages: list[_Passage], declared: dict) -> list[DatedEvent]:
+def _read_dates(text: str, scans: list[_Scan], declared: dict) -> list[DatedEvent]:
     """Publication, signature, entry-into-force and other dates, ISO 8601 as precise as the text."""
     vocabulary = _dates()
-    found = [date for passage in passages if not passage.is_title for date in _dates_in(passage.text, passage.offset)]
+    passages = [scan.passage for scan in scans if not scan.passage.is_title]
+    found = [date for passage in passages for date in _dates_in(passage.text, passage.offset)]
     # Bylines and page furniture sit outside the content, yet "Published on …" still dates the report;
     # they stand at the top or the bottom of a page.
     ends = [(0, min(len(text), _BYLINE_REACH))] + ([(len(text) - _BYLINE_REACH, len(text))] if len(text) > 2 * _BYLINE_REACH else [])
@@ -747,7 +750,7 @@ def _read_dates(text: str, passages: list[_Passage], declared: dict) -> list[Dat
     events = _with_declared_dates(events, declared)
     signed = next((event for event in events if event.kind == "signed"), None)
     if signed and not any(event.kind == "in_force" for event in events) and any(
-            vocabulary.upon_signature.search(passage.text) for passage in passages if not passage.is_title):
+            scan.in_force_on_signature for scan in scans if not scan.passage.is_title):
         events.append(DatedEvent(kind="in_force", date=signed.date, text=signed.text))
     return _unique_dates(events)
 
