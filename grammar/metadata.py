@@ -326,6 +326,7 @@ class _Cues:
     place_prepositions: frozenset[str]
     list_markers: frozenset[str]
     party_clauses: re.Pattern[str]
+    passive_signing: re.Pattern[str]
     abbreviations: frozenset[str]
     line_continuations: frozenset[str]
     #: what follows a state acting by itself: a verb, maybe after its government ("'s trade ministry will")
@@ -345,6 +346,7 @@ def _cues() -> _Cues:
         place_prepositions=frozenset(cues["place_prepositions"]),
         list_markers=frozenset(cues["list_markers"]),
         party_clauses=_phrase_regex(cues["party_clauses"]),
+        passive_signing=_phrase_regex(cues["passive_signing"], re.IGNORECASE),
         abbreviations=frozenset(cues["abbreviations"]),
         line_continuations=frozenset(cues["line_continuations"]),
         acts_next=re.compile(r"(?:['’]s)?(?:\s+(?:" + _trie_pattern(cues["government_nouns"])
@@ -430,6 +432,7 @@ def _makers_in_sentence(sentence: str, mentions: list[_Match], instruments: list
                     if (after := _WITH.match(sentence, noun.end()))] if has_partner_noun else []
     if instruments or has_partner_noun:
         partner_cues += [between.end() for between in _BETWEEN.finditer(sentence)]
+    partner_cues += [passive.end() for passive in cues.passive_signing.finditer(sentence)]
     makers = _instrument_pairs(sentence, mentions) if instruments or has_partner_noun else []
     if not subject_cues and not partner_cues:
         return makers

@@ -122,6 +122,12 @@ PARTIES = [
     pytest.param("The Government of the United States of America and the Government of the Republic of Peru, "
                  "resolved to: STRENGTHEN the special bonds", [("USA", "signatory"), ("PER", "signatory")],
                  id="treaty-preamble"),
+    pytest.param("The memorandum, signed by Japan's trade minister and Chile's ambassador, covers copper.",
+                 [("JPN", "signatory"), ("CHL", "signatory")], id="passive-signed-by"),
+    pytest.param("Officials from Indonesia and Australia met in Jakarta, and America's envoy watched.",
+                 [("IDN", "signatory"), ("AUS", "signatory"), ("USA", "mentioned")], id="officials-from-x-and-y-met"),
+    pytest.param("The leaders of Japan and the United States reaffirmed their commitment to cooperate.",
+                 [("JPN", "signatory"), ("USA", "signatory")], id="joint-statement-voice"),
     pytest.param("Türkiye and Turkey-based exporters", [("TUR", "mentioned")], id="turkiye-and-turkey"),
 ]
 
