@@ -41,12 +41,13 @@ VERB_MODALITY: dict[str, Modality] = {
     "COMMITMENT": "commitment",
     "COMMITMENT_NEG": "commitment",
     "BEST_EFFORT": "best_effort",
+    "BEST_EFFORT_NEG": "best_effort",
     "PERMISSION": "best_effort",
     "ASPIRATION": "aspirational",
     "REPORT": "none",
     "DEFINE": "none",
 }
-NEGATIVE_VERBS = frozenset({"BINDING_NEG", "COMMITMENT_NEG"})
+NEGATIVE_VERBS = frozenset({"BINDING_NEG", "COMMITMENT_NEG", "BEST_EFFORT_NEG"})
 NEGATIVE_SUBJECTS = frozenset({"NEITHER", "NO_SUBJECT"})
 NEGATIVE_MARKERS = frozenset({"REFRAIN", "PROHIBIT", "NON"})
 # Past these, the rest of a clause is a that-clause or relative clause and says nothing about its polarity.
@@ -54,6 +55,9 @@ CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD"})
 NOT_ACTORS = frozenset({"NOTHING", "NO_SUBJECT", "QUALIFIER", "ADVERB", "REFRAIN", "PROHIBIT", "NON"})
 NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
 GAP_TYPES = frozenset({"WORDS", "FEW"})
+# What clause.lark's _subject_part allows: the tokens a subject is made of.
+SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER",
+                           "REFRAIN", "PROHIBIT", "NON"})
 RANK = {modality: rank for rank, modality in enumerate(MODALITY_STRENGTH)}
 # A subject longer than this is a run of prose the scanner found no cue in, not a noun phrase.
 MAX_ACTOR_WORDS = 10
@@ -417,7 +421,8 @@ class ClausePlanner(Transformer):
 
     def sentence(self, pieces: list) -> Plan:
         segments = [piece for piece in pieces if isinstance(piece, _Segment)]
-        plan = _main_clause_plan(segments) or _opener_plan(segments) or _verbless_plan(segments)
+        plan = (_main_clause_plan(segments) or _swallowed_plan(pieces) or _opener_plan(segments)
+                or _verbless_plan(segments))
         qualifier = next((token for segment in segments if segment.kind != "quotation"
                           for token in segment.subject + segment.tail if token.type == "QUALIFIER"), None)
         if qualifier is not None and RANK[plan.modality] < RANK["best_effort"]:
@@ -473,6 +478,37 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
         subject = ()
     polarity_cue = _first(verb.negative_cue, _negative_subject(main.subject), _negative_marker(main.tail))
     return Plan(verb.modality, verb.cue, polarity_cue, *_actor_tokens(subject))
+
+
+def _swallowed_plan(pieces: list) -> Plan | None:
+    """A condition or relative clause with no comma after it has swallowed the main clause: its second verb
+    cue is the main verb ("A Party that adopts a measure shall notify it"), or its only one."""
+    for index, segment in enumerate(pieces):
+        if not isinstance(segment, _Segment) or segment.kind not in ("condition", "relative"):
+            continue
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if isinstance(following, Token) and following.type == "BREAK":
+            continue
+        verbs = [position for position, token in enumerate(segment.tail) if token.type in VERB_MODALITY]
+        if not verbs:
+            continue
+        position = verbs[1] if len(verbs) > 1 else verbs[0]
+        verb = segment.tail[position]
+        subject = _subject_before(segment.tail, position)
+        if segment.kind == "relative" and index > 0 and isinstance(pieces[index - 1], _Segment):
+            subject = pieces[index - 1].subject or subject
+        polarity_cue = _first(verb.start_pos if verb.type in NEGATIVE_VERBS else None, _negative_subject(subject),
+                              _negative_marker(segment.tail[position + 1:]))
+        return Plan(VERB_MODALITY[verb.type], verb.start_pos, polarity_cue, *_actor_tokens(subject))
+    return None
+
+
+def _subject_before(tokens: tuple[Token, ...], position: int) -> tuple[Token, ...]:
+    """The run of subject tokens right before ``tokens[position]`` ("If a Party adopts X *it* shall")."""
+    start = position
+    while start > 0 and tokens[start - 1].type in SUBJECT_PARTS:
+        start -= 1
+    return tokens[start:position]
 
 
 def _opener_plan(segments: list[_Segment]) -> Plan | None:

@@ -71,6 +71,11 @@ TREATY_LANGUAGE = [
     ("where-practicable", "Where practicable, each Party shall accept documents in electronic format.", "each Party", "best_effort", "positive"),
     ("may-discretion", "The Parties may agree to extend the period referred to in paragraph 1.", "The Parties", "best_effort", "positive"),
     ("may-request", "Either Party may request consultations regarding any matter arising under this Chapter.", "Either Party", "best_effort", "positive"),
+    ("should", "The Parties should exchange information on their stockpiles.", "The Parties", "best_effort", "positive"),
+    ("should-not", "Technical regulations should not create unnecessary obstacles to trade.", "Technical regulations", "best_effort", "negative"),
+    ("restrictive-relative", "A Party that adopts a new export licensing procedure shall notify the other Party.", "A Party", "binding", "positive"),
+    ("relative-with-own-modal", "Measures which may affect trade in critical minerals shall be notified to the Committee.", "Measures", "binding", "positive"),
+    ("condition-without-comma", "If a Party considers the measure necessary it may apply it provisionally.", N, "best_effort", "positive"),
     ("endeavour-refrain", "Each Party shall endeavour to refrain from introducing new non-tariff barriers.", "Each Party", "best_effort", "negative"),
     # -- aspirational
     ("intend-to", "The Participants intend to develop a joint roadmap on critical minerals.", "The Participants", "aspirational", "positive"),
@@ -193,7 +198,7 @@ def test_scan_cues(text, names):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "_BREAK"]
+             "ASPIRATION", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_grammar_accepts_every_cue_sequence():
