@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from typing import NamedTuple
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from clauses.models import Candidate, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy, WeightedPattern, WeightedPhrase
+from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy, WeightedPattern, WeightedPhrase
 from grammar.models import Document, Provision
 
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
@@ -234,16 +235,19 @@ class Vocabulary:
         vocabulary the same way and is then dropped.
         """
         covered: dict[str, int] = {}
+        form_words, tail_regexes, groups = self.form_words, self.tail_regexes, self.groups
         for first in self.first_regex.finditer(lowered):
-            start = first.start()
             best_end, best_entries = -1, []
-            for word in self.form_words[first.group()]:
-                match = self.tail_regexes[word].match(lowered, first.end())
+            for word in form_words[first.group()]:
+                match = tail_regexes[word].match(lowered, first.end())
                 if match is None or match.end() < best_end:
                     continue
-                entries = self.groups[match.lastgroup]
+                entries = groups[match.lastgroup]
                 best_entries = entries if match.end() > best_end else best_entries + entries
                 best_end = match.end()
+            if best_end < 0:
+                continue
+            start = first.start()
             fresh = [entry for entry in best_entries if covered.get(entry.category, -1) <= start]
             for entry in fresh:
                 covered[entry.category] = best_end
@@ -273,8 +277,12 @@ class CompiledTaxonomy:
     common_exclusions: list[re.Pattern]
     heading_exclusions: list[re.Pattern]
     ancestors: dict[str, list[str]]
-    #: Plain phrase variants by length, for fuzzy heading matching.
-    heading_choices: dict[int, dict[str, list[VocabularyEntry]]] = field(default_factory=dict)
+    #: Plain phrase variants sorted by length, for fuzzy heading matching, and their entries.
+    heading_choices: list[str] = field(default_factory=list)
+    heading_entries: dict[str, list[VocabularyEntry]] = field(default_factory=dict)
+    heading_lengths: list[int] = field(default_factory=list)
+    categories: dict[str, Category] = field(default_factory=dict)
+    fuzzy_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _COMPILED: dict[int, tuple[Taxonomy, CompiledTaxonomy]] = {}
@@ -286,7 +294,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     if cached is not None and cached[0] is taxonomy:
         return cached[1]
     compiler = VocabularyCompiler(taxonomy.spellings, frozenset(taxonomy.fixed_words))
-    heading_choices: dict[int, dict[str, list[VocabularyEntry]]] = {}
+    heading_entries: dict[str, list[VocabularyEntry]] = {}
     pattern_entries: dict[str, VocabularyEntry] = {}
     pattern_groups: list[str] = []
     for category in taxonomy.categories:
@@ -295,7 +303,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
             entry = VocabularyEntry(category.id, text, weight)
             compiler.add(text, entry)
             for plain in phrase_variants(text.replace("=", "")):
-                heading_choices.setdefault(len(plain), {}).setdefault(plain, []).append(entry)
+                heading_entries.setdefault(plain, []).append(entry)
         for phrase in category.ignore:
             compiler.add(phrase, VocabularyEntry(category.id, phrase, 0.0, ignore=True))
         for pattern in category.patterns:
@@ -321,7 +329,10 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         common_exclusions=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
         heading_exclusions=[re.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
         ancestors=ancestors,
-        heading_choices=heading_choices,
+        heading_choices=sorted(heading_entries, key=len),
+        heading_entries=heading_entries,
+        heading_lengths=sorted(len(plain) for plain in heading_entries),
+        categories={category.id: category for category in taxonomy.categories},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     return compiled
@@ -343,8 +354,7 @@ def _combined_patterns(groups: list[str]) -> re.Pattern | None:
 
 # ----------------------------------------------------------------------------- matching
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     entry: VocabularyEntry
@@ -367,48 +377,62 @@ def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
 
 def fuzzy_heading_hits(heading: str, offset: int, compiled: CompiledTaxonomy) -> list[Hit]:
     """A heading close to a phrase (``Export Dutles`` for ``export duties``) when exact matching found nothing."""
-    wanted = " ".join(letters.lower() for letters in re.findall(r"[^\W\d_]+", heading))
-    # fuzz.ratio ≥ 90 needs lengths within about 20% of each other: compare only phrases that long.
-    low, high = int(len(wanted) * 0.8), int(len(wanted) * 1.25) + 1
-    choices = {plain: entries for length in range(low, high) for plain, entries in compiled.heading_choices.get(length, {}).items()}
-    found = process.extractOne(wanted, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_HEADING_CUTOFF) if choices else None
-    if found is None:
-        return []
+    wanted = " ".join(re.findall(r"[^\W\d_]+", heading.lower()))
+    if wanted not in compiled.fuzzy_cache:
+        # fuzz.ratio ≥ 90 needs lengths within about 20% of each other: compare only phrases that long.
+        choices = compiled.heading_choices
+        lengths = compiled.heading_lengths
+        low = bisect_left(lengths, int(len(wanted) * 0.8))
+        high = bisect_right(lengths, int(len(wanted) * 1.25) + 1)
+        found = process.extractOne(wanted, choices[low:high], scorer=fuzz.ratio, score_cutoff=FUZZY_HEADING_CUTOFF) if wanted else None
+        compiled.fuzzy_cache[wanted] = (found[0],) if found else ()
     return [Hit(offset, offset + len(heading), VocabularyEntry(entry.category, "~" + entry.source, entry.weight * FUZZY_WEIGHT), fuzzy=True)
-            for entry in choices[found[0]]]
+            for plain in compiled.fuzzy_cache[wanted] for entry in compiled.heading_entries[plain]]
 
 
 def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], text: str,
-               compiled: CompiledTaxonomy) -> list[Candidate]:
+               compiled: CompiledTaxonomy, untagged: bool = False) -> list[Candidate]:
     """Weigh the hits of one provision per category, apply exclusions, and add implied parent categories.
 
     A category's total is the sum over its distinct phrases/patterns of their weight; it is given when the
     total reaches the category's threshold, with score ``1 - 0.5 ** (total / threshold)`` (0.5 at the
-    threshold, approaching 1 with more evidence).
+    threshold, approaching 1 with more evidence). Candidates that fall short are kept only if ``untagged``.
     """
     by_category: dict[str, list[Hit]] = {}
     for hit in hits:
         by_category.setdefault(hit.entry.category, []).append(hit)
-    veto_common = _first_veto(compiled.common_exclusions, owner_texts) or _first_veto(compiled.heading_exclusions, headings)
-    candidates: dict[str, Candidate] = {}
+    totals: dict[str, float] = {}
     for category_id, category_hits in by_category.items():
-        category = compiled.taxonomy.category(category_id)
         weights: dict[str, float] = {}
         for hit in category_hits:
             weights[hit.entry.source] = max(weights.get(hit.entry.source, 0.0), hit.entry.weight)
-        total = sum(weights.values())
-        evidence = [Evidence(match=text[hit.start:hit.end], start=hit.start, end=hit.end, pattern=hit.entry.source,
-                             score=hit.entry.weight) for hit in category_hits]
-        veto = veto_common or _first_veto(compiled.exclusions[category_id], owner_texts)
-        candidates[category_id] = Candidate(category=category_id, score=round(1 - 0.5 ** (total / category.threshold), 3),
-                                            evidence=evidence, vetoed_by=veto,
-                                            tagged=total >= category.threshold and veto is None)
+        totals[category_id] = sum(weights.values())
+    # Exclusions only matter where a category reaches its threshold: skip the searches elsewhere.
+    reaching = [c for c, total in totals.items() if total >= compiled.categories[c].threshold]
+    veto_common = None
+    if reaching:
+        veto_common = _first_veto(compiled.common_exclusions, owner_texts) or _first_veto(compiled.heading_exclusions, headings)
+    candidates: dict[str, Candidate] = {}
+    for category_id, category_hits in by_category.items():
+        threshold = compiled.categories[category_id].threshold
+        total = totals[category_id]
+        if not untagged and category_id not in reaching:
+            continue
+        # model_construct: the values are built here from validated data, so validation would only cost time.
+        evidence = [Evidence.model_construct(match=text[hit.start:hit.end], start=hit.start, end=hit.end,
+                                             pattern=hit.entry.source, score=hit.entry.weight) for hit in category_hits]
+        veto = None
+        if category_id in reaching:
+            veto = veto_common or _first_veto(compiled.exclusions[category_id], owner_texts)
+        candidates[category_id] = Candidate.model_construct(
+            category=category_id, score=round(1 - 0.5 ** (total / threshold), 3), evidence=evidence,
+            vetoed_by=veto, tagged=total >= threshold and veto is None)
     for candidate in list(candidates.values()):
         if not candidate.tagged:
             continue
         for ancestor in compiled.ancestors[candidate.category]:
             if ancestor not in candidates or not candidates[ancestor].tagged:
-                candidates[ancestor] = Candidate(category=ancestor, score=candidate.score, evidence=candidate.evidence, tagged=True)
+                candidates[ancestor] = Candidate.model_construct(category=ancestor, vetoed_by=None, score=candidate.score, evidence=candidate.evidence, tagged=True)
     return list(candidates.values())
 
 
@@ -424,7 +448,7 @@ def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
 def _tags(candidates: list[Candidate], taxonomy: Taxonomy) -> list[Tag]:
     order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
     tagged = sorted((c for c in candidates if c.tagged), key=lambda c: order[c.category])
-    return [Tag(category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
+    return [Tag.model_construct(category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
 
 
 # ----------------------------------------------------------------------------- documents
@@ -452,7 +476,9 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
     tags: dict[str, list[Tag]] = {}
     for provision in document.provisions:
         hits = hits_by_ref.get(provision.ref, [])
-        located = _heading_span(provision, text)
+        parent = by_ref.get(provision.parent) if provision.parent else None
+        own_heading = provision.heading if provision.heading and (parent is None or parent.heading != provision.heading) else None
+        located = _heading_span(provision, text) if own_heading else None
         if located is not None and not any(h.start >= located[0] and h.end <= located[1] for h in hits):
             hits = hits + fuzzy_heading_hits(provision.heading, located[0], compiled)
         if not hits:
@@ -468,31 +494,43 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
 def _own_segments(document: Document) -> list[tuple[int, int, str]]:
     """Non-overlapping ``(start, end, ref)`` spans: each character goes to the innermost provision holding it.
 
+    One sweep over the spans sorted by start (longest first), with the open spans on a stack::
+
+        article [0, 100) ⊃ para [10, 50), para [50, 100)  →  (0, 10, article) (10, 50, para 1) (50, 100, para 2)
+
     A heading outside its provision's span (some parsers keep it apart) becomes a segment of that provision
     when it is found just before the span.
     """
-    spans: list[tuple[int, int, str, int]] = []
-    for depth, provision in _with_depth(document.provisions):
-        spans.append((provision.start, provision.end, provision.ref, depth))
-        heading = _heading_span(provision, document.text)
+    spans: list[tuple[int, int, str]] = []
+    for provision in document.provisions:
+        spans.append((provision.start, provision.end, provision.ref))
+        heading = _heading_span(provision, document.text) if provision.heading else None
         if heading is not None and not provision.start <= heading[0] < provision.end:
-            spans.append((heading[0], heading[1], provision.ref, depth + 1000))
-    # Deeper spans win: paint shallow first, then overwrite with deeper ones, over a list of boundaries.
-    boundaries = sorted({point for start, end, _, _ in spans for point in (start, end)})
-    owner: list[tuple[int, str] | None] = [None] * max(len(boundaries) - 1, 0)
-    index_of = {point: index for index, point in enumerate(boundaries)}
-    for start, end, ref, depth in sorted(spans, key=lambda span: span[3]):
-        for index in range(index_of[start], index_of[end]):
-            owner[index] = (depth, ref)
+            spans.append((heading[0], heading[1], provision.ref))
+    spans.sort(key=lambda span: (span[0], -span[1]))
     segments: list[tuple[int, int, str]] = []
-    for index, painted in enumerate(owner):
-        if painted is None:
-            continue
-        start, end, ref = boundaries[index], boundaries[index + 1], painted[1]
-        if segments and segments[-1][2] == ref and segments[-1][1] == start:
-            segments[-1] = (segments[-1][0], end, ref)
-        else:
-            segments.append((start, end, ref))
+    stack: list[tuple[int, str]] = []
+    position = 0
+
+    def give(upto: int) -> None:
+        nonlocal position
+        if stack and upto > position:
+            ref = stack[-1][1]
+            if segments and segments[-1][2] == ref and segments[-1][1] == position:
+                segments[-1] = (segments[-1][0], upto, ref)
+            else:
+                segments.append((position, upto, ref))
+        position = max(position, upto)
+
+    for start, end, ref in spans:
+        while stack and stack[-1][0] <= start:
+            give(stack[-1][0])
+            stack.pop()
+        give(start)
+        stack.append((end, ref))
+    while stack:
+        give(stack[-1][0])
+        stack.pop()
     return segments
 
 
@@ -530,7 +568,7 @@ def _heading_chain(provision: Provision, by_ref: dict[str, Provision]) -> list[s
 def explain_text(text: str, taxonomy: Taxonomy) -> Explanation:
     """Why ``text`` gets its categories: every candidate with evidence, score and veto, plus its clause reading."""
     compiled = compile_taxonomy(taxonomy)
-    candidates = score_hits(find_hits(text, compiled), [text], [], text, compiled)
+    candidates = score_hits(find_hits(text, compiled), [text], [], text, compiled, untagged=True)
     order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
     candidates.sort(key=lambda candidate: order[candidate.category])
     reading = _read_clause(text)

@@ -1,0 +1,64 @@
+"""Measure parse + classify throughput (MB/s, one core) over the ToTA treaties, beside a tokenisation ceiling.
+
+    .venv/bin/python bench/classify.py [--repeat N] [--taxonomy FILE]
+
+For each treaty: ``load_document`` (read + parse), then ``classify_document``. The ceiling is
+``re.findall(r"\\w+", text.lower())`` over the same normalized text in the same run: no classifier that
+looks at every word can beat it by much, so the ratio to it is comparable across machines.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
+sys.path.insert(0, str(ROOT))
+
+from clauses import classify_document, load_taxonomy  # noqa: E402
+from clauses.classify import compile_taxonomy  # noqa: E402
+from grammar import load_document  # noqa: E402
+
+
+def best_time(action, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        action()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--repeat", type=int, default=3, help="runs to time; the best one counts (default: 3)")
+    options.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file instead of the default")
+    args = options.parse_args()
+    if not TOTA_DIR.is_dir():
+        print(f"skipped: {TOTA_DIR} is absent (the ToTA treaties are only on the project's own machines)")
+        return 0
+    started = time.process_time()
+    taxonomy = load_taxonomy(args.taxonomy)
+    compile_taxonomy(taxonomy)
+    print(f"taxonomy load + compile: {time.process_time() - started:.2f} s (once per process)")
+    paths = [str(path) for path in sorted(TOTA_DIR.glob("*.xml"))]
+    documents = [load_document(path) for path in paths]
+    megabytes = sum(len(document.text.encode("utf-8")) for document in documents) / 1e6
+    parse = best_time(lambda: [load_document(path) for path in paths], args.repeat)
+    classify = best_time(lambda: [classify_document(document, taxonomy) for document in documents], args.repeat)
+    ceiling = best_time(lambda: [re.findall(r"\w+", document.text.lower()) for document in documents], args.repeat)
+    tags = sum(len(tags) for document in documents for tags in classify_document(document, taxonomy).tags.values())
+    provisions = sum(len(document.provisions) for document in documents)
+    print(f"{len(documents)} treaties, {megabytes:.2f} MB, {provisions} provisions, {tags} tags")
+    print(f"tokenisation ceiling:  {megabytes / ceiling:7.1f} MB/s")
+    print(f"classify:              {megabytes / classify:7.1f} MB/s  ({ceiling / classify:.2f} of the ceiling)")
+    print(f"parse:                 {megabytes / parse:7.1f} MB/s")
+    print(f"parse + classify:      {megabytes / (parse + classify):7.1f} MB/s  (target 3 MB/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
