@@ -42,7 +42,9 @@ def extract_metadata(text: str, content: list[tuple[int, int]], *, title: str | 
     passages = ([_Passage(title, 0, is_title=True)] if title else []) + [
         _Passage(text[start:end], start) for start, end in _merge_spans(content, text)]
     scans = [_scan(passage) for passage in passages]
-    genre = "legal_text" if declared else _read_genre(text)
+    # A format that declares parties, dates or a type (ToTA) carries an agreement's own text.
+    treaty_record = any(declared.get(key) for key in ("parties", "date_signed", "date_into_force", "type"))
+    genre = "legal_text" if treaty_record else _read_genre(text)
     parties, makers, unilateral_actor = _read_parties(scans, declared)
     instrument = _read_instrument(scans, declared, genre, makers, unilateral_actor)
     if instrument == "unilateral_policy" and unilateral_actor and not declared.get("parties"):
