@@ -526,12 +526,10 @@ def _verbless_plan(segments: list[_Segment]) -> Plan:
 
 
 def _actor_tokens(subject: tuple[Token, ...]) -> tuple[tuple[int, ...], bool]:
-    """The subject's tokens that name the actor: from a known actor phrase on, without time or linking words."""
+    """The subject's tokens that name the actor (without time or linking words), and whether a known actor
+    phrase ("Each Party", "the two sides") starts them."""
     named = [token for token in subject if token.type not in NOT_ACTORS]
-    first_actor = next((index for index, token in enumerate(named) if token.type in NAMED_ACTORS), None)
-    if first_actor is not None:
-        named = named[first_actor:]
-    return tuple(token.start_pos for token in named), first_actor is not None
+    return tuple(token.start_pos for token in named), bool(named) and named[0].type in NAMED_ACTORS
 
 
 def _negative_subject(subject: tuple[Token, ...]) -> int | None:
@@ -596,7 +594,7 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     """The subject as written, if it looks like a noun phrase: a known actor phrase or capitalised and short."""
     if not plan.subject:
         return None
-    actor = text[cues[plan.subject[0]][1]:cues[plan.subject[-1]][2]].strip(" ,;:")
+    actor = " ".join(text[cues[plan.subject[0]][1]:cues[plan.subject[-1]][2]].split()).strip(" ,;:")
     if not actor or len(actor.split()) > MAX_ACTOR_WORDS:
         return None
     if plan.named_actor or actor[0].isupper() or PROPER_AFTER_THE.match(actor):

@@ -32,6 +32,8 @@ TREATY_LANGUAGE = [
     ("two-sentences-strongest", "The Parties recognise the importance of transparency. To that end, each Party shall publish its measures.", "each Party", "binding", "positive"),
     ("appositive-subject", "The Committee, composed of representatives of each Party, shall adopt its rules of procedure.", "The Committee", "binding", "positive"),
     ("subject-to-opener", "Subject to paragraph 2, each Party shall accord national treatment to the goods of the other Party.", "each Party", "binding", "positive"),
+    ("there-shall-be", "There shall be a Committee on Trade in Goods composed of representatives of each Party.", N, "binding", "positive"),
+    ("long-subject-no-actor", "Goods imported into one Party from another Party under a certificate of origin issued before entry into force shall not be subject to safeguard measures.", N, "binding", "negative"),
     ("uppercase", "EACH PARTY SHALL PUBLISH ITS MEASURES.", "EACH PARTY", "binding", "positive"),
     # -- binding, negative
     ("neither-shall-adopt", "Neither Party shall adopt or maintain any duty, tax or other charge on the export of any good to the territory of the other Party.", "Neither Party", "binding", "negative"),
@@ -54,6 +56,7 @@ TREATY_LANGUAGE = [
     ("hereby-agree", "The Parties hereby agree to cooperate on the recycling of batteries.", "The Parties", "commitment", "positive"),
     ("pledge", "The two governments pledge to mobilise investment in processing capacity.", "The two governments", "commitment", "positive"),
     ("reaffirm", "The Participants reaffirm their commitment to open and fair trade.", "The Participants", "commitment", "positive"),
+    ("affirm-resolve", "The Parties affirm their resolve to prevent and combat bribery.", "The Parties", "commitment", "positive"),
     ("affirm-commitment", "The leaders affirm their commitment to a rules-based trading system.", "The leaders", "commitment", "positive"),
     ("establishes-commitments", "The agreement establishes several new commitments and areas for joint cooperation.", "The agreement", "commitment", "positive"),
     ("decided-to", "The two sides decided to set up a joint task force.", "The two sides", "commitment", "positive"),
