@@ -52,7 +52,7 @@ def extract_metadata(text: str, content: list[tuple[int, int]], *, title: str | 
     return Metadata(
         title=title,
         parties=parties,
-        dates=_read_dates(text, scans, declared),
+        dates=_read_dates(text, scans, declared, genre),
         instrument=instrument,
         genre=genre,
         minerals=list(dict.fromkeys(match.value for scan in scans for match in scan.minerals)),
@@ -681,6 +681,7 @@ def _read_genre(text: str) -> str:
 class _DateVocabulary:
     regex: re.Pattern[str]
     months: dict[str, int]
+    ordinals: dict[str, int]
     markers: re.Pattern[str]
     marker_kinds: dict[str, str]
 
@@ -694,10 +695,17 @@ def _dates() -> _DateVocabulary:
             months[name] = months[name.upper()] = int(number)
     month = r"(?P<{}>" + _trie_pattern(months) + r")\.?"
     day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
+    ordinals = {word: int(number) for number, words in data["ordinal_days"].items() for word in words}
+    ordinal_pattern = _trie_pattern(ordinals | {word.capitalize(): n for word, n in ordinals.items()}
+                                    | {word.upper(): n for word, n in ordinals.items()})
     year_before = _trie_pattern(data["years"]["before"])
     regex = "|".join([
-        # 29 March 2023, 12th of April 2006
-        day.format("dmy_day") + r"\s+(?:of\s+)?" + month.format("dmy_month") + r",?\s+(?P<dmy_year>\d{4})",
+        # 29 March 2023 · 12th of April 2006 · 12th day of April, 2006
+        day.format("dmy_day") + r"\s+(?:day\s+)?(?:of\s+)?" + month.format("dmy_month")
+        + r",?\s+(?P<dmy_year>\d{4})",
+        # the twelfth day of April, 2006 (closing formulae of treaties)
+        r"(?P<word_day>" + ordinal_pattern + r")\s+(?:day|DAY)\s+(?:of|OF)\s+" + month.format("word_month")
+        + r",?\s+(?:in\s+the\s+year\s+)?(?P<word_year>\d{4})",
         # September 21,2023 · Sept 21 · Nov. 15-16 · March 29th, 2023
         month.format("mdy_month") + r"\s+" + day.format("mdy_day") + r"(?:\s*[-–]\s*\d{1,2})?(?!\d)"
         r"(?:(?:,\s*|\s+)(?P<mdy_year>\d{4}))?",
@@ -715,6 +723,7 @@ def _dates() -> _DateVocabulary:
     return _DateVocabulary(
         regex=re.compile(r"(?<![\w/.-])(?:" + regex + r")(?![\w/])"),
         months=months,
+        ordinals={word.lower(): number for word, number in ordinals.items()},
         markers=_phrase_regex(marker_kinds),
         marker_kinds=marker_kinds,
     )
@@ -735,23 +744,34 @@ class _FoundDate:
     by_marker: bool
 
 
-def _read_dates(text: str, scans: list[_Scan], declared: dict) -> list[DatedEvent]:
-    """Publication, signature, entry-into-force and other dates, ISO 8601 as precise as the text."""
+def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> list[DatedEvent]:
+    """Publication, signature, entry-into-force and other dates, ISO 8601 as precise as the text.
+
+    In an agreement's own text, other instruments' signatures fill the body ("the New York Convention,
+    done at New York on 10 June 1958"); its own signature is in the closing formula ("IN WITNESS WHEREOF
+    … DONE at Washington, this twelfth day of April, 2006").
+    """
     vocabulary = _dates()
     passages = [scan.passage for scan in scans if not scan.passage.is_title]
     found = [date for passage in passages for date in _dates_in(passage.text, passage.offset)]
     # Bylines and page furniture sit outside the content, yet "Published on …" still dates the report;
     # they stand at the top or the bottom of a page.
-    ends = [(0, min(len(text), _BYLINE_REACH))] + ([(len(text) - _BYLINE_REACH, len(text))] if len(text) > 2 * _BYLINE_REACH else [])
+    ends = [(0, min(len(text), _BYLINE_REACH))]
+    if len(text) > 2 * _BYLINE_REACH:
+        ends.append((len(text) - _BYLINE_REACH, len(text)))
     found += [date for start, end in ends for date in _dates_in(text[start:end], start)
               if date.kind == "published" and date.by_marker]
     published_years = [date.year for date in found if date.kind == "published" and date.year]
+    closing = _closing_formula_start(text)
     events: list[DatedEvent] = []
     for found_date in found:
         year = found_date.year or (published_years[0] if published_years else 0)
         iso = _iso(year, found_date.month, found_date.day)
+        kind = found_date.kind
+        if genre == "legal_text" and kind == "signed" and found_date.start < closing:
+            kind = "mentioned"
         if iso:
-            events.append(DatedEvent(kind=found_date.kind, date=iso, text=found_date.text))
+            events.append(DatedEvent(kind=kind, date=iso, text=found_date.text))
     events = _with_declared_dates(events, declared)
     signed = next((event for event in events if event.kind == "signed"), None)
     if signed and not any(event.kind == "in_force" for event in events) and any(
@@ -760,6 +780,15 @@ def _read_dates(text: str, scans: list[_Scan], declared: dict) -> list[DatedEven
     return _unique_dates(events)
 
 
+_CLOSING_REACH = 1_500
+_WITNESS = re.compile(r"in\s+witness\s+whereof", re.IGNORECASE)
+
+
+def _closing_formula_start(text: str) -> int:
+    """Where an agreement's closing formula begins: its last "IN WITNESS WHEREOF", else near the very end."""
+    tail_start = max(0, len(text) - 20 * _CLOSING_REACH)
+    witnesses = list(_WITNESS.finditer(text, tail_start))
+    return witnesses[-1].start() if witnesses else max(0, len(text) - _CLOSING_REACH)
 _BYLINE_REACH = 5_000
 _FULL_SCAN = 20_000
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
@@ -768,7 +797,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 def _date_hits(text: str) -> Iterator[re.Match[str]]:
     """Every written date in ``text``: the first 20,000 characters in full, beyond them only dates with a year.
 
-    Past the opening, the scan starts from each four-digit year and looks 40 characters back, which keeps a
+    Past the opening, the scan starts from each four-digit year and looks 60 characters back, which keeps a
     0.5 MB treaty fast; year-less dates ("Sept 21") matter in datelines and bylines, which come first.
     """
     regex = _dates().regex
@@ -779,7 +808,7 @@ def _date_hits(text: str) -> Iterator[re.Match[str]]:
     for year in _YEAR.finditer(text, _FULL_SCAN):
         if year.start() < last_end:
             continue
-        for hit in regex.finditer(text, max(last_end, year.start() - 40), year.end() + 12):
+        for hit in regex.finditer(text, max(last_end, year.start() - 60), year.end() + 12):
             if hit.start() <= year.start() < hit.end():
                 last_end = hit.end()
                 yield hit
@@ -790,15 +819,20 @@ def _dates_in(text: str, offset: int) -> Iterator[_FoundDate]:
     vocabulary = _dates()
     for hit in _date_hits(text):
         groups = {name: value for name, value in hit.groupdict().items() if value}
-        year = int(next((groups[g] for g in ("dmy_year", "mdy_year", "my_year", "iso_year", "bare_year") if g in groups), 0))
-        month_name = next((groups[g] for g in ("dmy_month", "mdy_month", "my_month") if g in groups), None)
+        year = int(next((groups[g] for g in _YEAR_GROUPS if g in groups), 0))
+        month_name = next((groups[g] for g in _MONTH_GROUPS if g in groups), None)
         month = vocabulary.months[month_name] if month_name else int(groups.get("iso_month", 0))
-        day = int(next((groups[g] for g in ("dmy_day", "mdy_day", "iso_day") if g in groups), 0))
+        if "word_day" in groups:
+            day = vocabulary.ordinals[groups["word_day"].lower()]
+        else:
+            day = int(next((groups[g] for g in ("dmy_day", "mdy_day", "iso_day") if g in groups), 0))
         written = hit.group() if "bare_year" not in groups else groups["bare_year"]
         kind, by_marker = _date_kind(text, hit)
         yield _FoundDate(offset + hit.start(), offset + hit.end(), year, month, day, written, kind, by_marker)
 
 
+_YEAR_GROUPS = ("dmy_year", "word_year", "mdy_year", "my_year", "iso_year", "bare_year")
+_MONTH_GROUPS = ("dmy_month", "word_month", "mdy_month", "my_month")
 _TIMESTAMP = re.compile(r",?\s*\d{1,2}:\d{2}")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,30},\s*$")
 _PUBLISHED_GAP = re.compile(r"[\s:,]*(?:on\s+)?")

@@ -197,6 +197,9 @@ DATES = [
     pytest.param("The agreement was signed on March 28, 2023 and entered into force immediately upon signature.",
                  [("signed", "2023-03-28"), ("in_force", "2023-03-28")], id="in-force-upon-signature"),
     pytest.param("The memorandum was signed in March 2023.", [("signed", "2023-03")], id="month-and-year"),
+    pytest.param("DONE, at Washington, District of Columbia, in duplicate, this twelfth day of April, 2006.",
+                 [("signed", "2006-04-12")], id="treaty-closing-formula-with-ordinal-words"),
+    pytest.param("Done at Lima this 21st day of May 2015.", [("signed", "2015-05-21")], id="numeric-day-of"),
     pytest.param("Leaders meet at the summit on Nov. 15-16, 2024.", [("mentioned", "2024-11-15")],
                  id="abbreviated-month-and-day-range"),
     pytest.param("The MSP was launched in 2022 by the partners.", [("mentioned", "2022")], id="bare-year-after-in"),
@@ -215,6 +218,13 @@ def test_publication_marker_outside_content_still_dates_the_report():
     text = "Published on 5 May 2024\nJapan and Peru signed a roadmap.\nMORE NEWS\nDecember 05,2023 08:00 AM Gold fell."
     metadata = extract_metadata(text, [(text.index("Japan"), text.index("MORE NEWS"))])
     assert events(metadata) == [("published", "2024-05-05")]
+
+
+def test_legal_text_takes_its_signature_date_from_the_closing_formula():
+    text = ("Article 1\nThe Parties shall apply the Convention done at New York on 10 June 1958.\n" + "The Parties shall "
+            "cooperate.\n" * 200 + "IN WITNESS WHEREOF the undersigned have signed this Agreement.\n"
+            "DONE at Lima, this twenty-first day of May, 2015.")
+    assert events(extract_metadata(text, whole(text))) == [("signed", "2015-05-21"), ("mentioned", "1958-06-10")]
 
 
 def test_declared_dates_win():
@@ -325,9 +335,13 @@ def test_tota_eu_agreement_adds_the_eu_from_its_name(tota_paths):
 
 
 @pytest.mark.parametrize("name, bilateral, signed", [case for case in TOTA if case.values[1]])
-def test_tota_bilateral_parties_read_from_text_alone(tota_paths, name, bilateral, signed):
+def test_tota_bilateral_treaty_read_from_text_alone(tota_paths, name, bilateral, signed):
     text, _ = read_tota(TOTA_DIR / name)
-    assert sorted(signatories(extract_metadata(text, whole(text)))) == bilateral
+    metadata = extract_metadata(text, whole(text))
+    assert sorted(signatories(metadata)) == bilateral
+    assert (metadata.instrument, metadata.genre) == ("agreement", "legal_text")
+    # Only the closing formula dates the signature; most ToTA closings leave the date blank.
+    assert {date for kind, date in events(metadata) if kind == "signed"} <= {signed}
 
 
 def test_half_megabyte_treaty_takes_under_fifty_milliseconds(tota_paths):
