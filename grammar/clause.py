@@ -1,11 +1,12 @@
 """Read who acts in a provision, how strongly (modality) and whether it is a prohibition (polarity).
 
-The grammar in ``clause.lark`` runs over cues, not words.  One regex built from the grammar's own terminal
-patterns scans the lowercased text once; the text between two cues becomes a ``WORDS`` token (``FEW`` when
-it is one or two plain words), so a sentence reaches the LALR parser as a handful of tokens.  The reading
-of a sentence depends only on the types of its cues, so each distinct cue-type sequence is parsed once and
-its reading kept as a *plan* (which cue decided what, which tokens make the subject) that is replayed on
-every later sentence of the same shape.
+The grammar in ``clause.lark`` runs over cues, not words.  The scanner finds the cues of a provision with
+the grammar's own terminal patterns, indexed by the words and characters they can start with (see
+"scanning" below for why not one big regex); the text between two cues becomes a ``FEW`` token (one or two
+words) or a ``WORDS`` token, so a sentence reaches the LALR parser as a dozen tokens or so.  The reading of
+a sentence depends only on the types of its cues, so each distinct cue-type sequence is parsed once and its
+reading kept as a *plan* (which cue decided what, which tokens make the subject), replayed on every later
+sentence of the same shape.
 
 Worked example::
 
@@ -19,6 +20,7 @@ Worked example::
 from __future__ import annotations
 
 import re
+# re's own pattern parser (sre_parse before 3.11) lists the words each terminal pattern can start with.
 import re._constants as _sre
 import re._parser as _sre_parser
 from collections.abc import Iterator

@@ -1,10 +1,12 @@
 """The clause grammar: actor, modality and polarity of one provision (grammar/clause.py, grammar/clause.lark)."""
 from __future__ import annotations
 
+import doctest
 import random
 
 import pytest
 
+import grammar.clause
 from grammar.clause import plan_sentence, read_clause, scan_cues
 from grammar.models import ClauseReading
 
@@ -235,3 +237,7 @@ def test_tota_articles_are_read(tota_paths):
     modalities = [reading.modality for reading in readings]
     assert modalities.count("binding") > modalities.count("commitment") + modalities.count("aspirational")
     assert any(reading.polarity == "negative" for reading in readings)
+
+
+def test_worked_examples_hold():
+    assert doctest.testmod(grammar.clause).failed == 0
