@@ -63,6 +63,9 @@ SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SU
 RANK = {modality: rank for rank, modality in enumerate(MODALITY_STRENGTH)}
 # A subject longer than this is a run of prose the scanner found no cue in, not a noun phrase.
 MAX_ACTOR_WORDS = 10
+# A subject never ends in a conjunction: "The agreement builds on X and will strengthen" coordinates two
+# predicates, and the text before the verb is not the actor.
+COORDINATORS = frozenset({"and", "or", "but"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
@@ -597,7 +600,8 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     if not plan.subject:
         return None
     actor = " ".join(text[cues[plan.subject[0]][1]:cues[plan.subject[-1]][2]].split()).strip(" ,;:")
-    if not actor or len(actor.split()) > MAX_ACTOR_WORDS:
+    words = actor.split()
+    if not words or len(words) > MAX_ACTOR_WORDS or words[-1].lower() in COORDINATORS:
         return None
     if plan.named_actor or actor[0].isupper() or PROPER_AFTER_THE.match(actor):
         return actor

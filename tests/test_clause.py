@@ -127,6 +127,7 @@ NEWS_LANGUAGE = [
     ("seed-signed-memorandum", "The two sides signed a memorandum of cooperation on the supply chains during a visit by Japanese Industry Minister Yasutoshi Nishimura, it said, but gave no details.", "The two sides", "commitment", "positive"),
     ("seed-discussed", "They discussed follow-on measures for the \"MOU (Business Agreement) on cooperation such as core mineral supply networks.\"", "They", "aspirational", "positive"),
     ("seed-sought-to", "South Korea sought to strengthen supply chain cooperation in the field of core minerals through high-level bilateral meetings with major countries such as Japan and Canada.", "South Korea", "best_effort", "positive"),
+    ("seed-coordinated-predicate", "The agreement builds on the 2019 US-Japan Trade Agreement and will strengthen and diversify critical minerals supply chains.", N, "commitment", "positive"),
     ("seed-not-available", "Japan's industry ministry was not immediately available for comment.", N, "none", "positive"),
     ("seed-gold-fell", "Gold fell more than 2% after hitting an all-time high on Monday, but zero-yield bullion's retreat halted above $2,000 an ounce after traders trimmed bets for the first rate cut by the U.S. Federal Reserve in early 2024.", N, "none", "positive"),
     ("seed-china-provides", "China provides nearly 60% of Japan's imports for these often-rare minerals, and international competition to secure such resources is heating up.", N, "none", "positive"),
