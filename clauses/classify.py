@@ -29,9 +29,9 @@ VOWELS = set("aeiou")
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
 #: ``*`` in a phrase: up to five words in between, within one clause (no sentence punctuation).
 GAP = r"(?:[\s,]+[\w\-’']+){0,5}?"
-#: Headings are short and often OCR-damaged: a heading this similar to a phrase counts as that phrase.
+#: Headings are short and often OCR-damaged: a heading this similar (fuzz.ratio) to a phrase counts as that phrase.
 FUZZY_HEADING_CUTOFF = 90
-FUZZY_WEIGHT = 0.9
+FUZZY_WEIGHT = 1.0
 
 
 # ----------------------------------------------------------------------------- vocabulary expansion
@@ -303,7 +303,10 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
             entry = VocabularyEntry(category.id, text, weight)
             compiler.add(text, entry)
             for plain in phrase_variants(text.replace("=", "")):
-                heading_entries.setdefault(plain, []).append(entry)
+                # Headings name things in the plural ("Export Duties"): offer the last word's forms too.
+                *head, last = plain.split(" ")
+                for form in word_forms(last, taxonomy.spellings, frozenset(taxonomy.fixed_words)) if "*" not in plain else ():
+                    heading_entries.setdefault(" ".join([*head, form]), []).append(entry)
         for phrase in category.ignore:
             compiler.add(phrase, VocabularyEntry(category.id, phrase, 0.0, ignore=True))
         for pattern in category.patterns:

@@ -121,7 +121,8 @@ def _merge_shared(default: Any, user: Any) -> Any:
 
 
 def _taxonomy_error(error: ValidationError, raw_categories: list[dict], path: Path) -> TaxonomyError:
-    first = error.errors()[0]
+    # For a str-or-table union, pydantic reports every member; the deepest location is the one the user meant.
+    first = max(error.errors(), key=lambda item: len(item["loc"]))
     location = list(first["loc"])
     category_id = None
     field = ".".join(str(part) for part in location) or None
@@ -133,7 +134,7 @@ def _taxonomy_error(error: ValidationError, raw_categories: list[dict], path: Pa
     if first["type"] == "extra_forbidden":
         message = f"unknown key {location[-1]!r}"
         field = str(location[-1])
-    key = str(location[-1]) if location else None
+    key = str(location[2]) if category_id is not None and len(location) > 2 else (str(location[0]) if location else None)
     line = _line_of(path, key, category_id) if key else None
     return TaxonomyError(message[0].lower() + message[1:], category=category_id, field=field, path=str(path), line=line)
 

@@ -1,0 +1,249 @@
+"""The classifier: taxonomy examples, the seeds' provisions, precision cases, tolerance, evidence offsets."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clauses import classify_document, explain_text, load_taxonomy
+from clauses.classify import classify_text, phrase_variants, word_forms
+from grammar import load_document
+from grammar.models import Document, Provision
+from tests.conftest import seed_path
+
+LABELLED_DIR = Path(__file__).parent / "data" / "labelled"
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy()
+
+
+def taxonomy_cases(kind: str) -> list:
+    default = load_taxonomy()
+    return [pytest.param(category.id, sentence, id=f"{category.id}-{index}")
+            for category in default.categories for index, sentence in enumerate(getattr(category, kind))]
+
+
+@pytest.mark.parametrize(("category_id", "sentence"), taxonomy_cases("examples"))
+def test_each_category_classifies_its_examples(taxonomy, category_id, sentence):
+    assert category_id in classify_text(sentence, taxonomy)
+
+
+@pytest.mark.parametrize(("category_id", "sentence"), taxonomy_cases("counter_examples"))
+def test_each_category_rejects_its_counter_examples(taxonomy, category_id, sentence):
+    assert category_id not in classify_text(sentence, taxonomy)
+
+
+# ----------------------------------------------------------------------------- the seeds
+
+SEED_PROVISIONS = [
+    # (seed, words the provision contains, category a reader gives it)
+    pytest.param("002", "Non-imposition of export duties", "export_duties", id="002-export-duties"),
+    pytest.param("002", "non-market policies and practices", "non_market_practices", id="002-non-market"),
+    pytest.param("002", "review of investments within their territories", "investment_screening", id="002-screening"),
+    pytest.param("002", "circular economy approaches", "circular_economy", id="002-circular"),
+    pytest.param("002", "enforcement actions related to labor rights", "labor_rights", id="002-labor-enforcement"),
+    pytest.param("002", "Remedying violations of labor rights", "labor_rights", id="002-labor-remedy"),
+    pytest.param("002", "employer neutrality in union organizing", "labor_rights", id="002-labor-neutrality"),
+    pytest.param("002", "entered into force immediately upon signature", "final_provisions", id="002-entry-into-force"),
+    pytest.param("003", "new working council on core minerals", "cooperation_council", id="003-working-council"),
+    pytest.param("004", "expand its reserves of metals", "stockpiling", id="004-reserves"),
+    pytest.param("004", "raise stockpiles", "stockpiling", id="004-stockpiles"),
+    pytest.param("000", "sustainable and reliable global battery supply chains", "supply_chain_security", id="000-supply-chains"),
+]
+
+
+def innermost_provision(document: Document, words: str) -> Provision:
+    holding = [(provision.end - provision.start, -index, provision)
+               for index, provision in enumerate(document.provisions) if words in provision.text]
+    assert holding, f"no provision of {document.path} contains {words!r}"
+    # Equal spans (a paragraph of one sentence): the later, deeper provision owns the text.
+    return min(holding, key=lambda entry: entry[:2])[2]
+
+
+@pytest.mark.parametrize(("seed", "words", "category_id"), SEED_PROVISIONS)
+def test_seed_provisions_get_the_categories_a_reader_gives_them(taxonomy, seed, words, category_id):
+    document = load_document(str(seed_path(seed)))
+    classified = classify_document(document, taxonomy)
+    provision = innermost_provision(document, words)
+    assert category_id in classified.categories(provision.ref), [(p.ref, classified.categories(p.ref)) for p in document.provisions]
+
+
+def test_the_seven_commitments_of_002_get_exactly_their_category(taxonomy):
+    document = load_document(str(seed_path("002")))
+    classified = classify_document(document, taxonomy)
+    bullets = [provision for provision in document.provisions if provision.kind in ("bullet", "item")]
+    main = [classified.categories(bullet.ref)[:1] for bullet in bullets]
+    assert len(bullets) == 7
+    assert [categories[0] if categories else None for categories in main] == [
+        "export_duties", "non_market_practices", "investment_screening", "circular_economy",
+        "labor_rights", "labor_rights", "labor_rights"]
+
+
+def test_gold_price_news_gets_nothing(taxonomy):
+    document = load_document(str(seed_path("000")))
+    classified = classify_document(document, taxonomy)
+    gold = [provision for provision in document.provisions if "Gold fell" in provision.text]
+    assert all(not classified.categories(provision.ref) for provision in gold)
+
+
+@pytest.mark.parametrize("path", sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")), ids=lambda p: p.name[:3])
+def test_evidence_offsets_point_into_the_document_text(taxonomy, path):
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    spans = {provision.ref: provision for provision in document.provisions}
+    for ref, tags in classified.tags.items():
+        for tag in tags:
+            assert tag.evidence and 0.5 <= tag.score <= 1
+            for evidence in tag.evidence:
+                assert document.text[evidence.start:evidence.end] == evidence.match
+                assert spans[ref].start <= evidence.start < evidence.end <= spans[ref].end
+
+
+# ----------------------------------------------------------------------------- precision and tolerance
+
+PRECISION = [
+    # (text, category it must NOT get)
+    pytest.param("customs duty means a duty or charge of any kind imposed on exports or imports;", "export_duties", id="definition-means"),
+    pytest.param("For purposes of this Chapter: export duty includes any charge on goods for export;", "export_duties", id="definitions-list"),
+    pytest.param("“Export duty” means a duty imposed on a good when it is exported.", "export_duties", id="quoted-definition"),
+    pytest.param("Each Party has a duty to cooperate in good faith.", "export_duties", id="duty-alone"),
+    pytest.param("The Parties recall the resolutions of the United Nations Security Council.", "cooperation_council", id="security-council"),
+    pytest.param("The Council of the European Union adopted its conclusions.", "cooperation_council", id="eu-council"),
+    pytest.param("The Parties shall review this Agreement after five years.", "investment_screening", id="review-alone"),
+    pytest.param("Each Party shall apply international standards to its technical regulations.", "technology_cooperation", id="standards-alone"),
+    pytest.param("The Parties shall cooperate on critical minerals.", "cooperation_council", id="cooperation-is-not-a-body"),
+    pytest.param("The Parties will create a favourable business environment.", "environmental_standards", id="business-environment"),
+    pytest.param("Peru has large mineral reserves of copper.", "stockpiling", id="geological-reserves"),
+    pytest.param("The Parties shall consult the public on the draft regulations after the date of entry into force of this Agreement.",
+                 "final_provisions", id="date-of-entry-into-force"),
+    pytest.param("The Parties shall cooperate to prevent forced technology transfer.", "technology_cooperation", id="forced-technology-transfer"),
+]
+
+
+@pytest.mark.parametrize(("text", "category_id"), PRECISION)
+def test_precision_cases_do_not_get_the_category(taxonomy, text, category_id):
+    assert category_id not in classify_text(text, taxonomy)
+
+
+TOLERANCE = [
+    pytest.param("Neither Party shall impose EXPORT-DUTIES on lithium.", "export_duties", id="case-and-hyphen"),
+    pytest.param("Neither party shall impose export\n   duties on lithium.", "export_duties", id="line-break"),
+    pytest.param("The sides will promote the re-use and recycled content of batteries.", "circular_economy", id="re-use"),
+    pytest.param("The Parties will promote recyclability and reuse.", "circular_economy", id="reuse"),
+    pytest.param("Each Party shall enforce its labor laws.", "labor_rights", id="labor-spelling"),
+    pytest.param("Each Party shall enforce its labour laws.", "labor_rights", id="labour-spelling"),
+    pytest.param("The Parties will address nonmarket practices.", "non_market_practices", id="nonmarket-joined"),
+    pytest.param("The Participants will organise a working group on batteries.", "cooperation_council", id="working-group"),
+    pytest.param("Both sides will be imposing no export taxes.", "export_duties", id="inflection"),
+    pytest.param("The Parties will harmonize their technical standards.", "technology_cooperation", id="ize-spelling"),
+]
+
+
+@pytest.mark.parametrize(("text", "category_id"), TOLERANCE)
+def test_matching_tolerates_real_text(taxonomy, text, category_id):
+    assert category_id in classify_text(text, taxonomy)
+
+
+def test_ocr_damaged_heading_is_matched_fuzzily(taxonomy):
+    text = "Export Dutles\nThe provisions of Annex 2 apply."
+    document = Document(path="ocr.txt", format="text", layout="structured", title=None, parties=[], dates=[],
+                        instrument="agreement", genre="legal_text", minerals=[], text=text, skipped=[],
+                        provisions=[Provision(ref="art_1", kind="article", heading="Export Dutles", text=text, start=0, end=len(text))])
+    tags = classify_document(document, taxonomy).tags["art_1"]
+    assert [tag.category for tag in tags] == ["export_duties"]
+    assert tags[0].evidence[0].pattern.startswith("~") and tags[0].evidence[0].match == "Export Dutles"
+
+
+def test_container_is_classified_on_its_own_text_only(taxonomy):
+    lead_in = "The Parties shall establish a Joint Committee, which shall address:"
+    item = "(a) export duties on lithium."
+    text = f"{lead_in}\n{item}"
+    document = Document(path="nested.txt", format="text", layout="structured", title=None, parties=[], dates=[],
+                        instrument="agreement", genre="legal_text", minerals=[], text=text, skipped=[], provisions=[
+                            Provision(ref="art_1", kind="article", text=text, start=0, end=len(text)),
+                            Provision(ref="art_1__item_a", kind="item", parent="art_1", text=item, start=len(lead_in) + 1, end=len(text))])
+    classified = classify_document(document, taxonomy)
+    assert classified.categories("art_1") == ["cooperation_council"]
+    assert classified.categories("art_1__item_a") == ["export_duties"]
+
+
+def test_explain_reports_vetoes_and_evidence(taxonomy):
+    explanation = explain_text("For purposes of this Chapter: export duty means a charge on exports;", taxonomy)
+    assert explanation.categories == []
+    candidate = next(c for c in explanation.candidates if c.category == "export_duties")
+    assert not candidate.tagged and "purposes" in candidate.vetoed_by
+    assert candidate.evidence[0].match == "export duty"
+
+
+@pytest.mark.parametrize(("word", "forms"), [
+    pytest.param("duty", {"duty", "duties"}, id="y-plural"),
+    pytest.param("impose", {"impose", "imposed", "imposing", "imposes"}, id="e-verb"),
+    pytest.param("labour", {"labour", "labor", "labours", "labors"}, id="spelling"),
+    pytest.param("tax", {"tax", "taxes", "taxed"}, id="x-plural"),
+    pytest.param("organise", {"organise", "organize", "organising", "organizing"}, id="ise-ize"),
+])
+def test_word_forms_include_inflection_and_spelling(taxonomy, word, forms):
+    assert forms <= word_forms(word, taxonomy.spellings, frozenset(taxonomy.fixed_words))
+
+
+def test_phrase_variants_expand_alternatives_and_optional_slots():
+    assert phrase_variants("{impose|levy} {|an} export duty") == {
+        "impose export duty", "impose an export duty", "levy export duty", "levy an export duty"}
+
+
+# ----------------------------------------------------------------------------- the labelled set
+
+def labelled_rows() -> list[dict]:
+    rows = []
+    for name in ("written.jsonl", "seeds.jsonl"):
+        rows += [json.loads(line) for line in (LABELLED_DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def test_labelled_set_is_large_and_covers_every_category(taxonomy):
+    rows = labelled_rows()
+    written = [row for row in rows if row["id"].startswith("w")]
+    assert len(written) >= 150
+    for category_id in taxonomy.ids:
+        assert sum(category_id in row["categories"] for row in rows) >= 8, category_id
+    assert sum(not row["categories"] for row in rows) >= 20
+
+
+def test_labelled_set_macro_f1_stays_above_the_bar(taxonomy):
+    counts = {category_id: [0, 0, 0] for category_id in taxonomy.ids}
+    for row in labelled_rows():
+        predicted, expected = set(classify_text(row["text"], taxonomy)), set(row["categories"])
+        for category_id, count in counts.items():
+            count[0] += category_id in predicted and category_id in expected
+            count[1] += category_id in predicted and category_id not in expected
+            count[2] += category_id in expected and category_id not in predicted
+    f1 = [2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0 for tp, fp, fn in counts.values()]
+    assert sum(f1) / len(f1) >= 0.9
+
+
+# ----------------------------------------------------------------------------- the ToTA treaties
+
+def test_tota_treaties_classify_with_honest_evidence(taxonomy, tota_paths):
+    for path in tota_paths:
+        document = load_document(str(path))
+        classified = classify_document(document, taxonomy)
+        assert classified.tags, path.name
+        for tags in classified.tags.values():
+            for tag in tags:
+                for evidence in tag.evidence:
+                    if not evidence.pattern.startswith("~"):
+                        assert document.text[evidence.start:evidence.end] == evidence.match
+
+
+def test_tota_definitions_get_no_export_duties(taxonomy, tota_paths):
+    document = load_document(str(next(path for path in tota_paths if path.name == "pta_156.xml")))
+    classified = classify_document(document, taxonomy)
+    definitions = [p for p in document.provisions if p.heading and p.heading.strip().endswith("Definitions")]
+    assert definitions
+    for provision in definitions:
+        assert "export_duties" not in classified.categories(provision.ref), provision.text[:200]
+    export_taxes = [p for p in document.provisions if p.heading and "Export Taxes" in p.heading]
+    assert any("export_duties" in classified.categories(p.ref) for p in export_taxes)

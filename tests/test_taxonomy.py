@@ -1,0 +1,126 @@
+"""The taxonomy file: the default loads, user files extend it, and each malformed file gets one clear message."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from clauses import load_taxonomy
+from clauses.classify import classify_text
+from grammar.errors import TaxonomyError
+
+DEFAULT_IDS = [
+    "export_duties", "investment_screening", "circular_economy", "labor_rights", "cooperation_council",
+    "environmental_standards", "non_market_practices", "investment_finance", "technology_cooperation",
+    "stockpiling", "information_sharing", "supply_chain_security", "trade_facilitation", "energy_security",
+    "dispute_consultation", "final_provisions",
+]
+
+MAGNETS = """
+    extends = "default"
+
+    [[category]]
+    id = "rare_earth_magnets"
+    label = "Rare-earth permanent magnets"
+    description = "Production and supply of NdFeB and other rare-earth permanent magnets."
+    parent = "technology_cooperation"
+    phrases = ["{rare earth|rare-earth|neodymium} {permanent|} magnet", "=ndfeb"]
+    examples = ["The Participants will cooperate on the production of rare earth permanent magnets."]
+    counter_examples = ["The Parties will cooperate on battery recycling."]
+"""
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "taxonomy.toml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return str(path)
+
+
+def test_default_has_exactly_the_sixteen_categories():
+    assert load_taxonomy().ids == DEFAULT_IDS
+
+
+@pytest.mark.parametrize("category_id", DEFAULT_IDS)
+def test_every_default_category_has_examples_and_counter_examples(category_id):
+    category = load_taxonomy().category(category_id)
+    assert category.examples and category.counter_examples and category.description
+
+
+def test_user_file_adds_a_sub_category_used_by_classify(tmp_path):
+    taxonomy = load_taxonomy(write(tmp_path, MAGNETS))
+    assert taxonomy.ids == DEFAULT_IDS + ["rare_earth_magnets"]
+    categories = classify_text("Japan will invest in NdFeB rare-earth magnet plants.", taxonomy)
+    # The parent comes with its sub-category.
+    assert {"rare_earth_magnets", "technology_cooperation"} <= set(categories)
+    assert taxonomy.source.endswith("taxonomy.toml")
+
+
+def test_user_file_overrides_vocabulary_and_removes_a_category(tmp_path):
+    taxonomy = load_taxonomy(write(tmp_path, """
+        extends = "default"
+        remove = ["energy_security"]
+
+        [[category]]
+        id = "stockpiling"
+        phrases = ["strategic reserve"]
+    """))
+    assert "energy_security" not in taxonomy.ids
+    stockpiling = taxonomy.category("stockpiling")
+    assert stockpiling.phrases == ["strategic reserve"] and stockpiling.label == "Stockpiles and emergency supply"
+    assert classify_text("Each Party shall hold a strategic reserve of cobalt.", taxonomy) == ["stockpiling"]
+    assert classify_text("The Parties will build up stockpiles.", taxonomy) == []
+
+
+def test_user_file_without_extends_replaces_the_default(tmp_path):
+    taxonomy = load_taxonomy(write(tmp_path, """
+        [[category]]
+        id = "water"
+        label = "Water"
+        description = "Water resources."
+        phrases = ["water {resource|management}"]
+    """))
+    assert taxonomy.ids == ["water"]
+
+
+MALFORMED = [
+    pytest.param('extends = "default"\n[[category]]\nid = "x_y"\nlabel = "X"\ndescription = "d"\nphrases = ["x"]\ncolour = "red"\n',
+                 ["category 'x_y'", "field 'colour'", "unknown key 'colour'", ":7"], id="unknown-key"),
+    pytest.param('extends = "default"\nflavour = 1\n', ["unknown top-level key 'flavour'", ":2"], id="unknown-top-level-key"),
+    pytest.param('[[category]]\nid = "a"\nlabel = "A"\ndescription = "d"\nphrases = ["a"]\n'
+                 '[[category]]\nid = "a"\nlabel = "B"\ndescription = "d"\nphrases = ["b"]\n',
+                 ["category 'a'", "field 'id'", "duplicate category id", ":7"], id="duplicate-id"),
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nparent = "nowhere"\nphrases = ["magnet"]\n',
+                 ["category 'magnets'", "field 'parent'", "parent 'nowhere' does not exist", ":6"], id="missing-parent"),
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\npatterns = ["magnet(s"]\n',
+                 ["category 'magnets'", "field 'patterns'", "invalid regular expression", ":6"], id="invalid-regex"),
+    pytest.param('extends = "default"\n[[category]]\nid = "export_duties"\nexclusions = ["(?P<x>a)"]\n',
+                 ["category 'export_duties'", "field 'exclusions'", "named groups"], id="named-group"),
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\n',
+                 ["category 'magnets'", "field 'phrases'", "empty vocabulary"], id="empty-vocabulary"),
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\ndescription = "d"\nphrases = ["magnet"]\n',
+                 ["category 'magnets'", "field 'label'", "field required"], id="missing-label"),
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nphrases = [{ phrase = "magnet", weight = 2 }]\n',
+                 ["category 'magnets'", "field 'phrases.0.weight'", "less than or equal to 1", ":6"], id="weight-out-of-range"),
+    pytest.param('extends = "default"\n[[category]]\nid = "Magnets!"\nlabel = "M"\ndescription = "d"\nphrases = ["m"]\n',
+                 ["category 'Magnets!'", "field 'id'", "should match pattern"], id="bad-id"),
+    pytest.param('extends = "default"\nremove = ["gold_prices"]\n', ["category 'gold_prices'", "field 'remove'", "default does not have"], id="remove-unknown"),
+    pytest.param('extends = "default"\n[[category]]\nid = "a" "b"\n', ["not valid TOML", ":3:"], id="toml-syntax"),
+    pytest.param('extends = "somewhere-else"\n', ["field 'extends'", 'only extends = "default"'], id="bad-extends"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragments"), MALFORMED)
+def test_malformed_taxonomy_is_rejected_with_one_message(tmp_path, text, fragments):
+    path = write(tmp_path, text)
+    with pytest.raises(TaxonomyError) as raised:
+        load_taxonomy(path)
+    message = str(raised.value)
+    assert message.startswith(path)
+    for fragment in fragments:
+        assert fragment in message, message
+
+
+def test_missing_file_is_a_taxonomy_error(tmp_path):
+    with pytest.raises(TaxonomyError, match="no such taxonomy file"):
+        load_taxonomy(str(tmp_path / "absent.toml"))
