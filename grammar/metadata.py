@@ -835,6 +835,9 @@ _YEAR_GROUPS = ("dmy_year", "word_year", "mdy_year", "my_year", "iso_year", "bar
 _MONTH_GROUPS = ("dmy_month", "word_month", "mdy_month", "my_month")
 _TIMESTAMP = re.compile(r",?\s*\d{1,2}:\d{2}")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,30},\s*$")
+#: "Brussels, 13 December 2023 - The European Union …": a place, then the date, then a dash.
+_PLACE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w .'-]{1,30},\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:-|–|—|:)\s")
 _PUBLISHED_GAP = re.compile(r"[\s:,]*(?:on\s+)?")
 
 
@@ -856,7 +859,8 @@ def _date_kind(text: str, hit: re.Match[str]) -> tuple[str, bool]:
         kind = vocabulary.marker_kinds[closest.group()]
         if kind != "published" or _PUBLISHED_GAP.fullmatch(before, closest.end()):
             return kind, True
-    if _TIMESTAMP.match(text, hit.end()) or _DATELINE_BEFORE.search(before):
+    if (_TIMESTAMP.match(text, hit.end()) or _DATELINE_BEFORE.search(before)
+            or (_PLACE_BEFORE.search(before) and _DATELINE_AFTER.match(text, hit.end()))):
         return "published", False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", hit.end())

@@ -186,6 +186,8 @@ DATES = [
                  id="published-on-month-day-comma-year"),
     pytest.param("OTTAWA, Sept 21 (Reuters) - Canada said. Published on September 21,2023",
                  [("published", "2023-09-21")], id="dateline-without-year-takes-publication-year"),
+    pytest.param("Brussels, 13 December 2023 - The EU and Chile today signed an agreement.",
+                 [("published", "2023-12-13")], id="title-case-dateline-with-year"),
     pytest.param("date 2023-03-29 Home About Contact", [("published", "2023-03-29")], id="iso-after-date"),
     pytest.param("Posted on 29 March 2023 in Japan, Materials", [("published", "2023-03-29")], id="posted-on"),
     pytest.param("Both countries will cooperate.\n2024/03/06 08:01 KST\nCopyright", [("published", "2024-03-06")],
@@ -251,6 +253,8 @@ INSTRUMENTS = [
                  id="generic-agreement-gives-way-to-the-mou"),
     pytest.param("Japan will expand its stockpiles of rare metals, the ministry said.", "unilateral_policy",
                  id="unilateral-policy"),
+    pytest.param("BEIJING (Reuters) - China will restrict exports of gallium, the commerce ministry said, in a move "
+                 "seen as retaliation against U.S. chip curbs.", "unilateral_policy", id="export-restrictions"),
     pytest.param("Copper prices rose on Monday, traders said.", "news_report", id="report-about-no-instrument"),
     pytest.param("Nothing here names an instrument.", "unknown", id="unknown"),
 ]
