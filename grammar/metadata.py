@@ -166,6 +166,10 @@ class _Lexicon:
     party_names: dict[str, str]
     person_names: frozenset[str]
     shouting: frozenset[str]
+    #: after a demonym: the rest of a list of languages ("…, French and Ukrainian languages")
+    language_list: re.Pattern[str]
+    #: before a demonym: a language and a list joiner ("either English or Spanish")
+    language_before: re.Pattern[str]
 
 
 @cache
@@ -175,6 +179,7 @@ def _lexicon() -> _Lexicon:
     for phrase in countries.pop("not_parties")["phrases"]:
         entries[phrase] = _Entry("blocked", "")
     shouting = frozenset(countries.pop("shouting")["ambiguous"])
+    languages = countries.pop("languages")
     for code, entry in countries.items():
         forms = [(entry["name"], "name")] + [(alias, "name") for alias in entry.get("aliases", [])]
         forms += [(word, "demonym") for word in entry.get("demonyms", [])]
@@ -213,6 +218,11 @@ def _lexicon() -> _Lexicon:
         party_names={code: entry["name"] for code, entry in countries.items()},
         person_names=frozenset(entry["name"] for entry in countries.values() if entry.get("person_name")),
         shouting=shouting,
+        language_list=re.compile(
+            r"(?:\s*(?:,|and|or)\s*(?:the\s+)?[A-Z][\w-]*)*\s+(?:" + _trie_pattern(languages["nouns"]) + r")(?!\w)"
+            r"|(?:\s*(?:,|and|or)\s*)+(?:" + _trie_pattern(languages["beside"]) + r")(?!\w)"),
+        language_before=re.compile(
+            r"(?<!\w)(?:" + _trie_pattern(languages["beside"]) + r")(?:\s*(?:,|and|or)\s*)+$"),
     )
 
 
@@ -304,6 +314,9 @@ def _is_party_reading(text: str, hit: re.Match[str], form: str, countries: _Lexi
         if any(word and len(word.group(1)) > 1 and word.group(1).isupper() for word in (previous, following)):
             return False
     if phrase in countries.person_names and _NEXT_WORD_CAPITALIZED.match(text, end):
+        return False
+    if form == "demonym" and (countries.language_list.match(text, end)
+                              or countries.language_before.search(text, max(0, start - 30), start)):
         return False
     if form == "capital":
         # "OTTAWA, Sept 21 (Reuters)" is a dateline and "a visit to Tokyo" a place; "Tokyo looks to …" a government.

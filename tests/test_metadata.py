@@ -128,6 +128,11 @@ PARTIES = [
                  [("IDN", "signatory"), ("AUS", "signatory"), ("USA", "mentioned")], id="officials-from-x-and-y-met"),
     pytest.param("The leaders of Japan and the United States reaffirmed their commitment to cooperate.",
                  [("JPN", "signatory"), ("USA", "signatory")], id="joint-statement-voice"),
+    pytest.param("The English, French and Ukrainian texts are equally authentic; submissions in either English or "
+                 "Spanish. Ukrainian exporters and French firms benefit.",
+                 [("UKR", "mentioned"), ("FRA", "mentioned")], id="languages-are-no-parties"),
+    pytest.param("Chinese and Japanese officials met.", [("CHN", "signatory"), ("JPN", "signatory")],
+                 id="demonym-list-without-english-stays-parties"),
     pytest.param("Türkiye and Turkey-based exporters", [("TUR", "mentioned")], id="turkiye-and-turkey"),
 ]
 
