@@ -174,6 +174,7 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
+    """Parties, minerals, instruments, policy words and signing verbs as one phrase table, split by case."""
     entries: dict[str, _Entry] = {}
     countries = _load("countries.toml")
     for phrase in countries.pop("not_parties")["phrases"]:
@@ -332,6 +333,8 @@ def _is_party_reading(text: str, hit: re.Match[str], form: str, countries: _Lexi
 
 @dataclass(frozen=True)
 class _Cues:
+    """The words that tell who makes an instrument, compiled once from ``instruments.toml`` ``[cues]``."""
+
     commit_verbs: re.Pattern[str]
     sign_verbs: re.Pattern[str]
     partner_nouns: re.Pattern[str]
@@ -371,6 +374,8 @@ def _cues() -> _Cues:
 
 @dataclass(frozen=True)
 class _Token:
+    """A word of a sentence at ``[start, end)``; a party mention is one token with its ``code``."""
+
     text: str
     start: int
     end: int
@@ -692,6 +697,8 @@ def _read_genre(text: str) -> str:
 
 @dataclass(frozen=True)
 class _DateVocabulary:
+    """How dates are written and what marks their kind, compiled once from ``dates.toml``."""
+
     regex: re.Pattern[str]
     months: dict[str, int]
     ordinals: dict[str, int]
