@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import grammar.metadata
 from grammar.metadata import extract_metadata
@@ -363,6 +365,25 @@ def test_half_megabyte_treaty_takes_under_fifty_milliseconds(tota_paths):
         extract_metadata(text, whole(text), declared=declared)
         timings.append(time.process_time() - started)
     assert min(timings) < 0.05
+
+
+# Odd input never raises: words from the vocabularies mixed with noise, spans anywhere (even reversed or outside).
+AGREEMENT_WORDS = st.sampled_from([
+    "Japan", "US", "us", "U.S.", "Korea", "Tokyo", "signed", "agreed", "with", "between", "and", ",", ".", "\n",
+    "MOU", "memorandum", "29 March 2023", "Sept 21", "2024/03/06", "in 2022", "lithium", "rare-earth", "İ", "’s",
+    "IN WITNESS WHEREOF", "DONE", "twelfth day of April, 2006", "such as", "Chad", "Georgia", "(Reuters)", "said",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.one_of(AGREEMENT_WORDS, st.text(max_size=6)), max_size=40),
+       spans=st.lists(st.tuples(st.integers(-5, 400), st.integers(-5, 400)), max_size=4),
+       title=st.one_of(st.none(), st.text(max_size=20)))
+def test_odd_input_never_raises(words, spans, title):
+    text = " ".join(words)
+    metadata = extract_metadata(text, spans, title=title)
+    assert all(len(party.code) in (2, 3) for party in metadata.parties)
+    assert len({party.code for party in metadata.parties}) == len(metadata.parties)
 
 
 def test_worked_examples_in_docstrings_hold():
