@@ -97,6 +97,207 @@ def _document_outline(document: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ----------------------------------------------------------------------------- classify
+
+def _add_classify(commands, parent) -> None:
+    parser = commands.add_parser(
+        "classify",
+        parents=[parent],
+        help="tag each provision with clause categories",
+        description="Tag each provision with the taxonomy's clause categories: one row per provision with its "
+                    "categories, modality, polarity and actor (jsonl rows also carry the evidence).",
+        epilog="examples:\n  treaty classify seeds/002_b68c110a14118c9d.txt\n"
+               "  treaty classify seeds/ --format jsonl --category labor_rights\n"
+               "  treaty classify treaty.xml --taxonomy my_taxonomy.toml\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
+    parser.add_argument("--format", choices=["text", "jsonl"], default="text", help="output format (default: text)")
+    parser.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file (extending or replacing the default)")
+    parser.add_argument("--category", metavar="ID", action="append",
+                        help="only provisions with this category (repeatable)")
+    parser.set_defaults(run=_cmd_classify)
+
+
+def _cmd_classify(args) -> int:
+    from clauses import classify_document, load_taxonomy
+    from grammar.errors import UsageError
+
+    taxonomy = load_taxonomy(args.taxonomy)
+    unknown = [category for category in args.category or [] if category not in taxonomy.ids]
+    if unknown:
+        raise UsageError(f"unknown category {unknown[0]!r}", hint="known categories: " + ", ".join(taxonomy.ids))
+    documents, failed = _load_all(args.paths, args)
+    rows = []
+    for document in documents:
+        classified = classify_document(document, taxonomy)
+        for provision in document.provisions:
+            tags = classified.tags.get(provision.ref, [])
+            if args.category and not any(tag.category in args.category for tag in tags):
+                continue
+            rows.append(_classify_row(document.path, provision, tags))
+    if args.format == "jsonl":
+        _emit(args, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    else:
+        _emit(args, _classify_table(rows))
+    return EXIT_TROUBLE if failed else EXIT_OK
+
+
+def _classify_row(path: str, provision, tags) -> dict:
+    return {
+        "path": path, "ref": provision.ref, "kind": provision.kind, "start": provision.start, "end": provision.end,
+        "categories": [tag.category for tag in tags],
+        "scores": {tag.category: tag.score for tag in tags},
+        "evidence": {tag.category: [{"match": e.match, "start": e.start, "end": e.end, "pattern": e.pattern}
+                                    for e in tag.evidence] for tag in tags},
+        "modality": provision.modality, "polarity": provision.polarity, "actor": provision.actor,
+        "text": provision.text,
+    }
+
+
+def _classify_table(rows: list[dict]) -> str:
+    """Tab-separated rows with a header: grep and cut friendly; the text is shortened to one line."""
+    header = ["path", "ref", "start", "end", "categories", "modality", "polarity", "actor", "text"]
+    lines = ["\t".join(header)]
+    for row in rows:
+        words = " ".join(row["text"].split())
+        lines.append("\t".join([
+            row["path"], row["ref"], str(row["start"]), str(row["end"]), ",".join(row["categories"]) or "-",
+            row["modality"], row["polarity"], row["actor"] or "-", words if len(words) <= 100 else words[:99] + "…",
+        ]))
+    return "\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------------- explain
+
+def _add_explain(commands, parent) -> None:
+    parser = commands.add_parser(
+        "explain",
+        parents=[parent],
+        help="show why a text gets its categories",
+        description="Classify one text and show why: the vocabulary each category matched, scores, vetoes, "
+                    "and the clause reading (modality, polarity, actor).",
+        epilog='examples:\n  treaty explain "Neither Party shall impose export duties on lithium."\n'
+               "  echo 'The Parties hereby establish a Joint Committee.' | treaty explain -\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("text", metavar="TEXT", help="the text to explain; - reads it from stdin")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    parser.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file (extending or replacing the default)")
+    parser.set_defaults(run=_cmd_explain)
+
+
+def _cmd_explain(args) -> int:
+    from clauses import explain_text, load_taxonomy
+    from grammar.errors import InputError
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        raise InputError("nothing to explain: the text is empty", path="-" if args.text == "-" else None)
+    explanation = explain_text(text, load_taxonomy(args.taxonomy))
+    if args.format == "json":
+        _emit(args, json.dumps({"version": VERSION, **explanation.model_dump(mode="json")}, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    lines = [f"categories: {', '.join(explanation.categories) or '-'}"]
+    for candidate in explanation.candidates:
+        verdict = "given" if candidate.tagged else (f"vetoed by {candidate.vetoed_by}" if candidate.vetoed_by else "below threshold")
+        lines.append(f"  {candidate.category}  score {candidate.score:.2f}  {verdict}")
+        for evidence in candidate.evidence:
+            lines.append(f"    {evidence.match!r} at {evidence.start}-{evidence.end}, weight {evidence.score:g}, from {evidence.pattern!r}")
+    polarity_cue = f" ({explanation.polarity_cue!r})" if explanation.polarity_cue else ""
+    modality_cue = f" ({explanation.modality_cue!r})" if explanation.modality_cue else ""
+    lines.append(f"modality: {explanation.modality}{modality_cue}")
+    lines.append(f"polarity: {explanation.polarity}{polarity_cue}")
+    lines.append(f"actor:    {explanation.actor or '-'}")
+    _emit(args, "\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- taxonomy
+
+def _add_taxonomy(commands, parent) -> None:
+    parser = commands.add_parser(
+        "taxonomy",
+        help="check or show a clause taxonomy",
+        description="Validate a taxonomy file and run its examples (check), or print the merged taxonomy (show). "
+                    "Without FILE, the default taxonomy.",
+        epilog="examples:\n  treaty taxonomy check my_taxonomy.toml\n  treaty taxonomy show --format json\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    check = actions.add_parser(
+        "check", parents=[parent], help="validate, then run every example and counter-example",
+        description="Validate a taxonomy, then classify every example (must get its category) and counter-example "
+                    "(must not). Exit 1 listing the failures.",
+        epilog="example:\n  treaty taxonomy check my_taxonomy.toml\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("file", nargs="?", metavar="FILE", help="taxonomy file (default: the built-in taxonomy)")
+    check.set_defaults(run=_cmd_taxonomy_check)
+    show = actions.add_parser(
+        "show", parents=[parent], help="print the merged taxonomy as a tree",
+        description="Print the merged taxonomy (default plus the user's file) as a tree of categories.",
+        epilog="example:\n  treaty taxonomy show my_taxonomy.toml --format json\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument("file", nargs="?", metavar="FILE", help="taxonomy file (default: the built-in taxonomy)")
+    show.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    show.set_defaults(run=_cmd_taxonomy_show)
+
+
+def _cmd_taxonomy_check(args) -> int:
+    from clauses import load_taxonomy
+    from clauses.classify import classify_text
+
+    taxonomy = load_taxonomy(args.file)
+    failures, checked = [], 0
+    for category in taxonomy.categories:
+        for sentence in category.examples:
+            checked += 1
+            got = classify_text(sentence, taxonomy)
+            if category.id not in got:
+                failures.append(f"{category.id}: example not classified (got {', '.join(got) or 'nothing'}): {sentence}")
+        for sentence in category.counter_examples:
+            checked += 1
+            if category.id in classify_text(sentence, taxonomy):
+                failures.append(f"{category.id}: counter-example classified: {sentence}")
+    name = args.file or "default taxonomy"
+    if failures:
+        _emit(args, "".join(f"FAIL {failure}\n" for failure in failures))
+        _message(args, f"treaty: {name}: {len(failures)} of {checked} examples failed", always=True)
+        return EXIT_CHECK_FAILED
+    _emit(args, f"ok: {name}: {len(taxonomy.categories)} categories, {checked} examples and counter-examples pass\n")
+    return EXIT_OK
+
+
+def _cmd_taxonomy_show(args) -> int:
+    from clauses import load_taxonomy
+
+    taxonomy = load_taxonomy(args.file)
+    children: dict[str | None, list] = {}
+    for category in taxonomy.categories:
+        children.setdefault(category.parent, []).append(category)
+
+    def as_tree(parent: str | None) -> list[dict]:
+        return [{**category.model_dump(mode="json"), "children": as_tree(category.id)} for category in children.get(parent, [])]
+
+    def as_lines(parent: str | None, depth: int) -> list[str]:
+        lines = []
+        for category in children.get(parent, []):
+            vocabulary = f"{len(category.phrases)} phrases, {len(category.patterns)} patterns, {len(category.exclusions)} exclusions"
+            lines.append(f"{'  ' * depth}{category.id:<{28 - 2 * depth}} {category.label}  ({vocabulary})")
+            lines += as_lines(category.id, depth + 1)
+        return lines
+
+    if args.format == "json":
+        _emit(args, json.dumps({"version": VERSION, "source": taxonomy.source, "categories": as_tree(None)},
+                               ensure_ascii=False, indent=2) + "\n")
+    else:
+        _emit(args, f"# taxonomy: {taxonomy.source}\n" + "\n".join(as_lines(None, 0)) + "\n")
+    return EXIT_OK
+
+
 # ----------------------------------------------------------------------------- shared plumbing
 
 def _load_all(paths: Iterable[str], args) -> tuple[list[Document], list[tuple[str, str]]]:
@@ -166,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Each entry adds one subcommand; the order is the order of ``treaty --help``.
-COMMANDS: list[Callable] = [_add_parse]
+COMMANDS: list[Callable] = [_add_parse, _add_classify, _add_explain, _add_taxonomy]
 
 
 def main(argv: list[str] | None = None) -> int:

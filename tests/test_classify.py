@@ -247,3 +247,56 @@ def test_tota_definitions_get_no_export_duties(taxonomy, tota_paths):
         assert "export_duties" not in classified.categories(provision.ref), provision.text[:200]
     export_taxes = [p for p in document.provisions if p.heading and "Export Taxes" in p.heading]
     assert any("export_duties" in classified.categories(p.ref) for p in export_taxes)
+
+
+# ----------------------------------------------------------------------------- treaty classify|explain
+
+from compare.cli import main  # noqa: E402
+
+
+def test_classify_jsonl_rows_carry_categories_and_evidence(capsys):
+    assert main(["classify", str(seed_path("002")), "--format", "jsonl", "--category", "export_duties"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and all("export_duties" in row["categories"] for row in rows)
+    row = rows[0]
+    assert {"path", "ref", "start", "end", "categories", "evidence", "modality", "polarity", "actor", "text"} <= row.keys()
+    assert row["evidence"]["export_duties"][0]["match"].lower() == "export duties"
+
+
+def test_classify_text_has_one_row_per_provision(capsys):
+    assert main(["classify", str(seed_path("004"))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[:5] == ["path", "ref", "start", "end", "categories"]
+    assert len(lines) - 1 == len(load_document(str(seed_path("004"))).provisions)
+
+
+def test_classify_with_a_user_taxonomy(tmp_path, capsys):
+    path = tmp_path / "magnets.toml"
+    path.write_text('extends = "default"\n[[category]]\nid = "rare_earth_magnets"\nlabel = "Magnets"\n'
+                    'description = "Rare-earth magnets."\nparent = "technology_cooperation"\nphrases = ["rare earth"]\n', encoding="utf-8")
+    assert main(["classify", str(seed_path("004")), "--taxonomy", str(path), "--format", "jsonl", "--category", "rare_earth_magnets"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and all({"rare_earth_magnets", "technology_cooperation"} <= set(row["categories"]) for row in rows)
+
+
+def test_classify_unknown_category_is_a_usage_error(capsys):
+    assert main(["classify", str(seed_path("002")), "--category", "gold_prices"]) == 2
+    assert "unknown category 'gold_prices'" in capsys.readouterr().err
+
+
+def test_explain_reads_stdin_and_shows_why(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("Neither Party shall impose export duties on lithium."))
+    assert main(["explain", "-"]) == 0
+    out = capsys.readouterr().out
+    assert "categories: export_duties" in out and "'export duties' at" in out and "modality:" in out
+
+
+def test_explain_json_is_versioned(capsys):
+    assert main(["explain", "The Parties hereby establish a Joint Committee.", "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["version"] and payload["categories"] == ["cooperation_council"]
+
+
+def test_explain_empty_text_is_trouble(capsys):
+    assert main(["explain", "   "]) == 2
+    assert "nothing to explain" in capsys.readouterr().err

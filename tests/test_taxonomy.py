@@ -124,3 +124,37 @@ def test_malformed_taxonomy_is_rejected_with_one_message(tmp_path, text, fragmen
 def test_missing_file_is_a_taxonomy_error(tmp_path):
     with pytest.raises(TaxonomyError, match="no such taxonomy file"):
         load_taxonomy(str(tmp_path / "absent.toml"))
+
+
+# ----------------------------------------------------------------------------- treaty taxonomy check|show
+
+from compare.cli import main  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "code", "fragment"), [
+    pytest.param(None, 0, "ok: default taxonomy: 16 categories", id="default-passes"),
+    pytest.param(MAGNETS, 0, "17 categories", id="extension-passes"),
+    pytest.param(MAGNETS.replace("cooperate on battery recycling", "cooperate on NdFeB magnets"), 1,
+                 "FAIL rare_earth_magnets: counter-example classified", id="failing-counter-example"),
+    pytest.param(MAGNETS.replace("production of rare earth permanent magnets", "production of lithium"), 1,
+                 "FAIL rare_earth_magnets: example not classified", id="failing-example"),
+])
+def test_taxonomy_check_runs_every_example(tmp_path, capsys, text, code, fragment):
+    argv = ["taxonomy", "check"] + ([write(tmp_path, text)] if text else [])
+    assert main(argv) == code
+    assert fragment in capsys.readouterr().out
+
+
+def test_taxonomy_check_of_a_malformed_file_is_trouble(tmp_path, capsys):
+    path = write(tmp_path, 'extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nparent = "nowhere"\nphrases = ["m"]\n')
+    assert main(["taxonomy", "check", path]) == 2
+    assert "parent 'nowhere' does not exist" in capsys.readouterr().err
+
+
+def test_taxonomy_show_prints_the_merged_tree(tmp_path, capsys):
+    assert main(["taxonomy", "show", write(tmp_path, MAGNETS), "--format", "json"]) == 0
+    tree = __import__("json").loads(capsys.readouterr().out)
+    technology = next(node for node in tree["categories"] if node["id"] == "technology_cooperation")
+    assert [child["id"] for child in technology["children"]] == ["rare_earth_magnets"]
+    assert main(["taxonomy", "show", write(tmp_path, MAGNETS)]) == 0
+    assert "\n  rare_earth_magnets" in capsys.readouterr().out
