@@ -367,8 +367,10 @@ def _cues() -> _Cues:
         passive_signing=_phrase_regex(cues["passive_signing"], re.IGNORECASE),
         abbreviations=frozenset(cues["abbreviations"]),
         line_continuations=frozenset(cues["line_continuations"]),
-        acts_next=re.compile(r"(?:['’]s)?(?:\s+(?:" + _trie_pattern(cues["government_nouns"])
-                             + r")(?:\s+of(?:\s+[A-Z][\w-]*)+)?)?\s+(?!and\b|or\b|nor\b)[a-z]"),
+        # "Japan will", "Tokyo's trade ministry said", "The U.S. Commerce Department on Friday added".
+        acts_next=re.compile(r"(?:['’]s)?(?:(?:\s+[A-Z][\w.-]*){0,3}?\s+(?:" + _trie_pattern(cues["government_nouns"])
+                             + r")(?:\s+of(?:\s+[A-Z][\w-]*)+)?)?(?:\s+on\s+[A-Z]\w+day)?"
+                             r"\s+(?!and\b|or\b|nor\b)[a-z]"),
     )
 
 

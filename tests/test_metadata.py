@@ -262,6 +262,10 @@ INSTRUMENTS = [
                  id="unilateral-policy"),
     pytest.param("BEIJING (Reuters) - China will restrict exports of gallium, the commerce ministry said, in a move "
                  "seen as retaliation against U.S. chip curbs.", "unilateral_policy", id="export-restrictions"),
+    pytest.param("The U.S. Commerce Department on Friday added four minerals to its critical minerals list, "
+                 "citing China's dominance.", "unilateral_policy", id="department-acts-for-its-state"),
+    pytest.param("Chile's government said it would nationalize its lithium industry.", "unilateral_policy",
+                 id="nationalization"),
     pytest.param("Copper prices rose on Monday, traders said.", "news_report", id="report-about-no-instrument"),
     pytest.param("Nothing here names an instrument.", "unknown", id="unknown"),
 ]
