@@ -364,7 +364,7 @@ def test_half_megabyte_treaty_takes_under_fifty_milliseconds(tota_paths):
     assert len(text) > 450_000
     extract_metadata(text, whole(text), declared=declared)        # vocabularies compile once, lazily
     timings = []
-    for _ in range(3):
+    for _ in range(5):           # best of five: CPU time still grows when other processes crowd the cores
         started = time.process_time()
         extract_metadata(text, whole(text), declared=declared)
         timings.append(time.process_time() - started)
