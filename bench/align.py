@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT))
 
 from clauses.models import ClassifiedDocument  # noqa: E402
 from compare.align import align_documents, leaf_provisions, normalize_text  # noqa: E402
-from factories import read_tota  # noqa: E402
+from tests.factories import read_tota  # noqa: E402
 
 TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
 TIME_TARGET = 0.3

@@ -22,11 +22,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT))
 
 from clauses.models import ClassifiedDocument  # noqa: E402
 from compare.align import DEFAULT_MIN_SCORE, DEFAULT_SCORER, SCORERS, align_documents, leaf_provisions, normalize_text  # noqa: E402
-from factories import load_tota_pairs, load_written_cases, read_tota  # noqa: E402
+from tests.factories import load_tota_pairs, load_written_cases, read_tota  # noqa: E402
 
 TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
 DIFFLIB_THRESHOLDS = [round(0.30 + 0.05 * step, 2) for step in range(12)]

@@ -63,7 +63,7 @@ DEFAULT_SCORER = "token_sort_ratio"
 
 # Enumerators a provision opens with: "1.", "2.4", "(a)", "iv)", "•", "-", "Article 5:".
 _LEADING_NUMBERING = re.compile(
-    r"^\s*(?:(?:article|art\.|section|paragraph)\s+[\w.-]+\s*[:.)-]?\s*"
+    r"^\s*(?:(?:article|art\.|section|paragraph)\s+[\w.-]+\s*[:.)–-]\s*"
     r"|\(?(?:\d+(?:\.\d+)*|[a-z]{1,2}|[ivxlc]+)[.)]\s+|\(\s*[\w.]+\s*\)\s*|[•·▪◦‣*–—-]\s*)+"
 )
 _WORD = re.compile(r"[^\W_]+")
