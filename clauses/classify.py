@@ -285,14 +285,21 @@ class CompiledTaxonomy:
     fuzzy_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+#: Compiled taxonomies by object and by content: loading the same file twice compiles it once.
 _COMPILED: dict[int, tuple[Taxonomy, CompiledTaxonomy]] = {}
+_COMPILED_BY_CONTENT: dict[str, CompiledTaxonomy] = {}
 
 
 def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
-    """Compile the taxonomy's vocabulary once; later calls with the same taxonomy reuse it."""
+    """Compile the taxonomy's vocabulary once; later calls with the same taxonomy (or an equal one) reuse it."""
     cached = _COMPILED.get(id(taxonomy))
     if cached is not None and cached[0] is taxonomy:
         return cached[1]
+    content = taxonomy.model_dump_json(exclude={"source"})
+    if content in _COMPILED_BY_CONTENT:
+        compiled = _COMPILED_BY_CONTENT[content]
+        _COMPILED[id(taxonomy)] = (taxonomy, compiled)
+        return compiled
     compiler = VocabularyCompiler(taxonomy.spellings, frozenset(taxonomy.fixed_words))
     heading_entries: dict[str, list[VocabularyEntry]] = {}
     pattern_entries: dict[str, VocabularyEntry] = {}
@@ -338,6 +345,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         categories={category.id: category for category in taxonomy.categories},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
+    _COMPILED_BY_CONTENT[content] = compiled
     return compiled
 
 
