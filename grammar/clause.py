@@ -3,7 +3,7 @@
 The grammar in ``clause.lark`` runs over cues, not words.  The scanner finds the cues of a provision with
 the grammar's own terminal patterns, indexed by the words and characters they can start with (see
 "scanning" below for why not one big regex); the text between two cues becomes a ``FEW`` token (one or two
-words) or a ``WORDS`` token, so a sentence reaches the LALR parser as a dozen tokens or so.  The reading of
+words right after a verb cue) or a ``WORDS`` token, so a sentence reaches the LALR parser as a dozen tokens or so.  The reading of
 a sentence depends only on the types of its cues, so each distinct cue-type sequence is parsed once and its
 reading kept as a *plan* (which cue decided what, which tokens make the subject), replayed on every later
 sentence of the same shape.
@@ -277,10 +277,12 @@ def _lowercase(text: str) -> str:
 
 def scan_cues(text: str) -> list[tuple[tuple[str, ...], list[Cue]]]:
     """The cues of ``text`` sentence by sentence (the cue names, then the cues), each sentence ending in a
-    STOP, with the text between two cues as FEW (one or two words) or WORDS (more).
+    STOP, with the text between two cues as FEW (one or two words right after a verb cue, where a second
+    verb may chain) or WORDS (anything else: only verb groups tell the two apart, and one name for the rest
+    means fewer sentence shapes to parse).
 
-    >>> [names for names, _ in scan_cues("The Parties may agree. Done")]
-    [('ACTOR', 'PERMISSION', 'COMMITMENT', 'STOP'), ('FEW', 'STOP')]
+    >>> [names for names, _ in scan_cues("The Parties may agree. Each Party shall act promptly. Done")]
+    [('ACTOR', 'PERMISSION', 'COMMITMENT', 'STOP'), ('ACTOR', 'BINDING', 'FEW', 'STOP'), ('WORDS', 'STOP')]
     """
     lowered = _lowercase(text)
     found = _word_cues(lowered) + _punctuation_cues(lowered)
@@ -295,7 +297,7 @@ def scan_cues(text: str) -> list[tuple[tuple[str, ...], list[Cue]]]:
         if start > previous_end:
             words = lowered[previous_end:start].split(None, 2)
             if words:
-                gap = "FEW" if len(words) < 3 else "WORDS"
+                gap = "FEW" if len(words) < 3 and names and names[-1] in VERB_MODALITY else "WORDS"
                 names.append(gap)
                 sentence.append((gap, previous_end, start))
         names.append(name)
@@ -306,7 +308,7 @@ def scan_cues(text: str) -> list[tuple[tuple[str, ...], list[Cue]]]:
             names, sentence = [], []
     words = lowered[previous_end:].split(None, 2)
     if words:
-        gap = "FEW" if len(words) < 3 else "WORDS"
+        gap = "FEW" if len(words) < 3 and names and names[-1] in VERB_MODALITY else "WORDS"
         names.append(gap)
         sentence.append((gap, previous_end, len(text)))
     if sentence:

@@ -68,6 +68,7 @@ TREATY_LANGUAGE = [
     # -- best effort
     ("shall-endeavour", "The Parties shall endeavour to facilitate trade in environmental goods.", "The Parties", "best_effort", "positive"),
     ("shall-endeavor-us", "Each Party shall endeavor to apply its customs procedures in a predictable manner.", "Each Party", "best_effort", "positive"),
+    ("shall-also-endeavour", "The Parties shall also endeavour to promote recycling.", "The Parties", "best_effort", "positive"),
     ("shall-make-every-effort", "The Parties shall make every effort to reach a mutually satisfactory solution.", "The Parties", "best_effort", "positive"),
     ("will-seek-to", "The Participants will seek to align their due diligence standards.", "The Participants", "best_effort", "positive"),
     ("strive", "The Parties shall strive to ensure that mining operations respect labour rights.", "The Parties", "best_effort", "positive"),
@@ -188,11 +189,12 @@ def test_reading_is_a_clause_reading():
 
 # (id, text, cue names of each sentence)
 SCANS = [
-    ("sentences", "The Parties may agree. Done", [("ACTOR", "PERMISSION", "COMMITMENT", "STOP"), ("FEW", "STOP")]),
-    ("abbreviation-no-stop", "The U.S. shall act.", [("FEW", "BINDING", "FEW", "STOP")]),
+    ("sentences", "The Parties may agree. Done", [("ACTOR", "PERMISSION", "COMMITMENT", "STOP"), ("WORDS", "STOP")]),
+    ("abbreviation-no-stop", "The U.S. shall act.", [("WORDS", "BINDING", "FEW", "STOP")]),
     ("blank-line-stop", "Each Party shall act\n\nThe Parties", [("ACTOR", "BINDING", "FEW", "STOP"), ("ACTOR", "STOP")]),
     ("longest-phrase-first", "Each Party shall not act", [("ACTOR", "BINDING_NEG", "FEW", "STOP")]),
-    ("word-inside-word", "Marshall shallow", [("FEW", "STOP")]),
+    ("few-only-after-a-verb", "Each Party shall publish its laws promptly", [("ACTOR", "BINDING", "WORDS", "STOP")]),
+    ("word-inside-word", "Marshall shallow", [("WORDS", "STOP")]),
     ("hard-wrapped", "The Parties\n      shall act", [("ACTOR", "BINDING", "FEW", "STOP")]),
 ]
 
