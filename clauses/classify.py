@@ -28,7 +28,7 @@ VOWELS = set("aeiou")
 #: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
 #: ``*`` in a phrase: up to five words in between, within one clause (no sentence punctuation).
-GAP = r"(?:[\s,]+[\w\-’']+){0,5}?"
+GAP = r"(?:[\s,]+[\w\-’']+){0,5}?,?"
 #: Headings are short and often OCR-damaged: a heading this similar (fuzz.ratio) to a phrase counts as that phrase.
 FUZZY_HEADING_CUTOFF = 90
 FUZZY_WEIGHT = 1.0
@@ -155,12 +155,14 @@ class VocabularyCompiler:
     def __init__(self, spellings: dict[str, list[str]], fixed_words: frozenset[str]) -> None:
         self.spellings = spellings
         self.fixed_words = fixed_words
-        #: first word → tail regex → entries that share both.
-        self.tails: dict[str, dict[str, list[VocabularyEntry]]] = {}
+        #: (first word, category) → tail regex → entries that share them.
+        self.tails: dict[tuple[str, str], dict[str, list[VocabularyEntry]]] = {}
 
     def add(self, phrase: str, entry: VocabularyEntry) -> None:
+        # Tails are kept per first word *and category*, so two categories' phrases that start alike
+        # ("oil stocks" for stockpiling and for energy) each get their match.
         for first_word, tail in self._alternatives(phrase_slots(phrase)):
-            bucket = self.tails.setdefault(first_word, {}).setdefault(tail, [])
+            bucket = self.tails.setdefault((first_word, entry.category), {}).setdefault(tail, [])
             if entry not in bucket:
                 bucket.append(entry)
 
@@ -200,19 +202,20 @@ class VocabularyCompiler:
         return word_forms(word, self.spellings, self.fixed_words)
 
     def compile(self) -> Vocabulary:
-        form_words: dict[str, list[str]] = {}
-        tail_regexes: dict[str, re.Pattern] = {}
+        form_words: dict[str, list[tuple[str, str]]] = {}
+        tail_regexes: dict[tuple[str, str], re.Pattern] = {}
         groups: dict[str, list[VocabularyEntry]] = {}
-        for first_word, tails in sorted(self.tails.items()):
+        for key, tails in sorted(self.tails.items()):
+            first_word = key[0]
             for form in self._first_forms(first_word):
-                form_words.setdefault(form, []).append(first_word)
+                form_words.setdefault(form, []).append(key)
             branches = []
             # Longest tails first: among phrases sharing a first word, the longer match wins.
             for tail, entries in sorted(tails.items(), key=lambda item: -len(item[0])):
                 name = f"v{len(groups)}"
                 groups[name] = entries
                 branches.append(f"(?P<{name}>{tail})")
-            tail_regexes[first_word] = re.compile(f"(?:{'|'.join(branches)})(?!\\w)")
+            tail_regexes[key] = re.compile(f"(?:{'|'.join(branches)})(?!\\w)")
         first_regex = re.compile(rf"(?<!\w)(?:{trie_regex(set(form_words))})(?!\w)")
         return Vocabulary(first_regex, form_words, tail_regexes, groups)
 
@@ -222,12 +225,12 @@ class Vocabulary:
     """The compiled phrases of a taxonomy (see ``VocabularyCompiler``)."""
 
     first_regex: re.Pattern
-    form_words: dict[str, list[str]]
-    tail_regexes: dict[str, re.Pattern]
+    form_words: dict[str, list[tuple[str, str]]]
+    tail_regexes: dict[tuple[str, str], re.Pattern]
     groups: dict[str, list[VocabularyEntry]]
 
     def finditer(self, lowered: str) -> Iterator[tuple[int, int, list[VocabularyEntry]]]:
-        """``(start, end, entries)`` of each phrase in lower-cased text, longest first at each start.
+        """``(start, end, entries)`` of each phrase in lower-cased text: per category, the longest at each start.
 
         A match hides later matches of its own categories that start inside it ("export duties" is one
         piece of evidence, not two), never another category's: in "establish an Environmental Affairs
@@ -237,23 +240,19 @@ class Vocabulary:
         covered: dict[str, int] = {}
         form_words, tail_regexes, groups = self.form_words, self.tail_regexes, self.groups
         for first in self.first_regex.finditer(lowered):
-            best_end, best_entries = -1, []
-            for word in form_words[first.group()]:
-                match = tail_regexes[word].match(lowered, first.end())
-                if match is None or match.end() < best_end:
-                    continue
-                entries = groups[match.lastgroup]
-                best_entries = entries if match.end() > best_end else best_entries + entries
-                best_end = match.end()
-            if best_end < 0:
-                continue
             start = first.start()
-            fresh = [entry for entry in best_entries if covered.get(entry.category, -1) <= start]
-            for entry in fresh:
-                covered[entry.category] = best_end
-            fresh = [entry for entry in fresh if not entry.ignore]
-            if fresh:
-                yield start, best_end, fresh
+            # Each first word (recycle, recycling …) of each category has its own phrases: all may match here.
+            for key in form_words[first.group()]:
+                match = tail_regexes[key].match(lowered, first.end())
+                if match is None:
+                    continue
+                end = match.end()
+                fresh = [entry for entry in groups[match.lastgroup] if covered.get(entry.category, -1) <= start]
+                for entry in fresh:
+                    covered[entry.category] = end
+                fresh = [entry for entry in fresh if not entry.ignore]
+                if fresh:
+                    yield start, end, fresh
 
 
 @dataclass(frozen=True)
