@@ -25,8 +25,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from clauses import classify_document, load_taxonomy
+from clauses.classify import compile_taxonomy
 from clauses.models import ClassifiedDocument, Taxonomy
-from compare.cache import DocumentCache, default_cache_dir
+from compare.cache import DocumentCache, default_cache_dir, taxonomy_fingerprint
 from compare.progress import progress_bar
 from grammar import expand_paths, load_document, load_source, parse_source
 from grammar.errors import InputError, TreatyError, UsageError
@@ -74,13 +75,25 @@ def classify_paths(
     a bad ``jobs`` raises ``TreatyError`` before any document is read; a bad document never raises.
     """
     workers = _job_count(jobs)
-    taxonomy = load_taxonomy(taxonomy_path)
+    taxonomy = _reuse_taxonomy(load_taxonomy(taxonomy_path))
     cache = DocumentCache(cache_dir or default_cache_dir(), taxonomy) if use_cache else None
     inputs = list(expand_paths(paths))
     with progress_bar(len(inputs), enabled=progress) as bar:
         for item in _run(inputs, taxonomy, cache, workers):
             bar.update(1)
             yield item
+
+
+#: The taxonomies of earlier batches in this process, by content: the classifier compiles a taxonomy
+#: once per object, so a caller running many batches (a test suite, a server) compiles it only once.
+_taxonomies: dict[tuple[str, str], Taxonomy] = {}
+
+
+def _reuse_taxonomy(taxonomy: Taxonomy) -> Taxonomy:
+    key = (taxonomy.source, taxonomy_fingerprint(taxonomy))
+    if len(_taxonomies) > 8:
+        _taxonomies.clear()
+    return _taxonomies.setdefault(key, taxonomy)
 
 
 def _job_count(jobs: int | None) -> int:
@@ -107,7 +120,6 @@ def _run_pool(inputs: list[str | InputError], taxonomy: Taxonomy, cache: Documen
     reading it. The pool starts only when a file has to be parsed, so a warm run starts no process.
     """
     pending: deque[tuple[str | InputError, Future | _Outcome]] = deque()
-    crashed_once: set[str] = set()
     remaining = iter(inputs)
     pool = _LazyPool(taxonomy, cache, workers)
     try:
@@ -120,16 +132,12 @@ def _run_pool(inputs: list[str | InputError], taxonomy: Taxonomy, cache: Documen
             try:
                 outcome = work if isinstance(work, _Outcome) else work.result()
             except BrokenProcessPool:
-                # A worker died (killed, out of memory, a crash in a C extension) and took the pool with it.
-                # Resubmit what was in flight to a new pool; a file that breaks the pool twice is reported
-                # as the cause rather than retried for ever.
+                # A worker died (killed, out of memory, a crash in a C extension) and took the pool and every
+                # file in flight with it. Which file killed it is unknown, so each of them is run again
+                # alone in a fresh process: only the culprit fails, and the batch goes on in a new pool.
                 pool.restart()
-                pending = deque((queued, _resubmit(pool, queued, queued_work)) for queued, queued_work in pending)
-                if item not in crashed_once:
-                    crashed_once.add(item)
-                    pending.appendleft((item, pool.submit(item)))
-                    continue
-                outcome = _Outcome(path=item, error=f"{item}: the worker process reading this file crashed")
+                outcome = pool.run_alone(item)
+                pending = deque((queued, _settle_alone(pool, queued, queued_work)) for queued, queued_work in pending)
             yield _finish(outcome, taxonomy, cache)
     finally:
         pool.shutdown()
@@ -145,8 +153,21 @@ class _LazyPool:
 
     def submit(self, path: str) -> Future:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=self._workers, initializer=_start_worker, initargs=self._arguments)
+            self._executor = self._new_executor(self._workers)
         return self._executor.submit(_outcome_in_worker, path)
+
+    def run_alone(self, path: str) -> _Outcome:
+        """Classify one file in a fresh process of its own: if that process dies, this file killed it."""
+        with self._new_executor(1) as solo:
+            try:
+                return solo.submit(_outcome_in_worker, path).result()
+            except BrokenProcessPool:
+                return _Outcome(path=path, error=f"{path}: the worker process reading this file crashed")
+
+    def _new_executor(self, workers: int) -> ProcessPoolExecutor:
+        # Compiled here, the vocabulary is inherited by forked workers instead of compiled once in each.
+        compile_taxonomy(self._arguments[0])
+        return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=self._arguments)
 
     def restart(self) -> None:
         if self._executor is not None:
@@ -167,11 +188,13 @@ def _submit(pool: _LazyPool, item: str | InputError, taxonomy: Taxonomy, cache: 
     return _outcome_here(item, taxonomy, cache)
 
 
-def _resubmit(pool: _LazyPool, item: str | InputError, work: Future | _Outcome) -> Future | _Outcome:
-    """The same work in a new pool, unless it was already finished before the old pool broke."""
-    if isinstance(work, _Outcome) or (work.done() and not work.cancelled() and work.exception() is None):
+def _settle_alone(pool: _LazyPool, item: str | InputError, work: Future | _Outcome) -> _Outcome:
+    """The outcome of work caught in a broken pool: kept if it had finished, else redone in a process of its own."""
+    if isinstance(work, _Outcome):
         return work
-    return pool.submit(item)
+    if work.done() and not work.cancelled() and work.exception() is None:
+        return work.result()
+    return pool.run_alone(item)
 
 
 def _outcome_here(item: str | InputError, taxonomy: Taxonomy, cache: DocumentCache | None) -> _Outcome:
