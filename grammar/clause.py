@@ -78,10 +78,11 @@ Found = tuple[int, int, str]  # a cue as found: start, end, terminal name (sorts
 #
 # One regex alternation over ~30 terminals runs at 1-5 MB/s in Python's re (every position tries every
 # branch), far below the 15 MB/s this stage needs.  So the scanner splits the work the way the patterns
-# allow: a word cue can only start at a word the grammar lists as its possible first word, found with a
-# dict lookup per word; a punctuation cue only at a character one of the punctuation patterns starts with,
-# found with a one-class regex.  At each candidate the terminals that can start there are tried in
-# priority order with the grammar's own pattern, so the result is what the ordered alternation would give.
+# allow: a word cue can only start at a word the grammar lists as its possible first word (the piece's
+# words are intersected with that list in C, then str.find visits each occurrence); a punctuation cue only
+# at a character one of the punctuation patterns starts with, found with a one-class regex.  At each
+# candidate the terminals that can start there are tried in priority order with the grammar's own pattern,
+# and overlaps go to the earlier start, so the result is what the ordered alternation would give.
 
 WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’")
 # Characters str.strip removes from a word before looking it up: punctuation around a word.
