@@ -52,7 +52,9 @@ def main() -> int:
     largest_seconds = best_of(args.repeat, lambda: parse_source(largest))
     documents = parse_all()
     provisions = [p for document in documents for p in document.provisions]
-    clause_seconds = best_of(args.repeat, lambda: [read_clause(p.text) for p in provisions if not p.parent or p.kind != "article"])
+    parents = {p.parent for p in provisions}
+    leaves = [p.text for p in provisions if p.ref not in parents]
+    clause_seconds = best_of(args.repeat, lambda: [read_clause(text) for text in leaves])
 
     print(f"corpus: {len(sources)} ToTA treaties, {megabytes:.2f} MB of text, {len(provisions)} provisions")
     print(f"parse + clause grammar:   {parse_seconds:.3f} s  = {megabytes / parse_seconds:6.2f} MB/s (one core)")
@@ -60,7 +62,7 @@ def main() -> int:
           "(re.findall(r'\\w+', text.lower()), same bytes, same run)")
     print(f"ratio parse / ceiling:    {parse_seconds / ceiling_seconds:.1f}x slower than tokenising")
     print(f"largest treaty:           {Path(largest.path).name} ({len(largest.raw) / 1e6:.2f} MB) in {largest_seconds:.3f} s")
-    print(f"clause grammar alone:     {clause_seconds:.3f} s over every provision's text")
+    print(f"clause grammar alone:     {clause_seconds:.3f} s over the {len(leaves)} leaf provisions' text")
     return 0
 
 
