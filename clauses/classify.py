@@ -276,10 +276,10 @@ class CompiledTaxonomy:
     common_exclusions: list[re.Pattern]
     heading_exclusions: list[re.Pattern]
     ancestors: dict[str, list[str]]
-    #: Plain phrase variants sorted by length, for fuzzy heading matching, and their entries.
-    heading_choices: list[str] = field(default_factory=list)
+    #: Plain phrase variants by first letter, sorted by length, for fuzzy heading matching, and their entries.
+    heading_choices: dict[str, list[str]] = field(default_factory=dict)
     heading_entries: dict[str, list[VocabularyEntry]] = field(default_factory=dict)
-    heading_lengths: list[int] = field(default_factory=list)
+    heading_lengths: dict[str, list[int]] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
     fuzzy_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -321,6 +321,9 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
             pattern_groups.append(f"(?P<{group}>{text})")
             pattern_entries[group] = VocabularyEntry(category.id, text, weight)
     vocabulary = compiler.compile()
+    heading_choices: dict[str, list[str]] = {}
+    for plain in sorted(heading_entries, key=len):
+        heading_choices.setdefault(plain[0], []).append(plain)
     parents = {category.id: category.parent for category in taxonomy.categories}
     ancestors = {}
     for category_id in parents:
@@ -338,9 +341,9 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         common_exclusions=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
         heading_exclusions=[re.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
         ancestors=ancestors,
-        heading_choices=sorted(heading_entries, key=len),
+        heading_choices=heading_choices,
         heading_entries=heading_entries,
-        heading_lengths=sorted(len(plain) for plain in heading_entries),
+        heading_lengths={letter: [len(plain) for plain in plains] for letter, plains in heading_choices.items()},
         categories={category.id: category for category in taxonomy.categories},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
@@ -389,9 +392,10 @@ def fuzzy_heading_hits(heading: str, offset: int, compiled: CompiledTaxonomy) ->
     """A heading close to a phrase (``Export Dutles`` for ``export duties``) when exact matching found nothing."""
     wanted = " ".join(re.findall(r"[^\W\d_]+", heading.lower()))
     if wanted not in compiled.fuzzy_cache:
-        # fuzz.ratio ≥ 90 needs lengths within about 20% of each other: compare only phrases that long.
-        choices = compiled.heading_choices
-        lengths = compiled.heading_lengths
+        # fuzz.ratio ≥ 90 needs lengths within about 20% of each other: compare only phrases that long,
+        # and only those with the same first letter (OCR damage rarely hits the first letter of a heading).
+        choices = compiled.heading_choices.get(wanted[:1], [])
+        lengths = compiled.heading_lengths.get(wanted[:1], [])
         low = bisect_left(lengths, int(len(wanted) * 0.8))
         high = bisect_right(lengths, int(len(wanted) * 1.25) + 1)
         found = process.extractOne(wanted, choices[low:high], scorer=fuzz.ratio, score_cutoff=FUZZY_HEADING_CUTOFF) if wanted else None
