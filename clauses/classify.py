@@ -202,13 +202,13 @@ class VocabularyCompiler:
         return word_forms(word, self.spellings, self.fixed_words)
 
     def compile(self) -> Vocabulary:
-        form_words: dict[str, list[tuple[str, str]]] = {}
+        form_words: dict[str, list[tuple[tuple[str, str], int]]] = {}
         tail_regexes: dict[tuple[str, str], re.Pattern] = {}
         groups: dict[str, list[VocabularyEntry]] = {}
         for key, tails in sorted(self.tails.items()):
             first_word = key[0]
             for form in self._first_forms(first_word):
-                form_words.setdefault(form, []).append(key)
+                form_words.setdefault(form, []).append((key, len(form)))
             branches = []
             # Longest tails first: among phrases sharing a first word, the longer match wins.
             for tail, entries in sorted(tails.items(), key=lambda item: -len(item[0])):
@@ -216,6 +216,11 @@ class VocabularyCompiler:
                 groups[name] = entries
                 branches.append(f"(?P<{name}>{tail})")
             tail_regexes[key] = re.compile(f"(?:{'|'.join(branches)})(?!\\w)")
+        # The scan takes the longest first word ("supply chains" of "supply-chain mapping"); phrases that
+        # start with a shorter one ("supply" of "supply * vulnerability") continue from where it ends.
+        for form in list(form_words):
+            for cut in (index for index, character in enumerate(form) if character in " -"):
+                form_words[form] += form_words.get(form[:cut], [])
         first_regex = re.compile(rf"(?<!\w)(?:{trie_regex(set(form_words))})(?!\w)")
         return Vocabulary(first_regex, form_words, tail_regexes, groups)
 
@@ -225,7 +230,7 @@ class Vocabulary:
     """The compiled phrases of a taxonomy (see ``VocabularyCompiler``)."""
 
     first_regex: re.Pattern
-    form_words: dict[str, list[tuple[str, str]]]
+    form_words: dict[str, list[tuple[tuple[str, str], int]]]
     tail_regexes: dict[tuple[str, str], re.Pattern]
     groups: dict[str, list[VocabularyEntry]]
 
@@ -242,8 +247,8 @@ class Vocabulary:
         for first in self.first_regex.finditer(lowered):
             start = first.start()
             # Each first word (recycle, recycling …) of each category has its own phrases: all may match here.
-            for key in form_words[first.group()]:
-                match = tail_regexes[key].match(lowered, first.end())
+            for key, length in form_words[first.group()]:
+                match = tail_regexes[key].match(lowered, start + length)
                 if match is None:
                     continue
                 end = match.end()
