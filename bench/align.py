@@ -46,13 +46,23 @@ def load(path: Path) -> tuple[ClassifiedDocument, str]:
     return read_tota(path), "tests/factories.read_tota (XML articles split into paragraphs), no tags"
 
 
-def best_time(run, repeat: int) -> float:
-    times = []
+def best_time(run, repeat: int) -> tuple[float, float]:
+    """Best wall-clock and best CPU seconds of ``repeat`` runs (CPU time is what one core spends, whatever the load)."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start_wall, start_cpu = time.perf_counter(), time.process_time()
         run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        wall.append(time.perf_counter() - start_wall)
+        cpu.append(time.process_time() - start_cpu)
+    return min(wall), min(cpu)
+
+
+def calibration() -> float:
+    """Seconds for ten million additions in a Python loop: how loaded or slow this machine is right now."""
+    start, total = time.perf_counter(), 0
+    for number in range(10_000_000):
+        total += number
+    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -70,11 +80,13 @@ def main() -> int:
     print(f"documents: {args.paths[0].name} ({len(a.document.provisions)} provisions, {len(units_a)} leaves) vs "
           f"{args.paths[1].name} ({len(b.document.provisions)} provisions, {len(units_b)} leaves); via {how}")
 
+    print(f"machine: a 10-million-step Python loop takes {calibration():.2f} s now (about 0.3-0.5 s on an idle core)")
     alignment = align_documents(a, b)
-    align_seconds = best_time(lambda: align_documents(a, b, redlines=False), args.repeat)
-    full_seconds = best_time(lambda: align_documents(a, b), max(1, args.repeat // 2))
-    print(f"align_documents: {align_seconds:.3f} s (best of {args.repeat}, one core, pairing only); "
-          f"{full_seconds:.3f} s with word-level redlines of the {len(alignment.pairs)} pairs")
+    align_wall, align_cpu = best_time(lambda: align_documents(a, b, redlines=False), args.repeat)
+    full_wall, full_cpu = best_time(lambda: align_documents(a, b), max(1, args.repeat // 2))
+    align_seconds = align_wall
+    print(f"align_documents: {align_wall:.3f} s wall, {align_cpu:.3f} s CPU (best of {args.repeat}, one core, pairing only); "
+          f"{full_wall:.3f} s wall, {full_cpu:.3f} s CPU with word-level redlines of the {len(alignment.pairs)} pairs")
 
     rng = random.Random(4)
     sample = [(rng.choice(units_a), rng.choice(units_b)) for _ in range(args.sample)]
@@ -87,8 +99,9 @@ def main() -> int:
           f"{difflib_seconds:.0f} s ({difflib_seconds / 60:.1f} min) for the full {len(units_a)}×{len(units_b)} matrix")
 
     speedup = difflib_seconds / align_seconds
-    print(f"speed-up: {speedup:,.0f}× (target ≥ {SPEEDUP_TARGET:,}×: {'met' if speedup >= SPEEDUP_TARGET else 'MISSED'}); "
-          f"time target ≤ {TIME_TARGET} s: {'met' if align_seconds <= TIME_TARGET else 'MISSED'}")
+    print(f"speed-up: {speedup:,.0f}× wall-clock (target ≥ {SPEEDUP_TARGET:,}×: {'met' if speedup >= SPEEDUP_TARGET else 'MISSED'}); "
+          f"time target ≤ {TIME_TARGET} s: wall {'met' if align_wall <= TIME_TARGET else 'MISSED'}, "
+          f"CPU {'met' if align_cpu <= TIME_TARGET else 'MISSED'}")
     return 0
 
 

@@ -22,6 +22,8 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from itertools import chain
+from operator import itemgetter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -45,9 +47,11 @@ REWORDED_MIN_TEXT_SCORE = 0.75
 #: Up to this many unit pairs every pair is scored: exact, and still a few milliseconds.
 EXHAUSTIVE_PAIRS = 40_000
 #: Per unit, this many best-overlapping partners from the word index become candidates.
-CANDIDATES_PER_UNIT = 6
+CANDIDATES_PER_UNIT = 4
 #: A unit is indexed by this many of its rarest words.
-SIGNATURE_WORDS = 8
+SIGNATURE_WORDS = 6
+#: A word links units only when the other agreement uses it in at most this many times √(leaves) units.
+MOST_FACTOR = 0.5
 #: Category or heading blocks up to this many pairs are scored in full.
 BLOCK_PAIRS = 400
 
@@ -66,6 +70,10 @@ _LEADING_NUMBERING = re.compile(
     r"^\s*(?:(?:article|art\.|section|paragraph)\s+[\w.-]+\s*[:.)–-]\s*"
     r"|\(?(?:\d+(?:\.\d+)*|[a-z]{1,2}|[ivxlc]+)[.)]\s+|\(\s*[\w.]+\s*\)\s*|[•·▪◦‣*–—-]\s*)+"
 )
+_NO_CATEGORIES: frozenset[str] = frozenset()
+#: Stands in for the posting list of a word the other agreement lacks: longer than any cap, so it is skipped.
+_TOO_COMMON = range(1 << 30)
+_SECOND = itemgetter(1)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -75,8 +83,12 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("  2. (a) Each Party shall,\\n   in accordance with Article III of the GATT 1994, accord…")
     'each party shall in accordance with article iii of the gatt 1994 accord'
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_WORD.findall(_LEADING_NUMBERING.sub("", text, count=1)))
+    return " ".join(_normalized_words(text))
+
+
+def _normalized_words(text: str) -> list[str]:
+    text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    return _WORD.findall(_LEADING_NUMBERING.sub("", text, count=1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +96,8 @@ class _Unit:
     provision: Provision
     norm: str
     sorted_words: str
-    words: frozenset[str]
+    #: Distinct words in sorted order (sorted so that every later tie breaks the same way in every run).
+    words: tuple[str, ...]
     heading: str
     heading_text: str | None
     categories: frozenset[str]
@@ -105,14 +118,11 @@ def align_documents(
     """
     score_text, form = SCORERS[scorer]
     units_a, units_b = _units(a), _units(b)
-    scored = [
-        (score, text_score, i, j)
-        for i, j in _candidates(units_a, units_b)
-        for score, text_score in [_score(units_a[i], units_b[j], score_text, form, min_score)]
-        if score >= min_score
-    ]
+    scored = _score_candidates(units_a, units_b, _candidates(units_a, units_b), score_text, form, min_score)
     # Greedy by descending score; ties break on the refs in sorted order so that A↔B and B↔A agree.
-    scored.sort(key=lambda row: (-row[0], -row[1], *sorted((units_a[row[2]].provision.ref, units_b[row[3]].provision.ref))))
+    refs_a = [unit.provision.ref for unit in units_a]
+    refs_b = [unit.provision.ref for unit in units_b]
+    scored.sort(key=lambda row: (-row[0], -row[1], min(refs_a[row[2]], refs_b[row[3]]), max(refs_a[row[2]], refs_b[row[3]])))
     taken_a: set[int] = set()
     taken_b: set[int] = set()
     pairs: list[tuple[float, float, int, int]] = []
@@ -156,41 +166,36 @@ def leaf_provisions(classified: ClassifiedDocument) -> list[Provision]:
 
 
 def unit_categories(classified: ClassifiedDocument) -> dict[str, frozenset[str]]:
-    """Each leaf's categories: its own tags, else those of its nearest tagged ancestor."""
-    by_ref = {provision.ref: provision for provision in classified.document.provisions}
-    result: dict[str, frozenset[str]] = {}
-    for leaf in leaf_provisions(classified):
-        node: Provision | None = leaf
-        categories: list[str] = []
-        while node is not None and not categories:
-            categories = classified.categories(node.ref)
-            node = by_ref.get(node.parent) if node.parent else None
-        result[leaf.ref] = frozenset(categories)
-    return result
+    """Each provision's categories: its own tags, else those of its nearest tagged ancestor."""
+    return _inherited(classified)[1]
+
+
+def _inherited(classified: ClassifiedDocument) -> tuple[dict[str, str | None], dict[str, frozenset[str]]]:
+    """Each provision's heading and categories, its own or else its nearest ancestor's (one pass, parents first)."""
+    headings: dict[str, str | None] = {}
+    categories: dict[str, frozenset[str]] = {}
+    for provision in classified.document.provisions:
+        own_tags = classified.tags.get(provision.ref)
+        headings[provision.ref] = provision.heading or headings.get(provision.parent)
+        categories[provision.ref] = (frozenset(tag.category for tag in own_tags) if own_tags
+                                     else categories.get(provision.parent, _NO_CATEGORIES))
+    return headings, categories
 
 
 def _units(classified: ClassifiedDocument) -> list[_Unit]:
-    by_ref = {provision.ref: provision for provision in classified.document.provisions}
-    categories = unit_categories(classified)
+    headings, categories = _inherited(classified)
+    normalized_headings: dict[str | None, str] = {None: ""}
     units = []
     for leaf in leaf_provisions(classified):
-        norm = normalize_text(leaf.text)
-        if not norm:
+        words = _normalized_words(leaf.text)
+        if not words:
             continue
-        heading = _heading(leaf, by_ref)
-        words = norm.split()
-        units.append(_Unit(leaf, norm, " ".join(sorted(words)), frozenset(words), normalize_text(heading or ""),
-                           heading, categories[leaf.ref]))
+        heading = headings[leaf.ref]
+        if heading not in normalized_headings:
+            normalized_headings[heading] = normalize_text(heading)
+        units.append(_Unit(leaf, " ".join(words), " ".join(sorted(words)), tuple(sorted(set(words))),
+                           normalized_headings[heading], heading, categories[leaf.ref]))
     return units
-
-
-def _heading(provision: Provision, by_ref: dict[str, Provision]) -> str | None:
-    node: Provision | None = provision
-    while node is not None:
-        if node.heading:
-            return node.heading
-        node = by_ref.get(node.parent) if node.parent else None
-    return None
 
 
 def _candidates(units_a: list[_Unit], units_b: list[_Unit]) -> set[tuple[int, int]]:
@@ -219,16 +224,16 @@ def _shared_rare_words(units_a: list[_Unit], units_b: list[_Unit]) -> set[tuple[
 
     A unit's signature is its ``SIGNATURE_WORDS`` rarest words (by how many units of either agreement use them);
     words used by more than ``most`` units of the other agreement are left out, as they link too many units to
-    tell any apart. Counting runs in ``Counter.update`` (C), which keeps two 2,000-leaf treaties near 50 ms.
+    tell any apart. Counting runs inside ``Counter`` (C), which keeps two 2,000-leaf treaties fast.
     """
     frequency: Counter[str] = Counter()
     for unit in units_a:
         frequency.update(unit.words)
     for unit in units_b:
         frequency.update(unit.words)
-    most = max(8, int(2 * math.sqrt(max(len(units_a), len(units_b)))))
-    candidates: set[tuple[int, int]] = set()
+    most = max(8, int(MOST_FACTOR * math.sqrt(max(len(units_a), len(units_b)))))
     postings_a, postings_b = _postings(units_a), _postings(units_b)
+    candidates: set[tuple[int, int]] = set()
     for index, unit in enumerate(units_a):
         candidates.update((index, other) for other in _best_partners(unit, postings_b, frequency, most))
     for index, unit in enumerate(units_b):
@@ -237,13 +242,12 @@ def _shared_rare_words(units_a: list[_Unit], units_b: list[_Unit]) -> set[tuple[
 
 
 def _best_partners(unit: _Unit, postings: dict[str, list[int]], frequency: Counter[str], most: int) -> list[int]:
-    signature = sorted(unit.words, key=lambda word: (frequency[word], word))[:SIGNATURE_WORDS]
-    hits: Counter[int] = Counter()
-    for word in signature:
-        posting = postings.get(word)
-        if posting and len(posting) <= most:
-            hits.update(posting)
-    return [other for other, _ in hits.most_common(CANDIDATES_PER_UNIT)]
+    # sorted() with C-level keys is stable, so equal counts keep word and index order: the same in every run.
+    linked = [word for word in unit.words if len(postings.get(word, _TOO_COMMON)) <= most]
+    signature = sorted(linked, key=frequency.__getitem__)[:SIGNATURE_WORDS]
+    shared = Counter(chain.from_iterable(map(postings.__getitem__, signature)))
+    best = sorted(shared.items(), key=_SECOND, reverse=True)[:CANDIDATES_PER_UNIT]
+    return [other for other, _ in best]
 
 
 def _postings(units: list[_Unit]) -> dict[str, list[int]]:
@@ -254,21 +258,34 @@ def _postings(units: list[_Unit]) -> dict[str, list[int]]:
     return postings
 
 
-def _score(unit_a: _Unit, unit_b: _Unit, score_text: Callable[..., float], form: str, min_score: float) -> tuple[float, float]:
-    """The pairing score and the wording score of two units, both in [0, 1]; (0, 0) when hopeless."""
-    bonus = 0.0
-    if unit_a.categories & unit_b.categories:
-        bonus += CATEGORY_BONUS
-    elif unit_a.categories and unit_b.categories:
-        bonus -= CATEGORY_CONFLICT_PENALTY
-    if unit_a.heading and unit_a.heading == unit_b.heading:
-        bonus += HEADING_BONUS
-    # The scorer may stop early once the wording cannot reach the threshold even with the bonus.
-    cutoff = max(0.0, (min_score - bonus) * 100)
-    text_score = score_text(getattr(unit_a, form), getattr(unit_b, form), score_cutoff=cutoff) / 100
-    if text_score == 0:
-        return 0.0, 0.0
-    return min(1.0, text_score + bonus), text_score
+def _score_candidates(
+    units_a: list[_Unit],
+    units_b: list[_Unit],
+    candidates: set[tuple[int, int]],
+    score_text: Callable[..., float],
+    form: str,
+    min_score: float,
+) -> list[tuple[float, float, int, int]]:
+    """(pairing score, wording score, i, j) of every candidate reaching ``min_score``; both scores in [0, 1].
+
+    Pairing score = wording similarity + ``CATEGORY_BONUS`` for a shared category (or − ``CATEGORY_CONFLICT_PENALTY``
+    when both are tagged and share none) + ``HEADING_BONUS`` for the same heading, capped at 1.
+    """
+    texts_a = [getattr(unit, form) for unit in units_a]
+    texts_b = [getattr(unit, form) for unit in units_b]
+    scored = []
+    for i, j in candidates:
+        unit_a, unit_b = units_a[i], units_b[j]
+        bonus = 0.0
+        if unit_a.categories and unit_b.categories:
+            bonus = CATEGORY_BONUS if not unit_a.categories.isdisjoint(unit_b.categories) else -CATEGORY_CONFLICT_PENALTY
+        if unit_a.heading and unit_a.heading == unit_b.heading:
+            bonus += HEADING_BONUS
+        # The scorer stops early (returning 0) once the wording cannot reach the threshold even with the bonus.
+        text_score = score_text(texts_a[i], texts_b[j], score_cutoff=max(0.0, (min_score - bonus) * 100)) / 100
+        if text_score and text_score + bonus >= min_score:
+            scored.append((min(1.0, text_score + bonus), text_score, i, j))
+    return scored
 
 
 def _relation(unit_a: _Unit, unit_b: _Unit, text_score: float) -> Relation:
