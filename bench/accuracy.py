@@ -61,13 +61,27 @@ def tota_sentence(path: Path, article: str, anchor: str, cache: dict[tuple[str, 
     return text[start:end.end() if end else len(text)]
 
 
-def read_modality(text: str) -> str | None:
-    """The grammar stage's modality for ``text``, or None while that stage has no clause reader."""
+def read_modality(row: dict, seed_documents: dict) -> str | None:
+    """The grammar stage's modality for a row, or None while that stage has no clause reader.
+
+    A seed row takes the modality of the parsed seed's provision holding its text, so a bullet gets the
+    modality its lead-in gives it ("commitments … related to:"); other rows are read on their own.
+    """
     try:
         from grammar.clause import read_clause
     except ImportError:
         return None
-    return read_clause(text).modality
+    if "seed" in row:
+        from grammar import load_document
+
+        path = next((ROOT / "seeds").glob(f"{row['seed']}_*.txt"))
+        document = seed_documents.setdefault(row["seed"], load_document(str(path)))
+        words = " ".join(row["text"].split())
+        holding = [(p.end - p.start, -index, p) for index, p in enumerate(document.provisions)
+                   if words in " ".join(p.text.split())]
+        if holding:
+            return min(holding, key=lambda entry: entry[:2])[2].modality
+    return read_clause(row["text"]).modality
 
 
 def evaluate(rows: list[dict], taxonomy) -> dict:
@@ -75,6 +89,7 @@ def evaluate(rows: list[dict], taxonomy) -> dict:
     counts = {category_id: {"tp": 0, "fp": 0, "fn": 0} for category_id in taxonomy.ids}
     errors = []
     modality_right = modality_total = 0
+    seed_documents: dict = {}
     for row in rows:
         predicted = set(classify_text(row["text"], taxonomy))
         expected = set(row["categories"])
@@ -85,7 +100,7 @@ def evaluate(rows: list[dict], taxonomy) -> dict:
                 counts[category_id]["fp"] += 1
             elif category_id in expected:
                 counts[category_id]["fn"] += 1
-        modality = read_modality(row["text"])
+        modality = read_modality(row, seed_documents)
         if modality is not None and "modality" in row:
             modality_total += 1
             modality_right += modality == row["modality"]
