@@ -283,8 +283,9 @@ def _score_candidates(
             bonus += HEADING_BONUS
         # The scorer stops early (returning 0) once the wording cannot reach the threshold even with the bonus.
         text_score = score_text(texts_a[i], texts_b[j], score_cutoff=max(0.0, (min_score - bonus) * 100)) / 100
-        if text_score and text_score + bonus >= min_score:
-            scored.append((min(1.0, text_score + bonus), text_score, i, j))
+        score = min(1.0, text_score + bonus)
+        if text_score and score >= min_score:
+            scored.append((score, text_score, i, j))
     return scored
 
 
