@@ -335,3 +335,22 @@ def test_unpaired_provisions_share_one_row_beyond_three_agreements(agreements, r
     table = report["side_by_side"][0]
     assert len(table["rows"]) == rows
     assert sum(len(cell["provisions"]) for row in table["rows"] for cell in row["cells"]) == agreements
+
+
+@pytest.mark.parametrize(("agreements", "shown_in_full"), [(4, True), (10, True), (11, False)],
+                         ids=["four-in-full", "ten-in-full", "eleven-as-excerpts"])
+def test_unpaired_row_shows_excerpts_only_for_many_agreements(agreements, shown_in_full):
+    long_text = "Each Party shall " + " ".join(f"word{number}" for number in range(60)) + "."
+    documents = [classified(build_document(f"{number}.txt", [{"ref": "¶1", "text": long_text}]), {"¶1": ["export_duties"]})
+                 for number in range(agreements)]
+    paths = [f"{number}.txt" for number in range(agreements)]
+    comparison = Comparison(
+        agreements=[AgreementInfo(path=path) for path in paths],
+        coverage=[CategoryCoverage(category="export_duties", status="all", covered_by=paths, cells=[
+            CoverageCell(agreement=path, category="export_duties", refs=["¶1"], strongest="binding") for path in paths])],
+        gaps=[],
+    )
+    report = json.loads(render_report(documents, comparison, fmt="json", generated=GENERATED))
+    shown = report["side_by_side"][0]["rows"][0]["cells"][0]["provisions"][0]["segments"][0]["text"]
+    assert (shown == long_text) is shown_in_full
+    assert shown_in_full or shown.endswith("word26 …")

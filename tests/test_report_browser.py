@@ -35,13 +35,30 @@ def _missing_browser() -> str | None:
     return None
 
 
+def give_up_without_browser(reason: str) -> None:
+    """Skip on a developer machine; fail under CI, where a missing browser must not pass unnoticed."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests must run under CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("1", pytest.fail.Exception), ("", pytest.skip.Exception),
+                                             (None, pytest.skip.Exception)],
+                         ids=["ci-fails", "empty-ci-skips", "no-ci-skips"])
+def test_missing_browser_skips_except_under_ci(monkeypatch, ci, outcome):
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="chromium"):
+        give_up_without_browser("/usr/bin/chromium not found")
+
+
 @pytest.fixture(scope="module")
 def browser():
     reason = _missing_browser()
     if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests must run under CI: {reason}")
-        pytest.skip(reason)
+        give_up_without_browser(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
