@@ -289,14 +289,15 @@ def _side_by_side(row, alignments: Sequence[Alignment], agreements: list[dict], 
 
     Pairs from every pairwise alignment join provisions into groups (a provision paired with B's ``Art. 3``
     and B's ``Art. 3`` paired with C's ``¶2`` sit in one row); a provision in no pair gets a row of its own,
-    with gaps in the other columns.
+    with gaps in the other columns, or beyond three agreements a place in one closing row of unpaired provisions.
     """
     refs = {cell.agreement: list(cell.refs) for cell in row.cells}
     column_of = {agreement["path"]: column for column, agreement in enumerate(agreements)}
     groups = _ProvisionGroups()
     for path, cell_refs in refs.items():
         for ref in cell_refs:
-            groups.add((path, ref))
+            if ref in provisions.get(path, {}):
+                groups.add((path, ref))
     pairs: dict[frozenset, tuple[Pair, str, str]] = {}
     for alignment in alignments:
         for pair in alignment.pairs:
