@@ -354,3 +354,13 @@ def test_unpaired_row_shows_excerpts_only_for_many_agreements(agreements, shown_
     shown = report["side_by_side"][0]["rows"][0]["cells"][0]["provisions"][0]["segments"][0]["text"]
     assert (shown == long_text) is shown_in_full
     assert shown_in_full or shown.endswith("word26 …")
+
+
+def test_seed_report_links_all_land_and_every_provision_is_shown(seed_inputs):
+    documents, comparison, labels = seed_inputs
+    html = render_report(documents, comparison, fmt="html", generated=GENERATED, category_labels=labels)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert set(re.findall(r'href="#([^"]*)"', html)) <= set(ids)
+    assert html.count('<div class="provision"') == sum(len(d.document.provisions) for d in documents)
+    assert html.count('<details class="skipped">') == sum(len(d.document.skipped) for d in documents)
