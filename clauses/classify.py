@@ -342,7 +342,8 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         vocabulary=vocabulary,
         pattern_regex=_combined_patterns(pattern_groups),
         pattern_entries=pattern_entries,
-        exclusions={c.id: [re.compile(p, re.IGNORECASE) for p in c.exclusions] for c in taxonomy.categories},
+        # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
+        exclusions={c.id: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
         common_exclusions=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
         heading_exclusions=[re.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
         ancestors=ancestors,
@@ -462,6 +463,7 @@ def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
             if match:
                 return f"{pattern.pattern} ({match.group().strip()!r})"
     return None
+
 
 
 def _tags(candidates: list[Candidate], taxonomy: Taxonomy) -> list[Tag]:
