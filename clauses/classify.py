@@ -1,10 +1,13 @@
-"""Tag provisions with clause categories: one pass of the compiled vocabulary over the document's text.
+"""Tag provisions with clause categories: one scan of the compiled vocabulary over the document's text.
 
-The taxonomy's phrases are expanded into their surface forms (inflection, spelling, hyphenation) and
-compiled, once per taxonomy, into one trie-shaped regular expression; its regex ``patterns`` into a
-second one. Each match is looked up by its letters alone, so ``Non-Market``, ``non market`` and
-``nonmarket`` are one key. Matches are handed to the provision whose own text holds them (a container
-owns its heading and lead-in, not its children's text); exclusions then veto categories.
+The taxonomy's phrases are compiled once per taxonomy (``VocabularyCompiler``): a trie of every form of
+every phrase's first word, scanned over the lower-cased text, and, per first word and category, one
+expression for the rest of its phrases (inflection, spelling, hyphenation and ``*`` gaps included),
+tried only where a first word occurs. The regex ``patterns`` form a second expression. Matches go to the
+provision whose own text holds them (a container owns its heading and lead-in, not its children's
+text); weights add up per category, and exclusions veto::
+
+    "Neither Party shall impose export duties."  →  export_duties  ('export duties' at 27-40)
 """
 from __future__ import annotations
 
@@ -12,12 +15,12 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import NamedTuple
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy, WeightedPattern, WeightedPhrase
+from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
 from grammar.models import Document, Provision
 
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from clauses.models import Category, Taxonomy
+from clauses.models import Taxonomy
 from grammar.errors import TaxonomyError
 
 DEFAULT_PATH = Path(__file__).with_name("taxonomy.toml")
