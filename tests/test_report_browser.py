@@ -199,3 +199,18 @@ def test_print_opens_the_skipped_spans(open_report, seed_report):
     assert page.locator("details:not([open])").count() == 0
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator("details[open]").count() == 0
+
+
+@pytest.mark.parametrize(("media", "overflow", "header_position", "contents"), [
+    ("screen", "auto", "sticky", "block"),
+    ("print", "visible", "static", "none"),
+], ids=["screen-scrolls-with-sticky-headers", "print-unrolls-tables-and-drops-navigation"])
+def test_layout_per_medium(open_report, seed_report, media, overflow, header_position, contents):
+    page = open_report(seed_report[0]).page
+    page.emulate_media(media=media)
+    style = page.evaluate("""() => ({
+        overflow: getComputedStyle(document.querySelector('#coverage .scroll')).overflowX,
+        header: getComputedStyle(document.querySelector('table.matrix thead th')).position,
+        contents: getComputedStyle(document.querySelector('nav.contents')).display,
+    })""")
+    assert style == {"overflow": overflow, "header": header_position, "contents": contents}
