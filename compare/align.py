@@ -40,14 +40,18 @@ CATEGORY_BONUS = 0.25
 #: Both units are tagged but share no category: the texts likely share words, not meaning.
 CATEGORY_CONFLICT_PENALTY = 0.15
 #: Same article heading (agreements built on one template number and phrase articles differently).
-HEADING_BONUS = 0.15
+HEADING_BONUS = 0.2
+#: Headings less alike than this (token_sort_ratio / 100: spelling variants, reordered words) earn no heading bonus.
+HEADING_MIN_SIMILARITY = 0.85
+#: A category shared by at most this many leaves per side (geometric mean) earns the full category bonus.
+SPECIFIC_CATEGORY_UNITS = 12
 #: Wording at or above this similarity is the same commitment reworded; below it, merely related.
 REWORDED_MIN_TEXT_SCORE = 0.75
 
 #: Up to this many unit pairs every pair is scored: exact, and still a few milliseconds.
 EXHAUSTIVE_PAIRS = 40_000
 #: Per unit, this many best-overlapping partners from the word index become candidates.
-CANDIDATES_PER_UNIT = 4
+CANDIDATES_PER_UNIT = 3
 #: A unit is indexed by this many of its rarest words.
 SIGNATURE_WORDS = 6
 #: A word links units only when the other agreement uses it in at most this many times √(leaves) units.
@@ -273,20 +277,48 @@ def _score_candidates(
     """
     texts_a = [getattr(unit, form) for unit in units_a]
     texts_b = [getattr(unit, form) for unit in units_b]
+    category_bonus = _category_bonuses(units_a, units_b)
+    heading_similarity: dict[tuple[str, str], float] = {}
     scored = []
     for i, j in candidates:
         unit_a, unit_b = units_a[i], units_b[j]
         bonus = 0.0
         if unit_a.categories and unit_b.categories:
-            bonus = CATEGORY_BONUS if not unit_a.categories.isdisjoint(unit_b.categories) else -CATEGORY_CONFLICT_PENALTY
-        if unit_a.heading and unit_a.heading == unit_b.heading:
-            bonus += HEADING_BONUS
+            shared = unit_a.categories & unit_b.categories
+            bonus = max(category_bonus[name] for name in shared) if shared else -CATEGORY_CONFLICT_PENALTY
+        if unit_a.heading and unit_b.heading:
+            key = (unit_a.heading, unit_b.heading)
+            if key not in heading_similarity:
+                heading_similarity[key] = _heading_similarity(*key)
+            bonus += HEADING_BONUS * heading_similarity[key]
         # The scorer stops early (returning 0) once the wording cannot reach the threshold even with the bonus.
         text_score = score_text(texts_a[i], texts_b[j], score_cutoff=max(0.0, (min_score - bonus) * 100)) / 100
         score = min(1.0, text_score + bonus)
         if text_score and score >= min_score:
             scored.append((score, text_score, i, j))
     return scored
+
+
+def _category_bonuses(units_a: list[_Unit], units_b: list[_Unit]) -> dict[str, float]:
+    """``CATEGORY_BONUS`` per category, shrunk for categories so common on both sides that sharing one says little.
+
+    Up to ``SPECIFIC_CATEGORY_UNITS`` units per side (geometric mean) a shared category earns the full bonus;
+    beyond that the bonus falls in proportion (a category on 400 × 300 leaves earns about a twentieth).
+    """
+    count_a = Counter(name for unit in units_a for name in unit.categories)
+    count_b = Counter(name for unit in units_b for name in unit.categories)
+    return {
+        name: CATEGORY_BONUS * min(1.0, SPECIFIC_CATEGORY_UNITS / math.sqrt(count_a[name] * count_b[name]))
+        for name in count_a.keys() & count_b.keys()
+    }
+
+
+def _heading_similarity(heading_a: str, heading_b: str) -> float:
+    """1 for the same heading, the similarity for close variants ("anti dumping" ~ "antidumping"), else 0."""
+    if heading_a == heading_b:
+        return 1.0
+    similarity = fuzz.token_sort_ratio(heading_a, heading_b) / 100
+    return similarity if similarity >= HEADING_MIN_SIMILARITY else 0.0
 
 
 def _relation(unit_a: _Unit, unit_b: _Unit, text_score: float) -> Relation:
