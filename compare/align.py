@@ -6,11 +6,12 @@ heading and, when it has no tags of its own, the categories of its nearest ances
 
 Steps:
 1. Normalize each unit's text once (``normalize_text``).
-2. Generate candidates: every pair when both agreements are small; otherwise pairs sharing rare words
-   (an inverted index, keeping the best-overlapping partners of each unit), a category block or a heading.
-3. Score candidates: wording similarity from rapidfuzz (``token_sort_ratio`` by default, chosen by measurement
-   in ``bench/align_accuracy.py``) plus a bonus for a shared category and for a shared heading, minus a
-   penalty when both units carry categories and none is shared.
+2. Generate candidates: every pair when both agreements are small (``EXHAUSTIVE_PAIRS``); otherwise each
+   unit's best partners by shared rare words (an inverted index), plus small category and heading blocks.
+3. Score candidates: wording similarity from rapidfuzz (``token_sort_ratio`` by default: best F1 of the four
+   scorers on both labelled sets in ``bench/align_accuracy.py``, and it reduces to ``ratio`` over words sorted
+   once per unit) plus a bonus for a shared category (smaller for categories common on both sides) and for
+   the same or a closely spelled heading, minus a penalty when both units are tagged and share no category.
 4. Assign greedily by descending score: take the best remaining pair whose units are both still free.
    Ties break on the refs, sorted, so swapping A and B gives the same pairs. Pairs under ``min_score``
    stay unpaired.
