@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from clauses import classify_document, load_taxonomy
 from clauses.classify import compile_taxonomy
 from clauses.models import ClassifiedDocument, Taxonomy
-from compare.cache import DocumentCache, default_cache_dir, taxonomy_fingerprint
+from compare.cache import DocumentCache, default_cache_dir
 from compare.progress import progress_bar
 from grammar import expand_paths, load_document, load_source, parse_source
 from grammar.errors import InputError, TreatyError, UsageError
@@ -71,29 +71,22 @@ def classify_paths(
 ) -> Iterator[BatchItem]:
     """Parse and classify every file under ``paths`` (``-`` is stdin), yielding one item per input in order.
 
-    ``jobs`` is the number of worker processes (``None``: one per CPU; ``1``: no pool). A bad taxonomy or
-    a bad ``jobs`` raises ``TreatyError`` before any document is read; a bad document never raises.
+    ``jobs`` is the number of worker processes (``None`` or 0: one per CPU; ``1``: no pool). A bad taxonomy
+    or a bad ``jobs`` raises ``TreatyError`` here, before any document is read; a bad document never raises.
     """
     workers = _job_count(jobs)
-    taxonomy = _reuse_taxonomy(load_taxonomy(taxonomy_path))
+    taxonomy = load_taxonomy(taxonomy_path)
     cache = DocumentCache(cache_dir or default_cache_dir(), taxonomy) if use_cache else None
     inputs = list(expand_paths(paths))
+    return _stream(inputs, taxonomy, cache, workers, progress)
+
+
+def _stream(inputs: list[str | InputError], taxonomy: Taxonomy, cache: DocumentCache | None, workers: int,
+            progress: bool) -> Iterator[BatchItem]:
     with progress_bar(len(inputs), enabled=progress) as bar:
         for item in _run(inputs, taxonomy, cache, workers):
             bar.update(1)
             yield item
-
-
-#: The taxonomies of earlier batches in this process, by content: the classifier compiles a taxonomy
-#: once per object, so a caller running many batches (a test suite, a server) compiles it only once.
-_taxonomies: dict[tuple[str, str], Taxonomy] = {}
-
-
-def _reuse_taxonomy(taxonomy: Taxonomy) -> Taxonomy:
-    key = (taxonomy.source, taxonomy_fingerprint(taxonomy))
-    if len(_taxonomies) > 8:
-        _taxonomies.clear()
-    return _taxonomies.setdefault(key, taxonomy)
 
 
 def _job_count(jobs: int | None) -> int:
