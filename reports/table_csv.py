@@ -1,6 +1,6 @@
-"""Render the coverage matrix of ``treaty compare`` as CSV: one row per (agreement, category), for spreadsheets and R/pandas.
+"""Render the coverage matrix of ``treaty compare``: CSV for spreadsheets and R/pandas, or an aligned text table.
 
-Columns: agreement (path), title, category, covered (1/0), provisions (count), strongest (modality, empty
+CSV has one row per (agreement, category). Columns: agreement (path), title, category, covered (1/0), provisions (count), strongest (modality, empty
 when not covered), status (all/some/only/none across the agreements compared), refs (space-separated).
 
     >>> print(render_coverage_csv(comparison))   # doctest: +SKIP
@@ -15,6 +15,8 @@ import io
 from compare.models import Comparison
 
 COLUMNS = ("agreement", "title", "category", "covered", "provisions", "strongest", "status", "refs")
+#: One letter per modality in text cells, so the matrix reads without colour.
+MODALITY_LETTERS = {"binding": "B", "commitment": "C", "best_effort": "E", "aspirational": "A", "none": "N"}
 
 
 def render_coverage_csv(comparison: Comparison) -> str:
@@ -31,3 +33,36 @@ def render_coverage_csv(comparison: Comparison) -> str:
                 cell.strongest or "", row.status, " ".join(cell.refs),
             ])
     return buffer.getvalue()
+
+
+def render_coverage_table(comparison: Comparison) -> str:
+    """The coverage matrix as a text table (categories × agreements, cell = count and strongest modality), then the gaps.
+
+    A cell reads ``2 B``: two provisions, the strongest binding (B binding, C commitment, E best effort,
+    A aspirational, N none); ``-`` when the agreement does not cover the category.
+    """
+    names = [f"[{index}]" for index in range(1, len(comparison.agreements) + 1)]
+    header = ["category", *names, "status"]
+    rows = []
+    for row in comparison.coverage:
+        cells = [f"{len(cell.refs)} {MODALITY_LETTERS[cell.strongest]}" if cell.covered else "-" for cell in row.cells]
+        status = row.status
+        if status == "only":
+            status = f"only {names[[info.path for info in comparison.agreements].index(row.covered_by[0])]}"
+        rows.append([row.category, *cells, status])
+    widths = [max(len(line[column]) for line in [header, *rows]) for column in range(len(header))]
+    lines = [f"{name} {info.title or info.path} ({info.path})" for name, info in zip(names, comparison.agreements)]
+    lines.append("")
+    lines.extend("  ".join(value.ljust(width) for value, width in zip(line, widths)).rstrip() for line in [header, *rows])
+    lines.append("cells: provisions and strongest modality (B binding, C commitment, E best effort, A aspirational, N none)")
+    label = dict(zip((info.path for info in comparison.agreements), names))
+    for gap in comparison.gaps:
+        if gap.kind == "missing":
+            lines.append(f"gap: {gap.category} covered by {' '.join(label[p] for p in gap.covered_by)}, "
+                         f"not by {' '.join(label[p] for p in gap.lacking)}")
+        elif gap.kind == "strength":
+            modalities = ", ".join(f"{label[p]} {m}" for p, m in gap.modalities.items())
+            lines.append(f"strength gap: {gap.category}: {modalities}")
+        else:
+            lines.append(f"uncovered: {gap.category}")
+    return "\n".join(lines) + "\n"

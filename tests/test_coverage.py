@@ -9,7 +9,7 @@ import pytest
 
 from compare import compare_documents
 from reports.diff_text import render_diff
-from reports.table_csv import COLUMNS, render_coverage_csv
+from reports.table_csv import COLUMNS, render_coverage_csv, render_coverage_table
 from tests.conftest import seed_path
 from tests.factories import Spec, make_classified
 
@@ -141,6 +141,16 @@ def test_coverage_csv_has_one_row_per_agreement_and_category():
     row = next(row for row in rows if row["agreement"] == "mou.txt" and row["category"] == "export_duties")
     assert row == {"agreement": "mou.txt", "title": "Memorandum", "category": "export_duties", "covered": "1",
                    "provisions": "1", "strongest": "aspirational", "status": "some", "refs": "p1"}
+
+
+def test_coverage_table_shows_counts_modalities_statuses_and_gaps():
+    table = render_coverage_table(compare_documents([BINDING, ASPIRATIONAL, NEWS], categories=CATEGORIES))
+    lines = table.splitlines()
+    assert lines[0] == "[1] Binding agreement (fta.txt)"
+    assert next(line for line in lines if line.startswith("export_duties")).split() == ["export_duties", "1", "B", "1", "A", "-", "some"]
+    assert next(line for line in lines if line.startswith("stockpiling")).split() == ["stockpiling", "-", "1", "A", "-", "only", "[2]"]
+    assert "strength gap: export_duties: [1] binding, [2] aspirational" in lines
+    assert "uncovered: labor_rights" in lines
 
 
 # ----------------------------------------------------------------------------- seeds through the real pipeline
