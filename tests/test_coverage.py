@@ -90,6 +90,17 @@ def test_two_agreements_are_aligned_and_the_binding_clause_pairs_with_its_aspira
     assert comparison.has_differences()
 
 
+def test_an_agreement_compared_with_itself_has_no_differences():
+    assert not compare_documents([BINDING, BINDING], categories=CATEGORIES).has_differences()
+
+
+def test_an_agreement_without_provisions_covers_nothing_and_pairs_nothing():
+    empty = make_classified([], path="empty.txt")
+    comparison = compare_documents([BINDING, empty], categories=CATEGORIES)
+    assert comparison.alignments[0].pairs == [] and len(comparison.alignments[0].unpaired_a) == 3
+    assert {row.category: row.status for row in comparison.coverage}["export_duties"] == "only"
+
+
 def test_default_categories_come_from_the_taxonomy_plus_any_other_tag():
     rows = [row.category for row in compare_documents([BINDING, ASPIRATIONAL]).coverage]
     assert {"export_duties", "stockpiling", "labor_rights"} <= set(rows)
