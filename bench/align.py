@@ -57,19 +57,23 @@ def best_time(run, repeat: int) -> tuple[float, float]:
     return min(wall), min(cpu)
 
 
-def calibration() -> float:
-    """Seconds for ten million additions in a Python loop: how loaded or slow this machine is right now."""
-    start, total = time.perf_counter(), 0
-    for number in range(10_000_000):
-        total += number
-    return time.perf_counter() - start
+def calibration(repeat: int = 7) -> float:
+    """Seconds for ten million additions in a Python loop (best of ``repeat`` runs of a million, times ten):
+    how loaded or slow this machine is, measured the same way as the alignment."""
+    best = float("inf")
+    for _ in range(repeat):
+        start, total = time.perf_counter(), 0
+        for number in range(1_000_000):
+            total += number
+        best = min(best, time.perf_counter() - start)
+    return 10 * best
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=[TOTA_DIR / "pta_156.xml", TOTA_DIR / "pta_398.xml"])
     parser.add_argument("--sample", type=int, default=400, help="difflib pairs to time (default 400)")
-    parser.add_argument("--repeat", type=int, default=5, help="alignment runs; the best counts (default 5)")
+    parser.add_argument("--repeat", type=int, default=7, help="alignment runs; the best counts (default 7)")
     args = parser.parse_args()
     if not all(path.is_file() for path in args.paths):
         print(f"skipped: {', '.join(str(p) for p in args.paths)} not found (../shared/data/tota is absent)")
@@ -80,13 +84,17 @@ def main() -> int:
     print(f"documents: {args.paths[0].name} ({len(a.document.provisions)} provisions, {len(units_a)} leaves) vs "
           f"{args.paths[1].name} ({len(b.document.provisions)} provisions, {len(units_b)} leaves); via {how}")
 
-    print(f"machine: a 10-million-step Python loop takes {calibration():.2f} s now (about 0.3-0.5 s on an idle core)")
+    loop_seconds = calibration()
+    print(f"machine: a 10-million-step Python loop takes {loop_seconds:.2f} s now (about 0.3-0.5 s on an idle core)")
     alignment = align_documents(a, b)
     align_wall, align_cpu = best_time(lambda: align_documents(a, b, redlines=False), args.repeat)
     full_wall, full_cpu = best_time(lambda: align_documents(a, b), max(1, args.repeat // 2))
     align_seconds = align_wall
     print(f"align_documents: {align_wall:.3f} s wall, {align_cpu:.3f} s CPU (best of {args.repeat}, one core, pairing only); "
           f"{full_wall:.3f} s wall, {full_cpu:.3f} s CPU with word-level redlines of the {len(alignment.pairs)} pairs")
+
+    print(f"load-independent figure: alignment takes {align_wall / loop_seconds:.2f}× that loop "
+          f"(≈ {0.4 * align_wall / loop_seconds:.2f} s where the loop takes 0.4 s)")
 
     rng = random.Random(4)
     sample = [(rng.choice(units_a), rng.choice(units_b)) for _ in range(args.sample)]
