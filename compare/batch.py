@@ -54,7 +54,7 @@ class _Outcome:
     """What a worker sends back: the document as JSON (cheaper to ship than the object graph) or an error."""
 
     path: str
-    payload: str | None = None
+    payload: str | bytes | None = None
     error: str | None = None
     cached: bool = False
     cache_key: str | None = None

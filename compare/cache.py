@@ -73,11 +73,11 @@ class DocumentCache:
     def entry_path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def load(self, key: str) -> str | None:
-        """The stored JSON text for ``key``, or ``None`` when there is none or it cannot be read."""
+    def load(self, key: str) -> bytes | None:
+        """The stored JSON for ``key`` as UTF-8 bytes (pydantic validates bytes without decoding), or ``None``."""
         try:
-            return self.entry_path(key).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return self.entry_path(key).read_bytes()
+        except OSError:
             return None
 
     def store(self, key: str, payload: str) -> bool:

@@ -275,6 +275,7 @@ def test_the_same_bytes_under_another_suffix_are_another_entry(tmp_path):
         pytest.param(lambda text: "", id="emptied"),
         pytest.param(lambda text: '{"document": 42, "tags": {}}', id="valid-json-wrong-shape"),
         pytest.param(lambda text: "\x00\xff garbage", id="garbage"),
+        pytest.param(lambda text: b"\xff\xfe{\x00\x80", id="not-utf-8"),
     ],
 )
 def test_a_corrupt_cache_entry_is_ignored_and_rewritten(corpus, tmp_path, damage):
@@ -283,7 +284,8 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(corpus, tmp_path, damage
     entries = sorted(cache_dir.rglob("*.json"))
     assert len(entries) == len(corpus)
     for entry in entries:
-        entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+        damaged = damage(entry.read_text(encoding="utf-8"))
+        entry.write_bytes(damaged if isinstance(damaged, bytes) else damaged.encode("utf-8"))
 
     survived = run(corpus, cache_dir, jobs=2)
 
