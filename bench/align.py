@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import random
 import sys
 import time
@@ -84,17 +85,14 @@ def main() -> int:
     print(f"documents: {args.paths[0].name} ({len(a.document.provisions)} provisions, {len(units_a)} leaves) vs "
           f"{args.paths[1].name} ({len(b.document.provisions)} provisions, {len(units_b)} leaves); via {how}")
 
-    loop_seconds = calibration()
-    print(f"machine: a 10-million-step Python loop takes {loop_seconds:.2f} s now (about 0.3-0.5 s on an idle core)")
+    print(f"machine: os.getloadavg() = {', '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} CPUs; "
+          f"a 10-million-step Python loop takes {calibration():.2f} s (best of 7 short runs)")
     alignment = align_documents(a, b)
     align_wall, align_cpu = best_time(lambda: align_documents(a, b, redlines=False), args.repeat)
     full_wall, full_cpu = best_time(lambda: align_documents(a, b), max(1, args.repeat // 2))
     align_seconds = align_wall
     print(f"align_documents: {align_wall:.3f} s wall, {align_cpu:.3f} s CPU (best of {args.repeat}, one core, pairing only); "
           f"{full_wall:.3f} s wall, {full_cpu:.3f} s CPU with word-level redlines of the {len(alignment.pairs)} pairs")
-
-    print(f"load-independent figure: alignment takes {align_wall / loop_seconds:.2f}× that loop "
-          f"(≈ {0.4 * align_wall / loop_seconds:.2f} s where the loop takes 0.4 s)")
 
     rng = random.Random(4)
     sample = [(rng.choice(units_a), rng.choice(units_b)) for _ in range(args.sample)]
