@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from grammar.models import Modality, Polarity
 
@@ -68,12 +68,17 @@ class Pair(Model):
     #: Word-level diff from A's wording to B's; empty for ``same`` pairs.
     redline: list[RedlineChunk] = []
 
+    # Computed fields appear in ``model_dump``, so JSON readers get the flags the text output shows.
+    @computed_field
     @property
     def modality_differs(self) -> bool:
+        """A binds and B only aspires, or any other difference in strength."""
         return self.a_modality != self.b_modality
 
+    @computed_field
     @property
     def polarity_differs(self) -> bool:
+        """One prohibits ("shall not") what the other permits or requires."""
         return self.a_polarity != self.b_polarity
 
 

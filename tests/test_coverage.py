@@ -141,6 +141,7 @@ def test_diff_json_carries_documents_coverage_pairs_and_gaps():
     assert [agreement["path"] for agreement in payload["agreements"]] == ["fta.txt", "mou.txt"]
     pair = next(pair for pair in payload["alignments"][0]["pairs"] if pair["a_ref"] == "art_1")
     assert pair["b_ref"] == "p1" and pair["a_text"].startswith("Neither") and pair["redline"][0]["op"] in {"equal", "delete", "insert"}
+    assert (pair["modality_differs"], pair["polarity_differs"]) == (True, False)
     assert {gap["kind"] for gap in payload["gaps"]} == {"missing", "strength", "uncovered"}
     assert {row["category"] for row in payload["coverage"]} == set(CATEGORIES)
 
