@@ -29,6 +29,7 @@ _ANSI = {"delete": "\x1b[31;9m", "insert": "\x1b[32m", "heading": "\x1b[1m", "re
 _PLAIN_MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 _MARKDOWN_MARKERS = {"delete": ("~~", "~~"), "insert": ("**", "**")}
 _EXCERPT_LENGTH = 160
+_REFS_SHOWN = 4
 
 
 def render_diff(
@@ -179,7 +180,8 @@ def _coverage_line(row: CategoryCoverage, a: AgreementInfo, b: AgreementInfo) ->
         cell = cells.get(info.path)
         if cell and cell.covered:
             count = len(cell.refs)
-            details.append(f"{label}: {count} provision{'s' if count != 1 else ''}, strongest {cell.strongest}")
+            refs = " ".join(cell.refs[:_REFS_SHOWN]) + (" …" if count > _REFS_SHOWN else "")
+            details.append(f"{label}: {count} provision{'s' if count != 1 else ''} ({refs}), strongest {cell.strongest}")
         else:
             details.append(f"{label}: -")
     return f"{where} ({'; '.join(details)})"
