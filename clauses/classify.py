@@ -242,8 +242,8 @@ class Vocabulary:
 
         A match hides later matches of its own categories that start inside it ("export duties" is one
         piece of evidence, not two), never another category's: in "establish an Environmental Affairs
-        Council" both the council and "environmental" count. An ``ignore`` phrase hides its category's
-        vocabulary the same way and is then dropped.
+        Council" both the council and "environmental" count. ``ignore`` entries come out too: the caller
+        drops them and the category's other matches inside them.
         """
         covered: dict[str, int] = {}
         form_words, tail_regexes, groups = self.form_words, self.tail_regexes, self.groups
@@ -258,7 +258,6 @@ class Vocabulary:
                 fresh = [entry for entry in groups[match.lastgroup] if covered.get(entry.category, -1) <= start]
                 for entry in fresh:
                     covered[entry.category] = end
-                fresh = [entry for entry in fresh if not entry.ignore]
                 if fresh:
                     yield start, end, fresh
 
@@ -394,7 +393,12 @@ def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
         for match in compiled.pattern_regex.finditer(text):
             hits.append(Hit(match.start(), match.end(), compiled.pattern_entries[match.lastgroup]))
     hits.sort(key=lambda hit: hit.start)
-    return hits
+    ignored = [hit for hit in hits if hit.entry.ignore]
+    if not ignored:
+        return hits
+    # An ignore phrase ("Security Council") also hides the category's patterns inside it (``Council``).
+    return [hit for hit in hits if not hit.entry.ignore and not any(
+        span.entry.category == hit.entry.category and span.start <= hit.start < span.end for span in ignored)]
 
 
 def fuzzy_heading_hits(heading: str, offset: int, compiled: CompiledTaxonomy) -> list[Hit]:
