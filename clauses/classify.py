@@ -417,8 +417,18 @@ def fuzzy_heading_hits(heading: str, offset: int, compiled: CompiledTaxonomy) ->
             for plain in compiled.fuzzy_cache[wanted] for entry in compiled.heading_entries[plain]]
 
 
+class Scored(NamedTuple):
+    """A category's verdict on one provision (the light form of ``Candidate``, built per provision)."""
+
+    category: str
+    score: float
+    evidence: list[Evidence]
+    vetoed_by: str | None
+    tagged: bool
+
+
 def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], text: str,
-               compiled: CompiledTaxonomy, untagged: bool = False) -> list[Candidate]:
+               compiled: CompiledTaxonomy, untagged: bool = False) -> list[Scored]:
     """Weigh the hits of one provision per category, apply exclusions, and add implied parent categories.
 
     A category's total is the sum over its distinct phrases/patterns of their weight; it is given when the
@@ -439,7 +449,7 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
     veto_common = None
     if reaching:
         veto_common = _first_veto(compiled.common_exclusions, owner_texts) or _first_veto(compiled.heading_exclusions, headings)
-    candidates: dict[str, Candidate] = {}
+    candidates: dict[str, Scored] = {}
     for category_id, category_hits in by_category.items():
         threshold = compiled.categories[category_id].threshold
         total = totals[category_id]
@@ -451,15 +461,14 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
         veto = None
         if category_id in reaching:
             veto = veto_common or _first_veto(compiled.exclusions[category_id], owner_texts)
-        candidates[category_id] = Candidate.model_construct(
-            category=category_id, score=round(1 - 0.5 ** (total / threshold), 3), evidence=evidence,
-            vetoed_by=veto, tagged=total >= threshold and veto is None)
+        candidates[category_id] = Scored(category_id, round(1 - 0.5 ** (total / threshold), 3), evidence, veto,
+                                         total >= threshold and veto is None)
     for candidate in list(candidates.values()):
         if not candidate.tagged:
             continue
         for ancestor in compiled.ancestors[candidate.category]:
             if ancestor not in candidates or not candidates[ancestor].tagged:
-                candidates[ancestor] = Candidate.model_construct(category=ancestor, vetoed_by=None, score=candidate.score, evidence=candidate.evidence, tagged=True)
+                candidates[ancestor] = Scored(ancestor, candidate.score, candidate.evidence, None, True)
     return list(candidates.values())
 
 
@@ -473,7 +482,9 @@ def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
 
 
 
-def _tags(candidates: list[Candidate], taxonomy: Taxonomy) -> list[Tag]:
+def _tags(candidates: list[Scored], taxonomy: Taxonomy) -> list[Tag]:
+    if not any(candidate.tagged for candidate in candidates):
+        return []
     order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
     tagged = sorted((c for c in candidates if c.tagged), key=lambda c: order[c.category])
     return [Tag.model_construct(category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
@@ -596,7 +607,8 @@ def _heading_chain(provision: Provision, by_ref: dict[str, Provision]) -> list[s
 def explain_text(text: str, taxonomy: Taxonomy) -> Explanation:
     """Why ``text`` gets its categories: every candidate with evidence, score and veto, plus its clause reading."""
     compiled = compile_taxonomy(taxonomy)
-    candidates = score_hits(find_hits(text, compiled), [text], [], text, compiled, untagged=True)
+    scored = score_hits(find_hits(text, compiled), [text], [], text, compiled, untagged=True)
+    candidates = [Candidate(**candidate._asdict()) for candidate in scored]
     order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
     candidates.sort(key=lambda candidate: order[candidate.category])
     reading = _read_clause(text)
