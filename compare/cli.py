@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from datetime import datetime, timezone
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
 from grammar import load_document, expand_paths
-from grammar.errors import TreatyError
+from grammar.errors import TreatyError, UsageError
 from grammar.models import Document
 
 EXIT_OK = 0
@@ -24,6 +27,8 @@ EXIT_TROUBLE = 2
 EXIT_INTERRUPTED = 130
 
 VERSION = "0.1.0"
+#: The sample corpus shipped with the repository: the default input of ``treaty report``.
+BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 EXIT_CODES_HELP = """exit codes:
   0    success (diff: no differences)
@@ -298,6 +303,183 @@ def _cmd_taxonomy_show(args) -> int:
     return EXIT_OK
 
 
+# ----------------------------------------------------------------------------- diff, compare, report
+
+def _batch_options() -> argparse.ArgumentParser:
+    """Options of every command that classifies a corpus: taxonomy, parallel jobs, cache."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file (extending or replacing the default)")
+    options.add_argument("--jobs", type=int, default=None, metavar="N",
+                         help="parse and classify with N processes (default: one per core)")
+    options.add_argument("--cache-dir", metavar="DIR", help="where parsed documents are cached (default: user cache folder)")
+    options.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    return options
+
+
+def _add_diff(commands, parent) -> None:
+    parser = commands.add_parser(
+        "diff",
+        parents=[parent, _batch_options()],
+        help="compare two agreements category by category",
+        description="Compare two agreements: coverage per category (both / only A / only B), strength differences, "
+                    "aligned provisions with a word-level redline, and unpaired provisions. "
+                    "Exit status as diff(1): 0 no differences, 1 differences, 2 trouble.",
+        epilog="examples:\n  treaty diff seeds/000_a3af9cbf6debed67.txt seeds/002_b68c110a14118c9d.txt\n"
+               "  treaty diff A.xml B.xml --category export_duties --format md\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("a", metavar="A", help="first agreement (file, or - for stdin)")
+    parser.add_argument("b", metavar="B", help="second agreement")
+    parser.add_argument("--format", choices=["text", "json", "md"], default="text", help="output format (default: text)")
+    parser.add_argument("--category", metavar="ID", help="only this category")
+    parser.add_argument("--min-score", type=float, default=None, metavar="N",
+                        help="pair provisions only from this score (0-1 or 0-100)")
+    parser.add_argument("--no-color", action="store_true", help="plain [-deleted-]{+inserted+} markers, no colour")
+    parser.set_defaults(run=_cmd_diff)
+
+
+def _cmd_diff(args) -> int:
+    from compare import compare_documents
+    from reports.diff_text import render_diff
+
+    taxonomy = _check_categories(args, [args.category] if args.category else [])
+    documents, failed = _classify_all([args.a, args.b], args)
+    if failed:
+        return EXIT_TROUBLE
+    if len(documents) != 2:
+        raise UsageError(f"diff compares two agreements; the paths hold {len(documents)}")
+    options = {} if args.min_score is None else {"min_score": args.min_score / 100 if args.min_score > 1 else args.min_score}
+    comparison = compare_documents(documents, categories=taxonomy.ids, align=True, **options)
+    color = args.format == "text" and not args.no_color and not os.environ.get("NO_COLOR") and not args.output \
+        and sys.stdout.isatty()
+    _emit(args, render_diff(comparison, fmt=args.format, color=color, category=args.category))
+    return EXIT_DIFFERENCES if comparison.has_differences() else EXIT_OK
+
+
+def _add_compare(commands, parent) -> None:
+    parser = commands.add_parser(
+        "compare",
+        parents=[parent, _batch_options()],
+        help="coverage matrix and gaps of many agreements",
+        description="The coverage matrix (categories x agreements; each cell the number of provisions and the "
+                    "strongest modality) and the gap lists, for any number of agreements.",
+        epilog="examples:\n  treaty compare seeds/\n  treaty compare treaties/ --format csv -o coverage.csv\n\n"
+               + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
+    parser.add_argument("--format", choices=["text", "json", "csv"], default="text", help="output format (default: text)")
+    parser.set_defaults(run=_cmd_compare)
+
+
+def _cmd_compare(args) -> int:
+    from compare import compare_documents
+    from reports.matrix_text import render_coverage_text
+    from reports.table_csv import render_coverage_csv
+
+    taxonomy = _check_categories(args, [])
+    documents, failed = _classify_all(args.paths, args)
+    if not documents:
+        return EXIT_TROUBLE
+    comparison = compare_documents(documents, categories=taxonomy.ids, align=False)
+    if args.format == "json":
+        _emit(args, json.dumps({"version": VERSION, **comparison.model_dump(mode="json")}, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        _emit(args, render_coverage_csv(comparison))
+    else:
+        _emit(args, render_coverage_text(comparison))
+    return EXIT_TROUBLE if failed else EXIT_OK
+
+
+#: Up to this many agreements the report aligns every pair for its side-by-side section.
+REPORT_ALIGN_UP_TO = 12
+DEFAULT_REPORT = "treaty-report.html"
+
+
+def _add_report(commands, parent) -> None:
+    parser = commands.add_parser(
+        "report",
+        parents=[parent, _batch_options()],
+        help="write the comparison report (HTML, Markdown or JSON)",
+        description="Write one self-contained comparison report: agreements, coverage matrix, gaps, side-by-side "
+                    f"provisions and each agreement's parsed text. Default input: the bundled seeds; default output: "
+                    f"./{DEFAULT_REPORT} (./treaty-report.md, .json for the other formats).",
+        epilog="examples:\n  treaty report\n  treaty report treaties/ -o comparison.html --title 'Critical minerals deals'\n"
+               "  treaty report seeds/ --format md -o -\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the bundled seeds)")
+    parser.add_argument("--format", choices=["html", "md", "json"], default="html", help="output format (default: html)")
+    parser.add_argument("--title", metavar="TEXT", help="the report's title")
+    parser.set_defaults(run=_cmd_report)
+
+
+def _cmd_report(args) -> int:
+    from compare import compare_documents
+    from reports.render import render_report
+
+    taxonomy = _check_categories(args, [])
+    paths = args.paths or [str(BUNDLED_SEEDS)]
+    documents, failed = _classify_all(paths, args)
+    if not documents:
+        return EXIT_TROUBLE
+    comparison = compare_documents(documents, categories=taxonomy.ids, align=len(documents) <= REPORT_ALIGN_UP_TO)
+    report = render_report(
+        documents, comparison, fmt=args.format, title=args.title, taxonomy_name=args.taxonomy or "default",
+        generated=_generation_time(), category_labels={category.id: category.label for category in taxonomy.categories},
+    )
+    if args.output == "-":
+        sys.stdout.write(report)
+    else:
+        args.output = args.output or DEFAULT_REPORT.replace(".html", {"html": ".html", "md": ".md", "json": ".json"}[args.format])
+        _emit(args, report)
+    return EXIT_TROUBLE if failed else EXIT_OK
+
+
+def _generation_time() -> datetime:
+    """Now, or the time ``SOURCE_DATE_EPOCH`` fixes so that reports are reproducible byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except ValueError:
+            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, not {epoch!r}") from None
+    return datetime.now(tz=timezone.utc)
+
+
+def _check_categories(args, categories: list[str]):
+    """Load the taxonomy once up front: a malformed file or an unknown category stops before any document is read."""
+    from clauses import load_taxonomy
+
+    taxonomy = load_taxonomy(args.taxonomy)
+    unknown = [category for category in categories if category not in taxonomy.ids]
+    if unknown:
+        raise UsageError(f"unknown category {unknown[0]!r}", hint="known categories: " + ", ".join(taxonomy.ids))
+    return taxonomy
+
+
+def _classify_all(paths: list[str], args):
+    """Parse and classify every input (in parallel, through the cache); bad files are reported and skipped."""
+    from compare.batch import classify_paths
+
+    documents, failed = [], []
+    items = classify_paths(
+        list(paths), taxonomy_path=args.taxonomy, jobs=args.jobs, cache_dir=args.cache_dir,
+        use_cache=not args.no_cache, progress=not args.quiet and sys.stderr.isatty(),
+    )
+    for item in items:
+        for warning in item.warnings:
+            _message(args, f"treaty: {item.path}: warning: {warning}")
+        if item.error is not None:
+            failed.append((item.path, item.error))
+            _message(args, f"treaty: {item.error}", always=True)
+        else:
+            documents.append(item.classified)
+    if failed and len(failed) + len(documents) > 1:
+        _message(args, f"treaty: {len(failed)} of {len(failed) + len(documents)} inputs failed (partial result)", always=True)
+    return documents, failed
+
+
 # ----------------------------------------------------------------------------- shared plumbing
 
 def _load_all(paths: Iterable[str], args) -> tuple[list[Document], list[tuple[str, str]]]:
@@ -340,7 +522,7 @@ def _emit(args, data: str) -> None:
                 handle.write(data)
         except OSError as error:
             raise TreatyError(f"cannot write output: {error.strerror}", path=args.output) from None
-        _message(args, f"treaty: wrote {args.output}")
+        _message(args, f"treaty: wrote {os.path.abspath(args.output)}")
     else:
         sys.stdout.write(data)
 
@@ -367,7 +549,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Each entry adds one subcommand; the order is the order of ``treaty --help``.
-COMMANDS: list[Callable] = [_add_parse, _add_classify, _add_explain, _add_taxonomy]
+COMMANDS: list[Callable] = [_add_parse, _add_classify, _add_explain, _add_taxonomy, _add_diff, _add_compare, _add_report]
 
 
 def main(argv: list[str] | None = None) -> int:
