@@ -76,8 +76,6 @@ _LEADING_NUMBERING = re.compile(
     r"|\(?(?:\d+(?:\.\d+)*|[a-z]{1,2}|[ivxlc]+)[.)]\s+|\(\s*[\w.]+\s*\)\s*|[•·▪◦‣*–—-]\s*)+"
 )
 _NO_CATEGORIES: frozenset[str] = frozenset()
-#: Stands in for the posting list of a word the other agreement lacks: longer than any cap, so it is skipped.
-_TOO_COMMON = range(1 << 30)
 _SECOND = itemgetter(1)
 _WORD = re.compile(r"[^\W_]+")
 
@@ -101,8 +99,7 @@ class _Unit:
     provision: Provision
     norm: str
     sorted_words: str
-    #: Distinct words in sorted order (sorted so that every later tie breaks the same way in every run).
-    words: tuple[str, ...]
+    words: frozenset[str]
     heading: str
     heading_text: str | None
     categories: frozenset[str]
@@ -198,7 +195,7 @@ def _units(classified: ClassifiedDocument) -> list[_Unit]:
         heading = headings[leaf.ref]
         if heading not in normalized_headings:
             normalized_headings[heading] = normalize_text(heading)
-        units.append(_Unit(leaf, " ".join(words), " ".join(sorted(words)), tuple(sorted(set(words))),
+        units.append(_Unit(leaf, " ".join(words), " ".join(sorted(words)), frozenset(words),
                            normalized_headings[heading], heading, categories[leaf.ref]))
     return units
 
@@ -238,18 +235,19 @@ def _shared_rare_words(units_a: list[_Unit], units_b: list[_Unit]) -> set[tuple[
         frequency.update(unit.words)
     most = max(8, int(MOST_FACTOR * math.sqrt(max(len(units_a), len(units_b)))))
     postings_a, postings_b = _postings(units_a), _postings(units_b)
+    linkable_a = {word for word, posting in postings_a.items() if len(posting) <= most}
+    linkable_b = {word for word, posting in postings_b.items() if len(posting) <= most}
     candidates: set[tuple[int, int]] = set()
     for index, unit in enumerate(units_a):
-        candidates.update((index, other) for other in _best_partners(unit, postings_b, frequency, most))
+        candidates.update((index, other) for other in _best_partners(unit, linkable_b, postings_b, frequency))
     for index, unit in enumerate(units_b):
-        candidates.update((other, index) for other in _best_partners(unit, postings_a, frequency, most))
+        candidates.update((other, index) for other in _best_partners(unit, linkable_a, postings_a, frequency))
     return candidates
 
 
-def _best_partners(unit: _Unit, postings: dict[str, list[int]], frequency: Counter[str], most: int) -> list[int]:
-    # sorted() with C-level keys is stable, so equal counts keep word and index order: the same in every run.
-    linked = [word for word in unit.words if len(postings.get(word, _TOO_COMMON)) <= most]
-    signature = sorted(linked, key=frequency.__getitem__)[:SIGNATURE_WORDS]
+def _best_partners(unit: _Unit, linkable: set[str], postings: dict[str, list[int]], frequency: Counter[str]) -> list[int]:
+    # Sorting by word, then (stably) by frequency, makes ties break the same way in every run.
+    signature = sorted(sorted(linkable.intersection(unit.words)), key=frequency.__getitem__)[:SIGNATURE_WORDS]
     shared = Counter(chain.from_iterable(map(postings.__getitem__, signature)))
     best = sorted(shared.items(), key=_SECOND, reverse=True)[:CANDIDATES_PER_UNIT]
     return [other for other, _ in best]
