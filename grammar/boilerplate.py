@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,7 @@ STRUCTURAL = re.compile(r"(?i)^(?:•|\(?\d{1,3}[.)]|\([a-z]{1,4}\)|(?:article|a
 TOPIC_WORD = re.compile(r"[a-z]{4,}")
 TITLE_REASON = "title"
 MIN_REGION_SCORE = 2.0
+CONTAINMENT_WINDOW = 12
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ def _find_title(lines: list[Line], reasons: dict[int, str], *, prose: bool) -> i
 
 def _mark_head_chrome(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
     """Before the first body paragraph, one- to three-word labels ("Technology") and off-topic headlines are chrome."""
+    index = _TopicIndex(lines, reasons)
     for line in lines:
         if _is_body_paragraph(line) and line.index not in reasons:
             return
@@ -234,21 +237,29 @@ def _mark_head_chrome(lines: list[Line], reasons: dict[int, str], title: int | N
             is_headline(line)
             and title is not None
             and line.index < title
-            and _overlap(line, _body_words(lines, reasons, exclude=line.text)) < 0.34
+            and index.overlap_with_rest(line) < 0.34
         ):
             reasons[line.index] = "teaser for another story"
 
 
-def _body_words(lines: list[Line], reasons: dict[int, str], exclude: str | None = None) -> set[str]:
-    words: set[str] = set()
-    for line in lines:
-        if line.index not in reasons and line.text != exclude:
-            words |= _topic_words(line.text)
-    return words
+class _TopicIndex:
+    """How many distinct content lines use each topic word: overlap with "the rest" in one lookup per word."""
+
+    def __init__(self, lines: list[Line], reasons: dict[int, str]) -> None:
+        self.counts: Counter[str] = Counter()
+        for text in {line.text for line in lines if line.index not in reasons}:
+            self.counts.update(_topic_words(text))
+
+    def overlap_with_rest(self, line: Line) -> float:
+        """Share of the line's topic words that some other line (not a copy of this one) uses too."""
+        words = _topic_words(line.text)
+        own = 1 if line.text else 0
+        return sum(1 for word in words if self.counts[word] - own > 0) / len(words) if words else 0.0
 
 
 def _mark_teasers(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
     """In a report's body, a headline-shaped line whose words the rest of the text does not share is a teaser."""
+    index = _TopicIndex(lines, reasons)
     seen_body = False
     for line in lines:
         if line.index in reasons:
@@ -256,9 +267,8 @@ def _mark_teasers(lines: list[Line], reasons: dict[int, str], title: int | None)
         if _is_body_paragraph(line):
             seen_body = True
             continue
-        if seen_body and is_headline(line) and line.words >= 4:
-            if _overlap(line, _body_words(lines, reasons, exclude=line.text)) < 0.34:
-                reasons[line.index] = "teaser for another story"
+        if seen_body and is_headline(line) and line.words >= 4 and index.overlap_with_rest(line) < 0.34:
+            reasons[line.index] = "teaser for another story"
 
 
 def _squash(text: str) -> str:
@@ -284,13 +294,14 @@ def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: int | None)
 
 
 def _mark_contained(content: list[Line], reasons: dict[int, str]) -> None:
-    """A summary paragraph repeated inside a longer one (a lead before its dateline version) counts once."""
+    """A summary paragraph repeated inside a longer one nearby (a lead before its dateline version) counts once."""
     remaining = [line for line in content if line.index not in reasons]
-    for line in remaining:
-        key = _squash(line.text)
+    keys = [_squash(line.text) for line in remaining]
+    for position, key in enumerate(keys):
         if len(key) < 60:
             continue
-        for other in remaining:
-            if other is not line and other.index not in reasons and len(other.text) > len(line.text) and key in _squash(other.text):
-                reasons[line.index] = f"repeated in line {other.index + 1}"
+        # Only neighbours: a lead repeats the paragraph next to it, and a window keeps long documents linear.
+        for other in range(max(0, position - CONTAINMENT_WINDOW), min(len(keys), position + CONTAINMENT_WINDOW + 1)):
+            if other != position and remaining[other].index not in reasons and len(keys[other]) > len(key) and key in keys[other]:
+                reasons[remaining[position].index] = f"repeated in line {remaining[other].index + 1}"
                 break
