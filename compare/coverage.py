@@ -1,6 +1,7 @@
 """Compare several agreements category by category: the coverage matrix, its gaps, and pairwise alignments.
 
-A category is covered by an agreement when at least one of its provisions carries the category's tag;
+A category is covered by an agreement when at least one of its provisions carries the category's tag and
+states some commitment (a modality other than ``none``);
 the cell keeps those provisions' refs and the strongest modality among them (``MODALITY_STRENGTH`` order:
 binding > commitment > best_effort > aspirational > none). Across agreements a category is covered by
 ``all``, ``some`` (more than one, not all), ``only`` one, or ``none``.
@@ -76,7 +77,9 @@ def strongest_modality(modalities: list[Modality]) -> Modality | None:
 def _category_coverage(category: str, docs: list[ClassifiedDocument], keys: list[str]) -> CategoryCoverage:
     cells = []
     for key, doc in zip(keys, docs):
-        provisions = [p for p in doc.document.provisions if category in doc.categories(p.ref)]
+        # Background and facts (modality none: "China restricted exports through duties in the past", a bare
+        # article heading) mention a subject without committing anyone to it, so they do not cover it.
+        provisions = [p for p in doc.document.provisions if p.modality != "none" and category in doc.categories(p.ref)]
         cells.append(CoverageCell(
             agreement=key,
             category=category,

@@ -173,12 +173,14 @@ def classified_seeds():
     from grammar import load_document
 
     taxonomy = load_taxonomy()
-    return {prefix: classify_document(load_document(str(seed_path(prefix))), taxonomy) for prefix in ("000", "001", "002")}
+    return {prefix: classify_document(load_document(str(seed_path(prefix))), taxonomy)
+            for prefix in ("000", "001", "002", "003", "004")}
 
 
 def test_seed_us_japan_export_duty_commitment_is_covered_only_there(classified_seeds):
-    """Seed 002 (US–Japan critical minerals agreement) lists the non-imposition of export duties; 000 (Canada–Japan) does not."""
-    comparison = compare_documents([classified_seeds["002"], classified_seeds["000"], classified_seeds["001"]])
+    """Seed 002 (US–Japan) commits to the non-imposition of export duties; 003 and 004 only mention export
+    controls and duties as background (China's past practice), which covers nothing."""
+    comparison = compare_documents([classified_seeds[prefix] for prefix in ("002", "000", "001", "003", "004")])
     row = next(row for row in comparison.coverage if row.category == "export_duties")
     assert row.status == "only" and row.covered_by == [classified_seeds["002"].document.path]
 
