@@ -6,7 +6,6 @@ import multiprocessing
 import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -214,18 +213,13 @@ def test_a_second_run_over_an_unchanged_corpus_parses_nothing(corpus, tmp_path, 
     assert dumps(second) == dumps(first)
 
 
-def test_the_cache_makes_the_tota_treaties_ten_times_faster(tota_paths, tmp_path):
+def test_a_second_run_over_the_tota_treaties_comes_from_the_cache(tota_paths, tmp_path):
+    # How much faster the warm run is, is a benchmark's figure (bench/corpus.py), not a timed test.
     paths = [str(path) for path in tota_paths]
-    started = time.perf_counter()
     cold = run(paths, tmp_path / "cache", jobs=1)
-    cold_seconds = time.perf_counter() - started
-    warm_seconds = float("inf")
-    for _ in range(3):  # the best of three: on a shared machine one run may wait for a CPU
-        started = time.perf_counter()
-        warm = run(paths, tmp_path / "cache", jobs=1)
-        warm_seconds = min(warm_seconds, time.perf_counter() - started)
+    warm = run(paths, tmp_path / "cache", jobs=1)
     assert all(item.cached for item in warm) and not any(item.cached for item in cold)
-    assert warm_seconds * 10 <= cold_seconds, f"cold {cold_seconds:.2f} s, warm {warm_seconds:.2f} s"
+    assert [item.classified for item in warm] == [item.classified for item in cold]
 
 
 def test_a_cached_copy_carries_the_path_it_was_read_from(corpus, tmp_path):

@@ -5,8 +5,6 @@ Large and binary inputs are generated in the test's temporary folder, never comm
 """
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -158,30 +156,13 @@ def big_agreement(size: int) -> str:
     return "".join(blocks)
 
 
-@pytest.mark.skipif(
-    not os.environ.get("TREATY_SLOW_TESTS"),
-    reason="parsing 50 MB of agreement text takes about 150 s and 2.4 GB (measured on the 2-core machine); set TREATY_SLOW_TESTS=1",
-)
 def test_a_50_mb_agreement_is_parsed(tmp_path, capsys):
+    # About 150 s and 2.4 GB on the 2-core machine: slow, but the issue asks for it in every run.
     path = tmp_path / "omnibus.txt"
     path.write_text(big_agreement(50 * 2**20), encoding="utf-8")
-    started = time.perf_counter()
     code, out, err = run_treaty(capsys, "parse", str(path))
-    seconds = time.perf_counter() - started
     assert code == EXIT_OK, err
-    assert "Article 1" in out or "art_1" in out
-    print(f"50 MB parsed in {seconds:.0f} s")
-
-
-def test_a_1_mb_agreement_is_parsed_in_bounded_time(tmp_path, capsys):
-    # The 50 MB case above is too slow for every run; this keeps the per-megabyte cost from regressing.
-    path = tmp_path / "long.txt"
-    path.write_text(big_agreement(2**20), encoding="utf-8")
-    started = time.perf_counter()
-    code, out, err = run_treaty(capsys, "parse", str(path))
-    seconds = time.perf_counter() - started
-    assert code == EXIT_OK, err
-    assert seconds < 45, f"1 MB of agreement text took {seconds:.0f} s to parse"
+    assert "Art. 1 " in out and "Art. 2 " in out
 
 
 # ----------------------------------------------------------------------------- a batch with failures
