@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clauses.models import Taxonomy
+from grammar.version import PROGRAM_VERSION
 
 APPLICATION = "treaty-compare"
 #: The packages whose code and data decide a classified document.
@@ -38,9 +39,8 @@ def default_cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def program_fingerprint() -> str:
     """A hash of the program version and of every source and data file of the grammar and clause stages."""
-    from compare.cli import VERSION  # imported here: the CLI imports this stage, not the other way round
 
-    digest = hashlib.sha256(f"version {VERSION}\n".encode())
+    digest = hashlib.sha256(f"version {PROGRAM_VERSION}\n".encode())
     root = Path(__file__).resolve().parent.parent
     for package in FINGERPRINTED_PACKAGES:
         for path in sorted((root / package).rglob("*")):

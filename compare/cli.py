@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from grammar import load_document, expand_paths
 from grammar.errors import TreatyError, UsageError
 from grammar.models import Document
+from grammar.version import PROGRAM_VERSION
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -26,7 +27,7 @@ EXIT_DIFFERENCES = 1
 EXIT_TROUBLE = 2
 EXIT_INTERRUPTED = 130
 
-VERSION = "0.1.0"
+VERSION = PROGRAM_VERSION
 #: The sample corpus shipped with the repository: the default input of ``treaty report``.
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import metadata
 from typing import Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from grammar.version import PROGRAM_VERSION
 from compare.models import AgreementInfo, Alignment, CategoryCoverage, Comparison, Pair, RedlineChunk, Unpaired
 
 DiffFormat = Literal["text", "json", "md"]
@@ -45,7 +45,7 @@ def render_diff(
     """
     comparison = _as_comparison(comparison_or_alignment)
     if fmt == "json":
-        payload = {"version": _version(), "differences": comparison.has_differences(),
+        payload = {"version": PROGRAM_VERSION, "differences": comparison.has_differences(),
                    **comparison.model_dump(mode="json")}
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt not in ("text", "md"):
@@ -223,13 +223,6 @@ def _excerpt(text: str) -> str:
 def _markdown_safe(text: str) -> str:
     # Document text is untrusted: no raw HTML or emphasis markers of its own in the Markdown output.
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("~", "\\~")
-
-
-def _version() -> str:
-    try:
-        return metadata.version("treaty-compare")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 @cache

@@ -17,7 +17,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import PurePath
 from typing import Literal
 
@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from clauses.models import ClassifiedDocument
 from compare.models import Alignment, Comparison, Pair
 from grammar.models import MODALITY_STRENGTH, Modality, Provision
+from grammar.version import PROGRAM_VERSION
 
 Format = Literal["html", "md", "json"]
 
@@ -118,7 +119,7 @@ def build_report_view(
     provisions = {agreement["path"]: {provision.ref: provision for provision in classified.document.provisions}
                   for agreement, classified in zip(agreements, documents)}
     return _View({
-        "version": _version(),
+        "version": PROGRAM_VERSION,
         "title": title or _default_title(agreements),
         "summary": (f"{_plural(len(agreements), 'agreement')} compared over {_plural(len(categories), 'category', 'categories')} "
                     f"of the {taxonomy_name} taxonomy"),
@@ -508,13 +509,6 @@ def _shorten(text: str, limit: int) -> str:
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
-
-
-def _version() -> str:
-    try:
-        return metadata.version("treaty-compare")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 @cache
