@@ -378,11 +378,17 @@ def _cmd_compare(args) -> int:
     from reports.matrix_text import render_coverage_text
     from reports.table_csv import render_coverage_csv
 
+    from compare.align import agreement_info
+    from compare.coverage import coverage_summary
+
     taxonomy = _check_categories(args, [])
-    documents, failed = _classify_all(args.paths, args)
-    if not documents:
+    # Only a header and a summary of each document are kept, so hundreds of treaties fit in bounded memory.
+    kept, failed = _classify_all(args.paths, args, keep=lambda classified: (agreement_info(classified),
+                                                                          coverage_summary(classified)))
+    if not kept:
         return EXIT_TROUBLE
-    comparison = compare_documents(documents, categories=taxonomy.ids, align=False)
+    comparison = compare_documents([summary for _, summary in kept], categories=taxonomy.ids, align=False,
+                                   agreements=[info for info, _ in kept])
     if args.format == "json":
         _emit(args, json.dumps({"version": VERSION, **comparison.model_dump(mode="json")}, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
@@ -459,8 +465,11 @@ def _check_categories(args, categories: list[str]):
     return taxonomy
 
 
-def _classify_all(paths: list[str], args):
-    """Parse and classify every input (in parallel, through the cache); bad files are reported and skipped."""
+def _classify_all(paths: list[str], args, keep=lambda classified: classified):
+    """Parse and classify every input (in parallel, through the cache); bad files are reported and skipped.
+
+    ``keep`` reduces each document as it arrives (``coverage_summary`` for a coverage-only command).
+    """
     from compare.batch import classify_paths
 
     documents, failed = [], []
@@ -475,7 +484,7 @@ def _classify_all(paths: list[str], args):
             failed.append((item.path, item.error))
             _message(args, f"treaty: {item.error}", always=True)
         else:
-            documents.append(item.classified)
+            documents.append(keep(item.classified))
     if failed and len(failed) + len(documents) > 1:
         _message(args, f"treaty: {len(failed)} of {len(failed) + len(documents)} inputs failed (partial result)", always=True)
     return documents, failed

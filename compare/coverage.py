@@ -17,8 +17,21 @@ from collections.abc import Sequence
 
 from clauses.models import ClassifiedDocument
 from compare.align import DEFAULT_MIN_SCORE, agreement_info, align_documents
-from compare.models import CategoryCoverage, Comparison, CoverageCell, Gap, Status
+from compare.models import AgreementInfo, CategoryCoverage, Comparison, CoverageCell, Gap, Status
 from grammar.models import MODALITY_STRENGTH, Modality
+
+
+def coverage_summary(doc: ClassifiedDocument) -> ClassifiedDocument:
+    """What coverage needs of a document and no more: its header, and its tagged provisions without their text.
+
+    ``treaty compare`` over hundreds of treaties keeps only these summaries (with each full document's
+    ``agreement_info``), so memory does not grow with the documents' text: a ToTA treaty is ~2,500
+    provisions, its summary the few hundred tagged ones.
+    """
+    document = doc.document
+    tagged = [p.model_copy(update={"text": ""}) for p in document.provisions if doc.tags.get(p.ref) and p.modality != "none"]
+    summary = document.model_copy(update={"text": "", "provisions": tagged, "skipped": []})
+    return doc.model_copy(update={"document": summary, "tags": {p.ref: doc.tags[p.ref] for p in tagged}})
 
 
 def compare_documents(
@@ -27,14 +40,17 @@ def compare_documents(
     categories: Sequence[str] | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
     align: bool | None = None,
+    agreements: Sequence[AgreementInfo] | None = None,
 ) -> Comparison:
     """The coverage matrix and gaps of ``docs``, plus the alignment of every pair of them when ``align``.
+
+    ``agreements`` gives the documents' headers when ``docs`` are coverage summaries (``coverage_summary``).
 
     ``categories`` fixes the rows (e.g. every id of the taxonomy, so that categories nobody covers show up);
     by default they are the taxonomy's categories the documents were classified with, plus any other tag found.
     ``align`` defaults to true for exactly two documents (``treaty diff``) and false otherwise.
     """
-    agreements = [agreement_info(doc) for doc in docs]
+    agreements = list(agreements) if agreements is not None else [agreement_info(doc) for doc in docs]
     keys = [info.path for info in agreements]
     rows = list(categories) if categories is not None else _default_categories(docs)
     coverage = [_category_coverage(category, docs, keys) for category in rows]

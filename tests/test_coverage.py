@@ -191,3 +191,16 @@ def test_seed_canada_japan_and_japan_peru_both_carry_supply_chain_cooperation(cl
     assert row.status == "all"
     [alignment] = comparison.alignments
     assert any("supply_chain_security" in pair.categories for pair in alignment.pairs)
+
+
+def test_coverage_from_summaries_equals_coverage_from_full_documents(classified_seeds):
+    """``treaty compare`` keeps only summaries (bounded memory); the matrix and gaps must not change."""
+    from compare.align import agreement_info
+    from compare.coverage import coverage_summary
+
+    docs = list(classified_seeds.values())
+    full = compare_documents(docs, align=False)
+    summaries = [coverage_summary(doc) for doc in docs]
+    summarized = compare_documents(summaries, align=False, agreements=[agreement_info(doc) for doc in docs])
+    assert summarized == full
+    assert sum(len(s.document.provisions) for s in summaries) < sum(len(d.document.provisions) for d in docs) / 3
