@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from clauses.models import ClassifiedDocument  # noqa: E402
 from grammar.errors import TreatyError  # noqa: E402
 from compare.align import DEFAULT_MIN_SCORE, DEFAULT_SCORER, SCORERS, align_documents, leaf_provisions, normalize_text  # noqa: E402
-from tests.factories import load_tota_pairs, load_written_cases, read_tota  # noqa: E402
+from tests.factories import article_digits, article_keys, load_tota_pairs, load_written_cases, read_tota  # noqa: E402
 
 TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
 DIFFLIB_THRESHOLDS = [round(0.30 + 0.05 * step, 2) for step in range(12)]
@@ -81,22 +80,6 @@ def difflib_pairs(scored: list[tuple[float, str, str]], threshold: float) -> set
             taken_b.add(ref_b)
             pairs.add((ref_a, ref_b))
     return pairs
-
-
-def article_keys(classified: ClassifiedDocument) -> dict[str, str]:
-    """Each provision's article as its number's digits (``Art. 2.3`` and ``art_2_3`` → ``2_3``), via the parent chain."""
-    by_ref = {p.ref: p for p in classified.document.provisions}
-    keys = {}
-    for provision in classified.document.provisions:
-        node = provision
-        while node is not None and node.kind != "article":
-            node = by_ref.get(node.parent) if node.parent else None
-        keys[provision.ref] = _digits(node.ref) if node is not None else provision.ref
-    return keys
-
-
-def _digits(ref: str) -> str:
-    return "_".join(re.findall(r"\d+", ref)) or ref
 
 
 def article_pairs(leaf_pairs: set, keys_a: dict[str, str], keys_b: dict[str, str]) -> set:
@@ -152,7 +135,7 @@ def run_tota(scorers: list[str], loader: str, difflib_baseline: bool) -> None:
     if not TOTA_DIR.is_dir():
         print("ToTA set: skipped, ../shared/data/tota is absent")
         return
-    labelled = [(a, b, {(_digits(x), _digits(y)) for x, y in gold}) for a, b, gold in load_tota_pairs()]
+    labelled = [(a, b, {(article_digits(x), article_digits(y)) for x, y in gold}) for a, b, gold in load_tota_pairs()]
     read = load_real if loader == "real" else read_tota
     try:
         documents = {name: read(TOTA_DIR / name) for entry in labelled for name in entry[:2]}

@@ -159,3 +159,19 @@ def load_tota_pairs(path: Path = ALIGN_DATA / "tota_pairs.toml") -> list[tuple[s
         (entry["a"], entry["b"], {(article_ref(a, None), article_ref(b, None)) for a, b in entry["pairs"]})
         for entry in data["agreements"]
     ]
+
+
+def article_keys(classified) -> dict[str, str]:
+    """Each provision's article as its number's digits (``Art. 2.3`` and ``ARTICLE 2.3`` → ``2_3``), via the parent chain."""
+    by_ref = {p.ref: p for p in classified.document.provisions}
+    keys = {}
+    for provision in classified.document.provisions:
+        node = provision
+        while node is not None and node.kind != "article":
+            node = by_ref.get(node.parent) if node.parent else None
+        keys[provision.ref] = article_digits(node.ref) if node is not None else provision.ref
+    return keys
+
+
+def article_digits(ref: str) -> str:
+    return "_".join(re.findall(r"\d+", ref)) or ref

@@ -1,7 +1,6 @@
 """Alignment: labelled pairs, symmetry, one-to-one, threshold, relations, normalization and word redlines (issue 4)."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 import pytest
@@ -9,7 +8,7 @@ import pytest
 from compare import align_documents
 from compare.align import normalize_text
 from compare.redline import redline_words
-from tests.factories import Spec, load_tota_pairs, load_written_cases, make_classified, read_tota
+from tests.factories import Spec, article_digits, article_keys, load_tota_pairs, load_written_cases, make_classified, read_tota
 
 WRITTEN = load_written_cases()
 
@@ -121,22 +120,6 @@ def test_redline_words(a, b, expected):
 
 # ----------------------------------------------------------------------------- real treaties (ToTA)
 
-def article_keys(classified) -> dict[str, str]:
-    """Each provision's article number as digits (``Art. 2.3``, ``art_2_3`` and ``ARTICLE 2.3`` → ``2_3``)."""
-    by_ref = {p.ref: p for p in classified.document.provisions}
-    keys = {}
-    for provision in classified.document.provisions:
-        node = provision
-        while node is not None and node.kind != "article":
-            node = by_ref.get(node.parent) if node.parent else None
-        keys[provision.ref] = digits(node.ref) if node is not None else provision.ref
-    return keys
-
-
-def digits(ref: str) -> str:
-    return "_".join(re.findall(r"\d+", ref)) or ref
-
-
 def read_with_parser(path):
     from clauses import classify_document, load_taxonomy
     from grammar import load_document
@@ -153,7 +136,7 @@ def test_same_heading_articles_of_tota_treaties_pair(tota_paths, read):
     by_name = {path.name: path for path in tota_paths}
     true = false_pos = false_neg = 0
     for name_a, name_b, labelled in load_tota_pairs():
-        gold = {(digits(a), digits(b)) for a, b in labelled}
+        gold = {(article_digits(a), article_digits(b)) for a, b in labelled}
         a, b = read(by_name[name_a]), read(by_name[name_b])
         keys_a, keys_b = article_keys(a), article_keys(b)
         votes: dict[str, Counter] = defaultdict(Counter)
