@@ -71,14 +71,12 @@ def _skipped_spans(lines: list[Line], reasons: dict[int, str]) -> list[Skipped]:
 
 def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
     """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading."""
-    readings: dict[str, ClauseReading] = {}
     lead_ins: dict[str, ClauseReading] = {}
     provisions: list[Provision] = []
     for draft in drafts:
         own_text = text[draft.start : draft.lead_end]
         lead_in = lead_ins.get(draft.parent) if draft.kind in ("item", "bullet") else None
         reading = read_clause(own_text, lead_in)
-        readings[draft.ref] = reading
         if LEAD_IN_END.search(own_text[-24:]):
             lead_ins[draft.ref] = read_clause(_last_sentence(own_text), None)
         provisions.append(

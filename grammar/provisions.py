@@ -141,11 +141,9 @@ class LineRetyper:
     @staticmethod
     def _mark_headings(tokens: list[Token], *, leading: bool) -> None:
         for position, token in enumerate(tokens):
-            if token.type not in HEAD_TYPES or split_head(token.value)[2] and token.type != "NAMED_ARTICLE":
-                continue
+            if token.type not in ("ARTICLE", "DIVISION") or split_head(token.value)[2]:
+                continue  # only a bare "Article 5" or "Chapter 2" line looks to its neighbours for a heading
             after = tokens[position + 1] if position + 1 < len(tokens) else None
-            if token.type == "NAMED_ARTICLE":
-                continue
             if after is not None and after.type == "TEXT" and heading_like(after.value):
                 after.type = "HEADING"
             elif leading and token.type == "ARTICLE" and position:

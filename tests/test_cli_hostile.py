@@ -5,30 +5,16 @@ Large and binary inputs are generated in the test's temporary folder, never comm
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from compare.cli import EXIT_OK, EXIT_TROUBLE, main
 from tests.conftest import SEED_PATHS
-from tests.test_load import BILLION_LAUGHS, XXE, blank_pdf, minimal_text_pdf, navigation_page, seeded_random_bytes
+from tests.test_load import BILLION_LAUGHS, XXE, Build, blank_pdf, file_with, minimal_text_pdf, navigation_page, seeded_random_bytes
 
 AGREEMENT = "Article 1\nScope\n\n1. The Parties shall cooperate on critical minerals.\n2. Neither Party shall impose export duties.\n"
 COMMANDS = ["parse", "classify"]
-
-Build = Callable[[Path], str]
-
-
-def file_with(name: str, data: bytes | str | Callable[[], bytes | str]) -> Build:
-    """A builder writing ``data`` (or what the callable makes, for big inputs) to ``name`` in the temporary folder."""
-    def build(tmp_path: Path) -> str:
-        content = data() if callable(data) else data
-        path = tmp_path / name
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        return str(path)
-
-    return build
 
 
 def folder_with(*names: str) -> Build:

@@ -125,10 +125,12 @@ MALFORMED_XML = b"""<?xml version="1.0"?>
 Build = Callable[[Path], str]
 
 
-def file_with(name: str, data: bytes | str) -> Build:
+def file_with(name: str, data: bytes | str | Callable[[], bytes | str]) -> Build:
+    """A builder writing ``data`` (or what the callable makes, for big inputs) to ``name`` in the temporary folder."""
     def build(tmp_path: Path) -> str:
+        content = data() if callable(data) else data
         path = tmp_path / name
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         return str(path)
 
     return build
