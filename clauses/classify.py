@@ -27,6 +27,7 @@ from grammar.models import Document, Provision
 #: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
 SEPARATOR = r"[\s\-\u00ad\u2010\u2011'\u2019]*"
 WORD_SLOT = re.compile(r"\{[^}]*\}|[^\s{}]+")
+WORD_CHARACTER = re.compile(r"\w")
 VOWELS = set("aeiou")
 #: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
@@ -148,39 +149,49 @@ class VocabularyCompiler:
     """Builds a taxonomy's phrase matcher: a trie of first words, then one tail expression per first word.
 
     Scanning with one trie of all first-word forms is nearly as fast as splitting the text into words;
-    only where a first word occurs is its tail expression tried, whose named groups say which phrases
-    matched (``lastgroup``)::
+    only where a first word occurs is its tail expression tried, whose groups say which phrases
+    matched (``lastindex``)::
 
         "export {duty|tax}", "export ban"  →  first words: export(?:ed|ing|s)?
-                                              tails of "export": (?P<v0>SEP(?:duti…|tax…))|(?P<v1>SEP ban…)
+                                              tails of "export": (SEP(?:duti…|tax…))|(SEP ban…)
     """
 
     def __init__(self, spellings: dict[str, list[str]], fixed_words: frozenset[str]) -> None:
         self.spellings = spellings
         self.fixed_words = fixed_words
-        #: (first word, category) → tail regex → entries that share them.
-        self.tails: dict[tuple[str, str], dict[str, list[VocabularyEntry]]] = {}
+        #: (first word, category) → the rests of its phrases (words after the first, then slots) and their entries.
+        self.rests: dict[tuple[str, str], list[tuple[list[str], list[list[list[str]]], VocabularyEntry]]] = {}
 
     def add(self, phrase: str, entry: VocabularyEntry) -> None:
         # Tails are kept per first word *and category*, so two categories' phrases that start alike
         # ("oil stocks" for stockpiling and for energy) each get their match.
-        for first_word, tail in self._alternatives(phrase_slots(phrase)):
-            bucket = self.tails.setdefault((first_word, entry.category), {}).setdefault(tail, [])
-            if entry not in bucket:
-                bucket.append(entry)
+        for first_word, head, rest in self._openings(phrase_slots(phrase)):
+            self.rests.setdefault((first_word, entry.category), []).append((head, rest, entry))
 
-    def _alternatives(self, slots: list[list[list[str]]]) -> list[tuple[str, str]]:
+    def _openings(self, slots: list[list[list[str]]]) -> list[tuple[str, list[str], list[list[list[str]]]]]:
+        """Each way a phrase can start: its first word, the other words of that option, the slots after it."""
         if not slots:
             return []
-        alternatives = []
-        rest = self._slots_regex(slots[1:])
+        openings = []
         for option in slots[0]:
             if not option:
-                alternatives += self._alternatives(slots[1:])
+                openings += self._openings(slots[1:])
                 continue
-            head = "".join(self._joined(word) for word in option[1:])
-            alternatives.append((option[0], head + rest))
-        return alternatives
+            openings.append((option[0], option[1:], slots[1:]))
+        return openings
+
+    def tail_regex(self, rests: list[tuple[list[str], list[list[list[str]]], VocabularyEntry]]) -> tuple[re.Pattern, list[list[VocabularyEntry]]]:
+        """One first word's phrase tails as one expression, and the entries of each of its groups."""
+        tails: dict[str, list[VocabularyEntry]] = {}
+        for head, rest, entry in rests:
+            bucket = tails.setdefault("".join(self._joined(word) for word in head) + self._slots_regex(rest), [])
+            if entry not in bucket:
+                bucket.append(entry)
+        # Longest tails first: among phrases sharing a first word, the longer match wins.
+        ordered = sorted(tails.items(), key=lambda item: -len(item[0]))
+        regex = re.compile(f"(?:{'|'.join(f'({tail})' for tail, _ in ordered)})(?!\\w)")
+        # Group 0 is the whole match: entries are looked up by ``lastindex``.
+        return regex, [[]] + [entries for _, entries in ordered]
 
     def _slots_regex(self, slots: list[list[list[str]]]) -> str:
         parts = []
@@ -206,26 +217,36 @@ class VocabularyCompiler:
 
     def compile(self) -> Vocabulary:
         form_words: dict[str, list[tuple[tuple[str, str], int]]] = {}
-        tail_regexes: dict[tuple[str, str], re.Pattern] = {}
-        groups: dict[str, list[VocabularyEntry]] = {}
-        for key, tails in sorted(self.tails.items()):
-            first_word = key[0]
-            for form in self._first_forms(first_word):
+        for key in sorted(self.rests):
+            for form in self._first_forms(key[0]):
                 form_words.setdefault(form, []).append((key, len(form)))
-            branches = []
-            # Longest tails first: among phrases sharing a first word, the longer match wins.
-            for tail, entries in sorted(tails.items(), key=lambda item: -len(item[0])):
-                name = f"v{len(groups)}"
-                groups[name] = entries
-                branches.append(f"(?P<{name}>{tail})")
-            tail_regexes[key] = re.compile(f"(?:{'|'.join(branches)})(?!\\w)")
         # The scan takes the longest first word ("supply chains" of "supply-chain mapping"); phrases that
         # start with a shorter one ("supply" of "supply * vulnerability") continue from where it ends.
         for form in list(form_words):
             for cut in (index for index, character in enumerate(form) if character in " -"):
                 form_words[form] += form_words.get(form[:cut], [])
-        first_regex = re.compile(rf"(?<!\w)(?:{trie_regex(set(form_words))})(?!\w)")
-        return Vocabulary(first_regex, form_words, tail_regexes, groups)
+        # A non-word character before the first word, not a look-behind: the engine then skips ahead to
+        # candidates with its character-set test instead of trying the trie at every position. That
+        # character is consumed, which only matters when a first word itself starts with one: then look behind.
+        opening = r"\W" if all(WORD_CHARACTER.match(form) for form in form_words) else r"(?<!\w)"
+        first_regex = re.compile(rf"{opening}({trie_regex(set(form_words))})(?!\w)")
+        return Vocabulary(first_regex, form_words, TailRegexes(self))
+
+
+class TailRegexes(dict):
+    """(first word, category) → its compiled tail expression and group entries, compiled on first use.
+
+    Most first words of a large taxonomy never occur in a given text, and compiling every tail up front
+    cost most of a taxonomy's load time (issue 3): each is compiled when the scan first meets its word.
+    """
+
+    def __init__(self, compiler: VocabularyCompiler) -> None:
+        super().__init__()
+        self.compiler = compiler
+
+    def __missing__(self, key: tuple[str, str]) -> tuple[re.Pattern, list[list[VocabularyEntry]]]:
+        compiled = self[key] = self.compiler.tail_regex(self.compiler.rests[key])
+        return compiled
 
 
 @dataclass(frozen=True)
@@ -234,8 +255,7 @@ class Vocabulary:
 
     first_regex: re.Pattern
     form_words: dict[str, list[tuple[tuple[str, str], int]]]
-    tail_regexes: dict[tuple[str, str], re.Pattern]
-    groups: dict[str, list[VocabularyEntry]]
+    tail_regexes: TailRegexes
 
     def finditer(self, lowered: str) -> Iterator[tuple[int, int, list[VocabularyEntry]]]:
         """``(start, end, entries)`` of each phrase in lower-cased text: per category, the longest at each start.
@@ -246,16 +266,18 @@ class Vocabulary:
         drops them and the category's other matches inside them.
         """
         covered: dict[str, int] = {}
-        form_words, tail_regexes, groups = self.form_words, self.tail_regexes, self.groups
-        for first in self.first_regex.finditer(lowered):
-            start = first.start()
+        form_words, tail_regexes = self.form_words, self.tail_regexes
+        # The leading space stands for the non-word character the scan wants before a first word at 0.
+        for first in self.first_regex.finditer(" " + lowered):
+            start = first.start(1) - 1
             # Each first word (recycle, recycling …) of each category has its own phrases: all may match here.
-            for key, length in form_words[first.group()]:
-                match = tail_regexes[key].match(lowered, start + length)
+            for key, length in form_words[first.group(1)]:
+                regex, group_entries = tail_regexes[key]
+                match = regex.match(lowered, start + length)
                 if match is None:
                     continue
                 end = match.end()
-                fresh = [entry for entry in groups[match.lastgroup] if covered.get(entry.category, -1) <= start]
+                fresh = [entry for entry in group_entries[match.lastindex] if covered.get(entry.category, -1) <= start]
                 for entry in fresh:
                     covered[entry.category] = end
                 if fresh:
