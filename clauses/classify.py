@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from re import _parser  # the expression parser, to know whether a pattern can match the empty string
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -299,7 +300,7 @@ class CompiledTaxonomy:
 
     taxonomy: Taxonomy
     vocabulary: Vocabulary
-    pattern_regex: re.Pattern | None
+    patterns: PatternScan | None
     pattern_entries: dict[str, VocabularyEntry]
     exclusions: dict[str, list[re.Pattern]]
     common_exclusions: list[re.Pattern]
@@ -364,7 +365,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     compiled = CompiledTaxonomy(
         taxonomy=taxonomy,
         vocabulary=vocabulary,
-        pattern_regex=_combined_patterns(pattern_groups),
+        patterns=_combined_patterns(pattern_groups),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
         exclusions={c.id: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
@@ -381,7 +382,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     return compiled
 
 
-def _combined_patterns(groups: list[str]) -> re.Pattern | None:
+def _combined_patterns(groups: list[str]) -> PatternScan | None:
     """All regex patterns as one expression; those that start at a word boundary are tried only at word starts.
 
     Checking ``(?<!\\w)`` once, before the alternatives, spares the engine trying every pattern at every
@@ -392,7 +393,41 @@ def _combined_patterns(groups: list[str]) -> re.Pattern | None:
     at_word_start = [group for group in groups if WORD_START_PATTERN.match(group)]
     anywhere = [group for group in groups if not WORD_START_PATTERN.match(group)]
     parts = ([rf"(?<!\w)(?:{'|'.join(at_word_start)})"] if at_word_start else []) + anywhere
-    return re.compile("|".join(parts), re.IGNORECASE)
+    regex = re.compile("|".join(parts), re.IGNORECASE)
+    if anywhere or any(_parser.parse(group).getwidth()[0] == 0 for group in groups):
+        return PatternScan(regex, None)
+    return PatternScan(regex, re.compile(rf"\W(?:{'|'.join(at_word_start)})", re.IGNORECASE))
+
+
+@dataclass(frozen=True)
+class PatternScan:
+    """The taxonomy's regex patterns combined, and how to find their matches fast (see ``finditer``)."""
+
+    regex: re.Pattern
+    #: The word-start patterns after a non-word character, when every pattern starts at a word and none can be empty.
+    after_non_word: re.Pattern | None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, group)`` of each match of ``regex``, found as ``regex.finditer`` finds them.
+
+        Consuming the non-word character before a word start lets the engine skip ahead with its
+        character-set test instead of trying the look-behind at every character. Each search resumes at
+        the previous match's last character, which may be the non-word character the next one needs.
+        """
+        if self.after_non_word is None:
+            for match in self.regex.finditer(text):
+                yield match.start(), match.end(), match.lastgroup
+            return
+        position = 0
+        first = self.regex.match(text)
+        if first is not None:
+            yield first.start(), first.end(), first.lastgroup
+            position = first.end() - 1
+        search = self.after_non_word.search
+        match = search(text, position)
+        while match is not None:
+            yield match.start() + 1, match.end(), match.lastgroup
+            match = search(text, match.end() - 1)
 
 
 # ----------------------------------------------------------------------------- matching
@@ -411,16 +446,31 @@ def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
         # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
         lowered = "".join(character.lower()[0] for character in text)
     hits = [Hit(start, end, entry) for start, end, entries in compiled.vocabulary.finditer(lowered) for entry in entries]
-    if compiled.pattern_regex is not None:
-        for match in compiled.pattern_regex.finditer(text):
-            hits.append(Hit(match.start(), match.end(), compiled.pattern_entries[match.lastgroup]))
+    if compiled.patterns is not None:
+        hits += [Hit(start, end, compiled.pattern_entries[group]) for start, end, group in compiled.patterns.finditer(text)]
     hits.sort(key=lambda hit: hit.start)
     ignored = [hit for hit in hits if hit.entry.ignore]
     if not ignored:
         return hits
-    # An ignore phrase ("Security Council") also hides the category's patterns inside it (``Council``).
-    return [hit for hit in hits if not hit.entry.ignore and not any(
-        span.entry.category == hit.entry.category and span.start <= hit.start < span.end for span in ignored)]
+    return _without_ignored(hits, ignored)
+
+
+def _without_ignored(hits: list[Hit], ignored: list[Hit]) -> list[Hit]:
+    """The hits outside their category's ignore phrases ("Security Council" hides ``Council``), ignores dropped.
+
+    One sweep in order of start: for each category, the furthest end of the ignore phrases started so far.
+    """
+    reach: dict[str, int] = {}
+    kept = []
+    next_ignored = 0
+    for hit in hits:
+        while next_ignored < len(ignored) and ignored[next_ignored].start <= hit.start:
+            span = ignored[next_ignored]
+            reach[span.entry.category] = max(reach.get(span.entry.category, -1), span.end)
+            next_ignored += 1
+        if not hit.entry.ignore and reach.get(hit.entry.category, -1) <= hit.start:
+            kept.append(hit)
+    return kept
 
 
 def fuzzy_heading_hits(heading: str, offset: int, compiled: CompiledTaxonomy) -> list[Hit]:
