@@ -16,13 +16,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from re import _parser  # the expression parser, to know whether a pattern can match the empty string
-from typing import NamedTuple
+from re import _constants, _parser  # the expression parser: can a pattern match the empty string, does it start with ^
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
 from grammar.models import Document, Provision
+
+ModelT = TypeVar("ModelT", Evidence, Tag)
 
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
 #: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
@@ -302,15 +304,17 @@ class CompiledTaxonomy:
     vocabulary: Vocabulary
     patterns: PatternScan | None
     pattern_entries: dict[str, VocabularyEntry]
-    exclusions: dict[str, list[re.Pattern]]
-    common_exclusions: list[re.Pattern]
-    heading_exclusions: list[re.Pattern]
+    exclusions: dict[str, list[Exclusion]]
+    common_exclusions: list[Exclusion]
+    heading_exclusions: list[Exclusion]
     ancestors: dict[str, list[str]]
     #: Plain phrase variants by first letter, sorted by length, for fuzzy heading matching, and their entries.
     heading_choices: dict[str, list[str]] = field(default_factory=dict)
     heading_entries: dict[str, list[VocabularyEntry]] = field(default_factory=dict)
     heading_lengths: dict[str, list[int]] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
+    #: Each category's position in the taxonomy: tags come out in that order.
+    order: dict[str, int] = field(default_factory=dict)
     fuzzy_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -368,14 +372,15 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         patterns=_combined_patterns(pattern_groups),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
-        exclusions={c.id: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
-        common_exclusions=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
-        heading_exclusions=[re.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
+        exclusions={c.id: [Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
+        common_exclusions=[Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
+        heading_exclusions=[Exclusion.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
         ancestors=ancestors,
         heading_choices=heading_choices,
         heading_entries=heading_entries,
         heading_lengths={letter: [len(plain) for plain in plains] for letter, plains in heading_choices.items()},
         categories={category.id: category for category in taxonomy.categories},
+        order={category.id: index for index, category in enumerate(taxonomy.categories)},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
@@ -527,9 +532,8 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
         total = totals[category_id]
         if not untagged and category_id not in reaching:
             continue
-        # model_construct: the values are built here from validated data, so validation would only cost time.
-        evidence = [Evidence.model_construct(match=text[hit.start:hit.end], start=hit.start, end=hit.end,
-                                             pattern=hit.entry.source, score=hit.entry.weight) for hit in category_hits]
+        evidence = [_trusted(Evidence, match=text[hit.start:hit.end], start=hit.start, end=hit.end,
+                             pattern=hit.entry.source, score=hit.entry.weight) for hit in category_hits]
         veto = None
         if category_id in reaching:
             veto = veto_common or _first_veto(compiled.exclusions[category_id], owner_texts)
@@ -544,7 +548,45 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
     return list(candidates.values())
 
 
-def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
+@dataclass(frozen=True)
+class Exclusion:
+    """An exclusion pattern; one that starts with ``^`` is tried only where ``^`` can match (see ``search``)."""
+
+    regex: re.Pattern
+    #: "lines" for ``^`` under MULTILINE, "text" for a plain ``^``, "" for a pattern that may start anywhere.
+    anchor: str
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int) -> Exclusion:
+        regex = re.compile(pattern, flags)
+        parsed = _parser.parse(pattern, flags)
+        if not parsed.data or parsed.data[0] != (_constants.AT, _constants.AT_BEGINNING):
+            return cls(regex, "")
+        return cls(regex, "lines" if regex.flags & re.MULTILINE else "text")
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    def search(self, text: str) -> re.Match | None:
+        """``regex.search(text)``, found faster when the pattern is anchored by ``^``.
+
+        The engine has no shortcut for ``^``: it tries and fails at every character of a provision. The
+        first line start where ``match`` succeeds is exactly where ``search`` would have found it.
+        """
+        if not self.anchor:
+            return self.regex.search(text)
+        if self.anchor == "text":
+            return self.regex.match(text)
+        start = 0
+        while (found := self.regex.match(text, start)) is None:
+            start = text.find("\n", start) + 1
+            if start == 0:
+                return None
+        return found
+
+
+def _first_veto(patterns: list[Exclusion], texts: list[str]) -> str | None:
     for pattern in patterns:
         for text in texts:
             match = pattern.search(text)
@@ -554,12 +596,26 @@ def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
 
 
 
-def _tags(candidates: list[Scored], taxonomy: Taxonomy) -> list[Tag]:
+def _tags(candidates: list[Scored], compiled: CompiledTaxonomy) -> list[Tag]:
     if not any(candidate.tagged for candidate in candidates):
         return []
-    order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
+    order = compiled.order
     tagged = sorted((c for c in candidates if c.tagged), key=lambda c: order[c.category])
-    return [Tag.model_construct(category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
+    return [_trusted(Tag, category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
+
+
+def _trusted(model: type[ModelT], **values) -> ModelT:
+    """``model.model_construct(**values)`` when ``values`` give every field, built here from validated data.
+
+    Validation would only cost time, and so would ``model_construct``'s per-field default and alias
+    lookups: this sets the same four attributes it sets, for the thousands of tags and evidence of a treaty.
+    """
+    instance = model.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
 
 
 # ----------------------------------------------------------------------------- documents
@@ -572,7 +628,8 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
     """
     compiled = compile_taxonomy(taxonomy)
     text = document.text
-    segments = _own_segments(document)
+    heading_spans = [_heading_span(provision, text) for provision in document.provisions]
+    segments = _own_segments(document, heading_spans)
     starts = [segment[0] for segment in segments]
     by_ref = {provision.ref: provision for provision in document.provisions}
     hits_by_ref: dict[str, list[Hit]] = {}
@@ -581,28 +638,29 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
         if index < 0 or hit.end > segments[index][1]:
             continue
         hits_by_ref.setdefault(segments[index][2], []).append(hit)
-    owner_texts: dict[str, list[str]] = {}
+    owner_spans: dict[str, list[tuple[int, int]]] = {}
     for start, end, ref in segments:
-        owner_texts.setdefault(ref, []).append(text[start:end])
+        owner_spans.setdefault(ref, []).append((start, end))
     tags: dict[str, list[Tag]] = {}
-    for provision in document.provisions:
+    for provision, heading_span in zip(document.provisions, heading_spans):
         hits = hits_by_ref.get(provision.ref, [])
         parent = by_ref.get(provision.parent) if provision.parent else None
         own_heading = provision.heading if provision.heading and (parent is None or parent.heading != provision.heading) else None
-        located = _heading_span(provision, text) if own_heading else None
+        located = heading_span if own_heading else None
         if located is not None and not any(h.start >= located[0] and h.end <= located[1] for h in hits):
             hits = hits + fuzzy_heading_hits(provision.heading, located[0], compiled)
         if not hits:
             continue
         headings = _heading_chain(provision, by_ref)
-        candidates = score_hits(hits, owner_texts.get(provision.ref, []), headings, text, compiled)
-        provision_tags = _tags(candidates, taxonomy)
+        owner_texts = [text[start:end] for start, end in owner_spans.get(provision.ref, [])]
+        candidates = score_hits(hits, owner_texts, headings, text, compiled)
+        provision_tags = _tags(candidates, compiled)
         if provision_tags:
             tags[provision.ref] = provision_tags
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
 
 
-def _own_segments(document: Document) -> list[tuple[int, int, str]]:
+def _own_segments(document: Document, heading_spans: list[tuple[int, int] | None]) -> list[tuple[int, int, str]]:
     """Non-overlapping ``(start, end, ref)`` spans: each character goes to the innermost provision holding it.
 
     One sweep over the spans sorted by start (longest first), with the open spans on a stack::
@@ -610,12 +668,11 @@ def _own_segments(document: Document) -> list[tuple[int, int, str]]:
         article [0, 100) ⊃ para [10, 50), para [50, 100)  →  (0, 10, article) (10, 50, para 1) (50, 100, para 2)
 
     A heading outside its provision's span (some parsers keep it apart) becomes a segment of that provision
-    when it is found just before the span.
+    when it is found just before the span (``heading_spans``: each provision's, from ``_heading_span``).
     """
     spans: list[tuple[int, int, str]] = []
-    for provision in document.provisions:
+    for provision, heading in zip(document.provisions, heading_spans):
         spans.append((provision.start, provision.end, provision.ref))
-        heading = _heading_span(provision, document.text) if provision.heading else None
         if heading is not None and not provision.start <= heading[0] < provision.end:
             spans.append((heading[0], heading[1], provision.ref))
     spans.sort(key=lambda span: (span[0], -span[1]))
@@ -690,7 +747,7 @@ def explain_text(text: str, taxonomy: Taxonomy) -> Explanation:
 def classify_text(text: str, taxonomy: Taxonomy) -> list[str]:
     """The category ids ``text`` gets on its own, in taxonomy order (what examples and the labelled set test)."""
     compiled = compile_taxonomy(taxonomy)
-    return [tag.category for tag in _tags(score_hits(find_hits(text, compiled), [text], [], text, compiled), taxonomy)]
+    return [tag.category for tag in _tags(score_hits(find_hits(text, compiled), [text], [], text, compiled), compiled)]
 
 
 def _read_clause(text: str) -> dict:
