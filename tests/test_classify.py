@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import classify_text, phrase_variants, word_forms
+from clauses.classify import Exclusion, _combined_patterns, classify_text, phrase_variants, word_forms
 from grammar import load_document
 from grammar.models import Document, Provision
 from tests.conftest import seed_path
@@ -192,6 +193,34 @@ def test_word_forms_include_inflection_and_spelling(taxonomy, word, forms):
 def test_phrase_variants_expand_alternatives_and_optional_slots():
     assert phrase_variants("{impose|levy} {|an} export duty") == {
         "impose export duty", "impose an export duty", "levy export duty", "levy an export duty"}
+
+
+# ----------------------------------------------------------------------------- fast paths find what the plain search finds
+
+@pytest.mark.parametrize(("patterns", "text"), [
+    pytest.param([r"\bfoo"], "foo foofoo x-foo", id="at-text-start"),
+    pytest.param([r"\bab\s"], "ab ab ab", id="match-ends-on-the-next-matchs-non-word-character"),
+    pytest.param([r"\bb[ ,]+", r"(?-i:\bA\w*)"], "b, Ab b A a", id="case-sensitive-beside-insensitive"),
+    pytest.param([r"\b\d+ ?", r"\bca?b\b"], "12 cab 3cb cb", id="alternatives-in-order"),
+    pytest.param([r"\b(?<=x )foo"], "x foo y foo", id="look-behind-before-the-scan"),
+])
+def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
+    scan = _combined_patterns([f"(?P<p{index}>{pattern})" for index, pattern in enumerate(patterns)])
+    assert scan.after_non_word is not None
+    assert list(scan.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in scan.regex.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "text"), [
+    pytest.param(r"^\W*b\b", re.I | re.M, "a b\n  b c", id="second-line"),
+    pytest.param(r"^a", re.I | re.M, "b\nc\n", id="no-line-matches"),
+    pytest.param(r"^(?:a|b)+$", re.I | re.M, "ab c\nba\n", id="to-the-line-end"),
+    pytest.param(r"^a", re.I, "b\na", id="plain-caret-only-at-the-start"),
+    pytest.param(r"^a|b", re.I | re.M, "cb", id="unanchored-alternative"),
+])
+def test_exclusion_search_finds_what_regex_search_finds(pattern, flags, text):
+    exclusion = Exclusion.compile(pattern, flags)
+    found, expected = exclusion.search(text), exclusion.regex.search(text)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 # ----------------------------------------------------------------------------- the labelled set
