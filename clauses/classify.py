@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from re import _constants, _parser  # the expression parser: can a pattern match the empty string, does it start with ^
 from typing import NamedTuple, TypeVar
@@ -233,23 +233,32 @@ class VocabularyCompiler:
         # character is consumed, which only matters when a first word itself starts with one: then look behind.
         opening = r"\W" if all(WORD_CHARACTER.match(form) for form in form_words) else r"(?<!\w)"
         first_regex = re.compile(rf"{opening}({trie_regex(set(form_words))})(?!\w)")
-        return Vocabulary(first_regex, form_words, TailRegexes(self))
+        return Vocabulary(first_regex, FormTails(self, form_words))
 
 
-class TailRegexes(dict):
-    """(first word, category) → its compiled tail expression and group entries, compiled on first use.
+class FormTails(dict):
+    """A first-word form → the tails to try after it: ``(match, offset, entries by group)``, compiled on first use.
 
     Most first words of a large taxonomy never occur in a given text, and compiling every tail up front
     cost most of a taxonomy's load time (issue 3): each is compiled when the scan first meets its word.
+    Keeping the bound ``match`` and the offset per form spares the scan two look-ups per try.
     """
 
-    def __init__(self, compiler: VocabularyCompiler) -> None:
+    def __init__(self, compiler: VocabularyCompiler, form_words: dict[str, list[tuple[tuple[str, str], int]]]) -> None:
         super().__init__()
         self.compiler = compiler
+        self.form_words = form_words
+        self.by_key: dict[tuple[str, str], tuple[re.Pattern, list[list[VocabularyEntry]]]] = {}
 
-    def __missing__(self, key: tuple[str, str]) -> tuple[re.Pattern, list[list[VocabularyEntry]]]:
-        compiled = self[key] = self.compiler.tail_regex(self.compiler.rests[key])
-        return compiled
+    def __missing__(self, form: str) -> list[tuple[Callable[[str, int], re.Match | None], int, list[list[VocabularyEntry]]]]:
+        tails = []
+        for key, length in self.form_words[form]:
+            if key not in self.by_key:
+                self.by_key[key] = self.compiler.tail_regex(self.compiler.rests[key])
+            regex, group_entries = self.by_key[key]
+            tails.append((regex.match, length, group_entries))
+        self[form] = tails
+        return tails
 
 
 @dataclass(frozen=True)
@@ -257,8 +266,7 @@ class Vocabulary:
     """The compiled phrases of a taxonomy (see ``VocabularyCompiler``)."""
 
     first_regex: re.Pattern
-    form_words: dict[str, list[tuple[tuple[str, str], int]]]
-    tail_regexes: TailRegexes
+    form_tails: FormTails
 
     def finditer(self, lowered: str) -> Iterator[tuple[int, int, list[VocabularyEntry]]]:
         """``(start, end, entries)`` of each phrase in lower-cased text: per category, the longest at each start.
@@ -269,14 +277,13 @@ class Vocabulary:
         drops them and the category's other matches inside them.
         """
         covered: dict[str, int] = {}
-        form_words, tail_regexes = self.form_words, self.tail_regexes
+        form_tails = self.form_tails
         # The leading space stands for the non-word character the scan wants before a first word at 0.
         for first in self.first_regex.finditer(" " + lowered):
             start = first.start(1) - 1
             # Each first word (recycle, recycling …) of each category has its own phrases: all may match here.
-            for key, length in form_words[first.group(1)]:
-                regex, group_entries = tail_regexes[key]
-                match = regex.match(lowered, start + length)
+            for match_tail, length, group_entries in form_tails[first.group(1)]:
+                match = match_tail(lowered, start + length)
                 if match is None:
                     continue
                 end = match.end()
