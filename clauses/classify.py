@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from re import _constants, _parser  # the expression parser: can a pattern match the empty string, does it start with ^
+from re import _parser  # the expression parser, to know whether a pattern can match the empty string
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -311,9 +311,9 @@ class CompiledTaxonomy:
     vocabulary: Vocabulary
     patterns: PatternScan | None
     pattern_entries: dict[str, VocabularyEntry]
-    exclusions: dict[str, list[Exclusion]]
-    common_exclusions: list[Exclusion]
-    heading_exclusions: list[Exclusion]
+    exclusions: dict[str, list[re.Pattern]]
+    common_exclusions: list[re.Pattern]
+    heading_exclusions: list[re.Pattern]
     ancestors: dict[str, list[str]]
     #: Plain phrase variants by first letter, sorted by length, for fuzzy heading matching, and their entries.
     heading_choices: dict[str, list[str]] = field(default_factory=dict)
@@ -379,9 +379,9 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         patterns=_combined_patterns(pattern_groups),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
-        exclusions={c.id: [Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
-        common_exclusions=[Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
-        heading_exclusions=[Exclusion.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
+        exclusions={c.id: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
+        common_exclusions=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
+        heading_exclusions=[re.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
         ancestors=ancestors,
         heading_choices=heading_choices,
         heading_entries=heading_entries,
@@ -555,45 +555,7 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
     return list(candidates.values())
 
 
-@dataclass(frozen=True)
-class Exclusion:
-    """An exclusion pattern; one that starts with ``^`` is tried only where ``^`` can match (see ``search``)."""
-
-    regex: re.Pattern
-    #: "lines" for ``^`` under MULTILINE, "text" for a plain ``^``, "" for a pattern that may start anywhere.
-    anchor: str
-
-    @classmethod
-    def compile(cls, pattern: str, flags: int) -> Exclusion:
-        regex = re.compile(pattern, flags)
-        parsed = _parser.parse(pattern, flags)
-        if not parsed.data or parsed.data[0] != (_constants.AT, _constants.AT_BEGINNING):
-            return cls(regex, "")
-        return cls(regex, "lines" if regex.flags & re.MULTILINE else "text")
-
-    @property
-    def pattern(self) -> str:
-        return self.regex.pattern
-
-    def search(self, text: str) -> re.Match | None:
-        """``regex.search(text)``, found faster when the pattern is anchored by ``^``.
-
-        The engine has no shortcut for ``^``: it tries and fails at every character of a provision. The
-        first line start where ``match`` succeeds is exactly where ``search`` would have found it.
-        """
-        if not self.anchor:
-            return self.regex.search(text)
-        if self.anchor == "text":
-            return self.regex.match(text)
-        start = 0
-        while (found := self.regex.match(text, start)) is None:
-            start = text.find("\n", start) + 1
-            if start == 0:
-                return None
-        return found
-
-
-def _first_veto(patterns: list[Exclusion], texts: list[str]) -> str | None:
+def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
     for pattern in patterns:
         for text in texts:
             match = pattern.search(text)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import Exclusion, _combined_patterns, classify_text, phrase_variants, word_forms
+from clauses.classify import _combined_patterns, classify_text, phrase_variants, word_forms
 from grammar import load_document
 from grammar.models import Document, Provision
 from tests.conftest import seed_path
@@ -195,7 +194,7 @@ def test_phrase_variants_expand_alternatives_and_optional_slots():
         "impose export duty", "impose an export duty", "levy export duty", "levy an export duty"}
 
 
-# ----------------------------------------------------------------------------- fast paths find what the plain search finds
+# ----------------------------------------------------------------------------- the pattern scan finds what the plain search finds
 
 @pytest.mark.parametrize(("patterns", "text"), [
     pytest.param([r"\bfoo"], "foo foofoo x-foo", id="at-text-start"),
@@ -208,19 +207,6 @@ def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
     scan = _combined_patterns([f"(?P<p{index}>{pattern})" for index, pattern in enumerate(patterns)])
     assert scan.after_non_word is not None
     assert list(scan.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in scan.regex.finditer(text)]
-
-
-@pytest.mark.parametrize(("pattern", "flags", "text"), [
-    pytest.param(r"^\W*b\b", re.I | re.M, "a b\n  b c", id="second-line"),
-    pytest.param(r"^a", re.I | re.M, "b\nc\n", id="no-line-matches"),
-    pytest.param(r"^(?:a|b)+$", re.I | re.M, "ab c\nba\n", id="to-the-line-end"),
-    pytest.param(r"^a", re.I, "b\na", id="plain-caret-only-at-the-start"),
-    pytest.param(r"^a|b", re.I | re.M, "cb", id="unanchored-alternative"),
-])
-def test_exclusion_search_finds_what_regex_search_finds(pattern, flags, text):
-    exclusion = Exclusion.compile(pattern, flags)
-    found, expected = exclusion.search(text), exclusion.regex.search(text)
-    assert (found and found.span()) == (expected and expected.span())
 
 
 # ----------------------------------------------------------------------------- the labelled set
