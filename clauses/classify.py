@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from re import _parser  # the expression parser, to know whether a pattern can match the empty string
+from re import _constants, _parser  # the expression parser: can a pattern be empty, what can it start with
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -406,9 +406,55 @@ def _combined_patterns(groups: list[str]) -> PatternScan | None:
     anywhere = [group for group in groups if not WORD_START_PATTERN.match(group)]
     parts = ([rf"(?<!\w)(?:{'|'.join(at_word_start)})"] if at_word_start else []) + anywhere
     regex = re.compile("|".join(parts), re.IGNORECASE)
-    if anywhere or any(_parser.parse(group).getwidth()[0] == 0 for group in groups):
+    parsed = [_parser.parse(group) for group in groups]
+    if anywhere or any(pattern.getwidth()[0] == 0 for pattern in parsed):
         return PatternScan(regex, None)
-    return PatternScan(regex, re.compile(rf"\W(?:{'|'.join(at_word_start)})", re.IGNORECASE))
+    # Checking the word's first character once spares the engine entering every alternative at every word.
+    firsts = [_first_characters(pattern.data) for pattern in parsed]
+    check = "" if None in firsts else f"(?=[{''.join(firsts)}])"
+    return PatternScan(regex, re.compile(rf"\W{check}(?:{'|'.join(at_word_start)})", re.IGNORECASE))
+
+
+#: The character classes a first-character check can name.
+CATEGORY_CLASSES = {_constants.CATEGORY_DIGIT: r"\d", _constants.CATEGORY_NOT_DIGIT: r"\D", _constants.CATEGORY_WORD: r"\w",
+                    _constants.CATEGORY_NOT_WORD: r"\W", _constants.CATEGORY_SPACE: r"\s", _constants.CATEGORY_NOT_SPACE: r"\S"}
+
+
+def _first_characters(items: list) -> str | None:
+    """A character class body holding every character a parsed pattern's match can start with, or None if unsure.
+
+    Read case-insensitively, so it may hold more than needed, never less: ``\\b(?:review|screen)\\w*`` → ``rs``.
+    """
+    for op, argument in items:
+        if op is _constants.AT:
+            continue
+        if op is _constants.LITERAL:
+            return re.escape(chr(argument))
+        if op is _constants.IN:
+            return _class_body(argument)
+        if op is _constants.SUBPATTERN:
+            return _first_characters(argument[3].data)
+        if op is _constants.BRANCH:
+            bodies = [_first_characters(alternative.data) for alternative in argument[1]]
+            return None if None in bodies else "".join(bodies)
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and argument[0] >= 1:
+            return _first_characters(argument[2].data)
+        return None
+    return None
+
+
+def _class_body(items: list) -> str | None:
+    parts = []
+    for op, argument in items:
+        if op is _constants.LITERAL:
+            parts.append(re.escape(chr(argument)))
+        elif op is _constants.RANGE:
+            parts.append(f"{re.escape(chr(argument[0]))}-{re.escape(chr(argument[1]))}")
+        elif op is _constants.CATEGORY and argument in CATEGORY_CLASSES:
+            parts.append(CATEGORY_CLASSES[argument])
+        else:
+            return None
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
