@@ -14,19 +14,23 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from re import _constants, _parser  # the expression parser: can a pattern be empty, what can it start with
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
 from grammar.models import Document, Provision
 
+ModelT = TypeVar("ModelT", Evidence, Tag)
+
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
 #: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
 SEPARATOR = r"[\s\-\u00ad\u2010\u2011'\u2019]*"
 WORD_SLOT = re.compile(r"\{[^}]*\}|[^\s{}]+")
+WORD_CHARACTER = re.compile(r"\w")
 VOWELS = set("aeiou")
 #: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
@@ -148,39 +152,49 @@ class VocabularyCompiler:
     """Builds a taxonomy's phrase matcher: a trie of first words, then one tail expression per first word.
 
     Scanning with one trie of all first-word forms is nearly as fast as splitting the text into words;
-    only where a first word occurs is its tail expression tried, whose named groups say which phrases
-    matched (``lastgroup``)::
+    only where a first word occurs is its tail expression tried, whose groups say which phrases
+    matched (``lastindex``)::
 
         "export {duty|tax}", "export ban"  →  first words: export(?:ed|ing|s)?
-                                              tails of "export": (?P<v0>SEP(?:duti…|tax…))|(?P<v1>SEP ban…)
+                                              tails of "export": (SEP(?:duti…|tax…))|(SEP ban…)
     """
 
     def __init__(self, spellings: dict[str, list[str]], fixed_words: frozenset[str]) -> None:
         self.spellings = spellings
         self.fixed_words = fixed_words
-        #: (first word, category) → tail regex → entries that share them.
-        self.tails: dict[tuple[str, str], dict[str, list[VocabularyEntry]]] = {}
+        #: (first word, category) → the rests of its phrases (words after the first, then slots) and their entries.
+        self.rests: dict[tuple[str, str], list[tuple[list[str], list[list[list[str]]], VocabularyEntry]]] = {}
 
     def add(self, phrase: str, entry: VocabularyEntry) -> None:
         # Tails are kept per first word *and category*, so two categories' phrases that start alike
         # ("oil stocks" for stockpiling and for energy) each get their match.
-        for first_word, tail in self._alternatives(phrase_slots(phrase)):
-            bucket = self.tails.setdefault((first_word, entry.category), {}).setdefault(tail, [])
-            if entry not in bucket:
-                bucket.append(entry)
+        for first_word, head, rest in self._openings(phrase_slots(phrase)):
+            self.rests.setdefault((first_word, entry.category), []).append((head, rest, entry))
 
-    def _alternatives(self, slots: list[list[list[str]]]) -> list[tuple[str, str]]:
+    def _openings(self, slots: list[list[list[str]]]) -> list[tuple[str, list[str], list[list[list[str]]]]]:
+        """Each way a phrase can start: its first word, the other words of that option, the slots after it."""
         if not slots:
             return []
-        alternatives = []
-        rest = self._slots_regex(slots[1:])
+        openings = []
         for option in slots[0]:
             if not option:
-                alternatives += self._alternatives(slots[1:])
+                openings += self._openings(slots[1:])
                 continue
-            head = "".join(self._joined(word) for word in option[1:])
-            alternatives.append((option[0], head + rest))
-        return alternatives
+            openings.append((option[0], option[1:], slots[1:]))
+        return openings
+
+    def tail_regex(self, rests: list[tuple[list[str], list[list[list[str]]], VocabularyEntry]]) -> tuple[re.Pattern, list[list[VocabularyEntry]]]:
+        """One first word's phrase tails as one expression, and the entries of each of its groups."""
+        tails: dict[str, list[VocabularyEntry]] = {}
+        for head, rest, entry in rests:
+            bucket = tails.setdefault("".join(self._joined(word) for word in head) + self._slots_regex(rest), [])
+            if entry not in bucket:
+                bucket.append(entry)
+        # Longest tails first: among phrases sharing a first word, the longer match wins.
+        ordered = sorted(tails.items(), key=lambda item: -len(item[0]))
+        regex = re.compile(f"(?:{'|'.join(f'({tail})' for tail, _ in ordered)})(?!\\w)")
+        # Group 0 is the whole match: entries are looked up by ``lastindex``.
+        return regex, [[]] + [entries for _, entries in ordered]
 
     def _slots_regex(self, slots: list[list[list[str]]]) -> str:
         parts = []
@@ -206,26 +220,45 @@ class VocabularyCompiler:
 
     def compile(self) -> Vocabulary:
         form_words: dict[str, list[tuple[tuple[str, str], int]]] = {}
-        tail_regexes: dict[tuple[str, str], re.Pattern] = {}
-        groups: dict[str, list[VocabularyEntry]] = {}
-        for key, tails in sorted(self.tails.items()):
-            first_word = key[0]
-            for form in self._first_forms(first_word):
+        for key in sorted(self.rests):
+            for form in self._first_forms(key[0]):
                 form_words.setdefault(form, []).append((key, len(form)))
-            branches = []
-            # Longest tails first: among phrases sharing a first word, the longer match wins.
-            for tail, entries in sorted(tails.items(), key=lambda item: -len(item[0])):
-                name = f"v{len(groups)}"
-                groups[name] = entries
-                branches.append(f"(?P<{name}>{tail})")
-            tail_regexes[key] = re.compile(f"(?:{'|'.join(branches)})(?!\\w)")
         # The scan takes the longest first word ("supply chains" of "supply-chain mapping"); phrases that
         # start with a shorter one ("supply" of "supply * vulnerability") continue from where it ends.
         for form in list(form_words):
             for cut in (index for index, character in enumerate(form) if character in " -"):
                 form_words[form] += form_words.get(form[:cut], [])
-        first_regex = re.compile(rf"(?<!\w)(?:{trie_regex(set(form_words))})(?!\w)")
-        return Vocabulary(first_regex, form_words, tail_regexes, groups)
+        # A non-word character before the first word, not a look-behind: the engine then skips ahead to
+        # candidates with its character-set test instead of trying the trie at every position. That
+        # character is consumed, which only matters when a first word itself starts with one: then look behind.
+        opening = r"\W" if all(WORD_CHARACTER.match(form) for form in form_words) else r"(?<!\w)"
+        first_regex = re.compile(rf"{opening}({trie_regex(set(form_words))})(?!\w)")
+        return Vocabulary(first_regex, FormTails(self, form_words))
+
+
+class FormTails(dict):
+    """A first-word form → the tails to try after it: ``(match, offset, entries by group)``, compiled on first use.
+
+    Most first words of a large taxonomy never occur in a given text, and compiling every tail up front
+    cost most of a taxonomy's load time (issue 3): each is compiled when the scan first meets its word.
+    Keeping the bound ``match`` and the offset per form spares the scan two look-ups per try.
+    """
+
+    def __init__(self, compiler: VocabularyCompiler, form_words: dict[str, list[tuple[tuple[str, str], int]]]) -> None:
+        super().__init__()
+        self.compiler = compiler
+        self.form_words = form_words
+        self.by_key: dict[tuple[str, str], tuple[re.Pattern, list[list[VocabularyEntry]]]] = {}
+
+    def __missing__(self, form: str) -> list[tuple[Callable[[str, int], re.Match | None], int, list[list[VocabularyEntry]]]]:
+        tails = []
+        for key, length in self.form_words[form]:
+            if key not in self.by_key:
+                self.by_key[key] = self.compiler.tail_regex(self.compiler.rests[key])
+            regex, group_entries = self.by_key[key]
+            tails.append((regex.match, length, group_entries))
+        self[form] = tails
+        return tails
 
 
 @dataclass(frozen=True)
@@ -233,9 +266,7 @@ class Vocabulary:
     """The compiled phrases of a taxonomy (see ``VocabularyCompiler``)."""
 
     first_regex: re.Pattern
-    form_words: dict[str, list[tuple[tuple[str, str], int]]]
-    tail_regexes: dict[tuple[str, str], re.Pattern]
-    groups: dict[str, list[VocabularyEntry]]
+    form_tails: FormTails
 
     def finditer(self, lowered: str) -> Iterator[tuple[int, int, list[VocabularyEntry]]]:
         """``(start, end, entries)`` of each phrase in lower-cased text: per category, the longest at each start.
@@ -246,16 +277,17 @@ class Vocabulary:
         drops them and the category's other matches inside them.
         """
         covered: dict[str, int] = {}
-        form_words, tail_regexes, groups = self.form_words, self.tail_regexes, self.groups
-        for first in self.first_regex.finditer(lowered):
-            start = first.start()
+        form_tails = self.form_tails
+        # The leading space stands for the non-word character the scan wants before a first word at 0.
+        for first in self.first_regex.finditer(" " + lowered):
+            start = first.start(1) - 1
             # Each first word (recycle, recycling …) of each category has its own phrases: all may match here.
-            for key, length in form_words[first.group()]:
-                match = tail_regexes[key].match(lowered, start + length)
+            for match_tail, length, group_entries in form_tails[first.group(1)]:
+                match = match_tail(lowered, start + length)
                 if match is None:
                     continue
                 end = match.end()
-                fresh = [entry for entry in groups[match.lastgroup] if covered.get(entry.category, -1) <= start]
+                fresh = [entry for entry in group_entries[match.lastindex] if covered.get(entry.category, -1) <= start]
                 for entry in fresh:
                     covered[entry.category] = end
                 if fresh:
@@ -277,7 +309,7 @@ class CompiledTaxonomy:
 
     taxonomy: Taxonomy
     vocabulary: Vocabulary
-    pattern_regex: re.Pattern | None
+    patterns: PatternScan | None
     pattern_entries: dict[str, VocabularyEntry]
     exclusions: dict[str, list[re.Pattern]]
     common_exclusions: list[re.Pattern]
@@ -288,6 +320,8 @@ class CompiledTaxonomy:
     heading_entries: dict[str, list[VocabularyEntry]] = field(default_factory=dict)
     heading_lengths: dict[str, list[int]] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
+    #: Each category's position in the taxonomy: tags come out in that order.
+    order: dict[str, int] = field(default_factory=dict)
     fuzzy_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -342,7 +376,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     compiled = CompiledTaxonomy(
         taxonomy=taxonomy,
         vocabulary=vocabulary,
-        pattern_regex=_combined_patterns(pattern_groups),
+        patterns=_combined_patterns(pattern_groups),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
         exclusions={c.id: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
@@ -353,13 +387,14 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         heading_entries=heading_entries,
         heading_lengths={letter: [len(plain) for plain in plains] for letter, plains in heading_choices.items()},
         categories={category.id: category for category in taxonomy.categories},
+        order={category.id: index for index, category in enumerate(taxonomy.categories)},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
     return compiled
 
 
-def _combined_patterns(groups: list[str]) -> re.Pattern | None:
+def _combined_patterns(groups: list[str]) -> PatternScan | None:
     """All regex patterns as one expression; those that start at a word boundary are tried only at word starts.
 
     Checking ``(?<!\\w)`` once, before the alternatives, spares the engine trying every pattern at every
@@ -370,7 +405,87 @@ def _combined_patterns(groups: list[str]) -> re.Pattern | None:
     at_word_start = [group for group in groups if WORD_START_PATTERN.match(group)]
     anywhere = [group for group in groups if not WORD_START_PATTERN.match(group)]
     parts = ([rf"(?<!\w)(?:{'|'.join(at_word_start)})"] if at_word_start else []) + anywhere
-    return re.compile("|".join(parts), re.IGNORECASE)
+    regex = re.compile("|".join(parts), re.IGNORECASE)
+    parsed = [_parser.parse(group) for group in groups]
+    if anywhere or any(pattern.getwidth()[0] == 0 for pattern in parsed):
+        return PatternScan(regex, None)
+    # Checking the word's first character once spares the engine entering every alternative at every word.
+    firsts = [_first_characters(pattern.data) for pattern in parsed]
+    check = "" if None in firsts else f"(?=[{''.join(firsts)}])"
+    return PatternScan(regex, re.compile(rf"\W{check}(?:{'|'.join(at_word_start)})", re.IGNORECASE))
+
+
+#: The character classes a first-character check can name.
+CATEGORY_CLASSES = {_constants.CATEGORY_DIGIT: r"\d", _constants.CATEGORY_NOT_DIGIT: r"\D", _constants.CATEGORY_WORD: r"\w",
+                    _constants.CATEGORY_NOT_WORD: r"\W", _constants.CATEGORY_SPACE: r"\s", _constants.CATEGORY_NOT_SPACE: r"\S"}
+
+
+def _first_characters(items: list) -> str | None:
+    """A character class body holding every character a parsed pattern's match can start with, or None if unsure.
+
+    Read case-insensitively, so it may hold more than needed, never less: ``\\b(?:review|screen)\\w*`` → ``rs``.
+    """
+    for op, argument in items:
+        if op is _constants.AT:
+            continue
+        if op is _constants.LITERAL:
+            return re.escape(chr(argument))
+        if op is _constants.IN:
+            return _class_body(argument)
+        if op is _constants.SUBPATTERN:
+            return _first_characters(argument[3].data)
+        if op is _constants.BRANCH:
+            bodies = [_first_characters(alternative.data) for alternative in argument[1]]
+            return None if None in bodies else "".join(bodies)
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and argument[0] >= 1:
+            return _first_characters(argument[2].data)
+        return None
+    return None
+
+
+def _class_body(items: list) -> str | None:
+    parts = []
+    for op, argument in items:
+        if op is _constants.LITERAL:
+            parts.append(re.escape(chr(argument)))
+        elif op is _constants.RANGE:
+            parts.append(f"{re.escape(chr(argument[0]))}-{re.escape(chr(argument[1]))}")
+        elif op is _constants.CATEGORY and argument in CATEGORY_CLASSES:
+            parts.append(CATEGORY_CLASSES[argument])
+        else:
+            return None
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class PatternScan:
+    """The taxonomy's regex patterns combined, and how to find their matches fast (see ``finditer``)."""
+
+    regex: re.Pattern
+    #: The word-start patterns after a non-word character, when every pattern starts at a word and none can be empty.
+    after_non_word: re.Pattern | None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, group)`` of each match of ``regex``, found as ``regex.finditer`` finds them.
+
+        Consuming the non-word character before a word start lets the engine skip ahead with its
+        character-set test instead of trying the look-behind at every character. Each search resumes at
+        the previous match's last character, which may be the non-word character the next one needs.
+        """
+        if self.after_non_word is None:
+            for match in self.regex.finditer(text):
+                yield match.start(), match.end(), match.lastgroup
+            return
+        position = 0
+        first = self.regex.match(text)
+        if first is not None:
+            yield first.start(), first.end(), first.lastgroup
+            position = first.end() - 1
+        search = self.after_non_word.search
+        match = search(text, position)
+        while match is not None:
+            yield match.start() + 1, match.end(), match.lastgroup
+            match = search(text, match.end() - 1)
 
 
 # ----------------------------------------------------------------------------- matching
@@ -389,16 +504,31 @@ def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
         # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
         lowered = "".join(character.lower()[0] for character in text)
     hits = [Hit(start, end, entry) for start, end, entries in compiled.vocabulary.finditer(lowered) for entry in entries]
-    if compiled.pattern_regex is not None:
-        for match in compiled.pattern_regex.finditer(text):
-            hits.append(Hit(match.start(), match.end(), compiled.pattern_entries[match.lastgroup]))
+    if compiled.patterns is not None:
+        hits += [Hit(start, end, compiled.pattern_entries[group]) for start, end, group in compiled.patterns.finditer(text)]
     hits.sort(key=lambda hit: hit.start)
     ignored = [hit for hit in hits if hit.entry.ignore]
     if not ignored:
         return hits
-    # An ignore phrase ("Security Council") also hides the category's patterns inside it (``Council``).
-    return [hit for hit in hits if not hit.entry.ignore and not any(
-        span.entry.category == hit.entry.category and span.start <= hit.start < span.end for span in ignored)]
+    return _without_ignored(hits, ignored)
+
+
+def _without_ignored(hits: list[Hit], ignored: list[Hit]) -> list[Hit]:
+    """The hits outside their category's ignore phrases ("Security Council" hides ``Council``), ignores dropped.
+
+    One sweep in order of start: for each category, the furthest end of the ignore phrases started so far.
+    """
+    reach: dict[str, int] = {}
+    kept = []
+    next_ignored = 0
+    for hit in hits:
+        while next_ignored < len(ignored) and ignored[next_ignored].start <= hit.start:
+            span = ignored[next_ignored]
+            reach[span.entry.category] = max(reach.get(span.entry.category, -1), span.end)
+            next_ignored += 1
+        if not hit.entry.ignore and reach.get(hit.entry.category, -1) <= hit.start:
+            kept.append(hit)
+    return kept
 
 
 def fuzzy_heading_hits(heading: str, offset: int, compiled: CompiledTaxonomy) -> list[Hit]:
@@ -455,9 +585,8 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
         total = totals[category_id]
         if not untagged and category_id not in reaching:
             continue
-        # model_construct: the values are built here from validated data, so validation would only cost time.
-        evidence = [Evidence.model_construct(match=text[hit.start:hit.end], start=hit.start, end=hit.end,
-                                             pattern=hit.entry.source, score=hit.entry.weight) for hit in category_hits]
+        evidence = [_trusted(Evidence, match=text[hit.start:hit.end], start=hit.start, end=hit.end,
+                             pattern=hit.entry.source, score=hit.entry.weight) for hit in category_hits]
         veto = None
         if category_id in reaching:
             veto = veto_common or _first_veto(compiled.exclusions[category_id], owner_texts)
@@ -482,12 +611,26 @@ def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
 
 
 
-def _tags(candidates: list[Scored], taxonomy: Taxonomy) -> list[Tag]:
+def _tags(candidates: list[Scored], compiled: CompiledTaxonomy) -> list[Tag]:
     if not any(candidate.tagged for candidate in candidates):
         return []
-    order = {category_id: index for index, category_id in enumerate(taxonomy.ids)}
+    order = compiled.order
     tagged = sorted((c for c in candidates if c.tagged), key=lambda c: order[c.category])
-    return [Tag.model_construct(category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
+    return [_trusted(Tag, category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
+
+
+def _trusted(model: type[ModelT], **values) -> ModelT:
+    """``model.model_construct(**values)`` when ``values`` give every field, built here from validated data.
+
+    Validation would only cost time, and so would ``model_construct``'s per-field default and alias
+    lookups: this sets the same four attributes it sets, for the thousands of tags and evidence of a treaty.
+    """
+    instance = model.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
 
 
 # ----------------------------------------------------------------------------- documents
@@ -500,7 +643,8 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
     """
     compiled = compile_taxonomy(taxonomy)
     text = document.text
-    segments = _own_segments(document)
+    heading_spans = [_heading_span(provision, text) for provision in document.provisions]
+    segments = _own_segments(document, heading_spans)
     starts = [segment[0] for segment in segments]
     by_ref = {provision.ref: provision for provision in document.provisions}
     hits_by_ref: dict[str, list[Hit]] = {}
@@ -509,28 +653,29 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
         if index < 0 or hit.end > segments[index][1]:
             continue
         hits_by_ref.setdefault(segments[index][2], []).append(hit)
-    owner_texts: dict[str, list[str]] = {}
+    owner_spans: dict[str, list[tuple[int, int]]] = {}
     for start, end, ref in segments:
-        owner_texts.setdefault(ref, []).append(text[start:end])
+        owner_spans.setdefault(ref, []).append((start, end))
     tags: dict[str, list[Tag]] = {}
-    for provision in document.provisions:
+    for provision, heading_span in zip(document.provisions, heading_spans):
         hits = hits_by_ref.get(provision.ref, [])
         parent = by_ref.get(provision.parent) if provision.parent else None
         own_heading = provision.heading if provision.heading and (parent is None or parent.heading != provision.heading) else None
-        located = _heading_span(provision, text) if own_heading else None
+        located = heading_span if own_heading else None
         if located is not None and not any(h.start >= located[0] and h.end <= located[1] for h in hits):
             hits = hits + fuzzy_heading_hits(provision.heading, located[0], compiled)
         if not hits:
             continue
         headings = _heading_chain(provision, by_ref)
-        candidates = score_hits(hits, owner_texts.get(provision.ref, []), headings, text, compiled)
-        provision_tags = _tags(candidates, taxonomy)
+        owner_texts = [text[start:end] for start, end in owner_spans.get(provision.ref, [])]
+        candidates = score_hits(hits, owner_texts, headings, text, compiled)
+        provision_tags = _tags(candidates, compiled)
         if provision_tags:
             tags[provision.ref] = provision_tags
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
 
 
-def _own_segments(document: Document) -> list[tuple[int, int, str]]:
+def _own_segments(document: Document, heading_spans: list[tuple[int, int] | None]) -> list[tuple[int, int, str]]:
     """Non-overlapping ``(start, end, ref)`` spans: each character goes to the innermost provision holding it.
 
     One sweep over the spans sorted by start (longest first), with the open spans on a stack::
@@ -538,12 +683,11 @@ def _own_segments(document: Document) -> list[tuple[int, int, str]]:
         article [0, 100) ⊃ para [10, 50), para [50, 100)  →  (0, 10, article) (10, 50, para 1) (50, 100, para 2)
 
     A heading outside its provision's span (some parsers keep it apart) becomes a segment of that provision
-    when it is found just before the span.
+    when it is found just before the span (``heading_spans``: each provision's, from ``_heading_span``).
     """
     spans: list[tuple[int, int, str]] = []
-    for provision in document.provisions:
+    for provision, heading in zip(document.provisions, heading_spans):
         spans.append((provision.start, provision.end, provision.ref))
-        heading = _heading_span(provision, document.text) if provision.heading else None
         if heading is not None and not provision.start <= heading[0] < provision.end:
             spans.append((heading[0], heading[1], provision.ref))
     spans.sort(key=lambda span: (span[0], -span[1]))
@@ -618,7 +762,7 @@ def explain_text(text: str, taxonomy: Taxonomy) -> Explanation:
 def classify_text(text: str, taxonomy: Taxonomy) -> list[str]:
     """The category ids ``text`` gets on its own, in taxonomy order (what examples and the labelled set test)."""
     compiled = compile_taxonomy(taxonomy)
-    return [tag.category for tag in _tags(score_hits(find_hits(text, compiled), [text], [], text, compiled), taxonomy)]
+    return [tag.category for tag in _tags(score_hits(find_hits(text, compiled), [text], [], text, compiled), compiled)]
 
 
 def _read_clause(text: str) -> dict:

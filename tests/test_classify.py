@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from re import _parser
 
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import classify_text, phrase_variants, word_forms
+from clauses.classify import _combined_patterns, _first_characters, classify_text, phrase_variants, word_forms
 from grammar import load_document
 from grammar.models import Document, Provision
 from tests.conftest import seed_path
@@ -192,6 +193,34 @@ def test_word_forms_include_inflection_and_spelling(taxonomy, word, forms):
 def test_phrase_variants_expand_alternatives_and_optional_slots():
     assert phrase_variants("{impose|levy} {|an} export duty") == {
         "impose export duty", "impose an export duty", "levy export duty", "levy an export duty"}
+
+
+# ----------------------------------------------------------------------------- the pattern scan finds what the plain search finds
+
+@pytest.mark.parametrize(("patterns", "text"), [
+    pytest.param([r"\bfoo"], "foo foofoo x-foo", id="at-text-start"),
+    pytest.param([r"\bab\s"], "ab ab ab", id="match-ends-on-the-next-matchs-non-word-character"),
+    pytest.param([r"\bb[ ,]+", r"(?-i:\bA\w*)"], "b, Ab b A a", id="case-sensitive-beside-insensitive"),
+    pytest.param([r"\b\d+ ?", r"\bca?b\b"], "12 cab 3cb cb", id="alternatives-in-order"),
+    pytest.param([r"\b(?<=x )foo"], "x foo y foo", id="look-behind-before-the-scan"),
+    pytest.param([r"\b\w?x", r"\bfoo"], "ax x foo", id="first-character-unknown"),
+    pytest.param([r"(?-i:\bA)", r"\b[b-c]"], "a A b c", id="case-sensitive-first-character"),
+])
+def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
+    scan = _combined_patterns([f"(?P<p{index}>{pattern})" for index, pattern in enumerate(patterns)])
+    assert scan.after_non_word is not None
+    assert list(scan.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in scan.regex.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "first"), [
+    pytest.param(r"\b(?:review|screen)\w*", "rs", id="branch"),
+    pytest.param(r"\b\d+ days", r"\d", id="repeat-of-a-class"),
+    pytest.param(r"\b[a-c_]", "a-c_", id="range"),
+    pytest.param(r"\b(?:a)?b", None, id="optional-start-is-unknown"),
+    pytest.param(r"[^a]x", None, id="negated-class-is-unknown"),
+])
+def test_first_characters_of_a_pattern(pattern, first):
+    assert _first_characters(_parser.parse(pattern).data) == first
 
 
 # ----------------------------------------------------------------------------- the labelled set

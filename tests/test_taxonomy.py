@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 
 from clauses import load_taxonomy
-from clauses.classify import classify_text
+from clauses.classify import classify_text, compile_taxonomy
 from grammar.errors import TaxonomyError
 
 DEFAULT_IDS = [
@@ -158,3 +159,23 @@ def test_taxonomy_show_prints_the_merged_tree(tmp_path, capsys):
     assert [child["id"] for child in technology["children"]] == ["rare_earth_magnets"]
     assert main(["taxonomy", "show", write(tmp_path, MAGNETS)]) == 0
     assert "\n  rare_earth_magnets" in capsys.readouterr().out
+
+
+def test_a_10000_category_taxonomy_loads_and_compiles_in_seconds(tmp_path):
+    # Issue 6: a large user taxonomy must not make every CLI run and pool worker wait; phrase tails compile on first use.
+    categories = "".join(f'''
+        [[category]]
+        id = "topic_{number}"
+        label = "Topic {number}"
+        description = "Trade in widget {number}."
+        phrases = ["{{supply|export}} of widget{number}", "widget{number} {{quota|licence}}"]
+        patterns = ['\\bw{number}-\\d+\\b']
+        ''' for number in range(10_000))
+    path = tmp_path / "large.toml"
+    path.write_text(textwrap.dedent(categories), encoding="utf-8")
+    started = time.process_time()
+    taxonomy = load_taxonomy(str(path))
+    compile_taxonomy(taxonomy)
+    assert len(taxonomy.categories) == 10_000
+    assert time.process_time() - started < 15
+    assert classify_text("A widget7 quota applies.", taxonomy) == ["topic_7"]
