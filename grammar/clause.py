@@ -281,19 +281,21 @@ def _build_scanner(parser: Lark) -> Scanner:
                for word, entries in by_word.items() if second_words[word] is not None for second in second_words[word]}
     return Scanner({word: tuple(entries) for word, entries in by_word.items()},
                    {char: tuple(entries) for char, entries in by_char.items()}, punctuation, frozenset(by_word),
-                   second_words, by_pair, _word_finder(second_words))
+                   second_words, by_pair, _word_finder(by_word, second_words))
 
 
-def _word_finder(second_words: dict[str, frozenset[str] | None]) -> re.Pattern[str]:
+def _word_finder(by_word, second_words: dict[str, frozenset[str] | None]) -> re.Pattern[str]:
     """One regex finding every first word between two word delimiters, in joined lowercase texts after a space.
 
     It matches from the delimiter before the word (the space put first, at the start of the texts): a regex
     that starts with a character class lets re skip the characters outside it in C.
 
-    Group ``any`` is a word one of whose terminals takes any second word.  Group ``pair`` is a word whose
-    terminals all need a listed second word: found only where one delimiter and a listed second word (group
-    ``second``) follow, or two delimiters (where ``_word_cues`` would look ahead), as its pair needles would.
-    The words are written as a trie, so that each position tries a letter or two rather than 250 words.
+    Group ``any`` is a word one of whose terminals takes any second word; what follows is looked at in the
+    same pass: group ``second`` is the next word when one delimiter sets it off and some terminal lists it,
+    group ``spaced`` says two delimiters follow (where ``_word_cues`` looks further ahead).  Group ``pair`` is
+    a word whose terminals all need a listed second word, found only where one delimiter and a listed second
+    word follow (``pair_second``) or two delimiters do (``pair_spaced``), as its pair needles would.  The
+    words are written as tries, so that each position tries a letter or two rather than 250 words.
     """
     delimiter = "[" + re.escape(JOINED_DELIMITERS) + "]"
     word_end = f"(?={delimiter}|$)"
@@ -301,10 +303,13 @@ def _word_finder(second_words: dict[str, frozenset[str] | None]) -> re.Pattern[s
     findable = {word: seconds for word, seconds in second_words.items() if _undelimited(word)}
     any_words = [word for word, seconds in findable.items() if seconds is None]
     pair_words = [word for word, seconds in findable.items() if seconds is not None]
-    seconds = {second for word in pair_words for second in findable[word] if _undelimited(second)}
+    seconds = {second for entries in by_word.values() for needed, _, _ in entries for second in needed or ()
+               if _undelimited(second)}
+    pair_seconds = {second for word in pair_words for second in findable[word] if _undelimited(second)}
     return re.compile(f"{delimiter}(?:(?P<any>{_trie(any_words)}){word_end}"
-                      f"|(?P<pair>{_trie(pair_words)})(?={delimiter}(?:(?P<second>{_trie(seconds)}){word_end}"
-                      f"|{delimiter}|$)))")
+                      f"(?={delimiter}(?:(?P<second>{_trie(seconds)}){word_end}|(?P<spaced>{delimiter}))|)"
+                      f"|(?P<pair>{_trie(pair_words)})"
+                      f"(?={delimiter}(?:(?P<pair_second>{_trie(pair_seconds)}){word_end}|(?P<pair_spaced>{delimiter}))))")
 
 
 def _undelimited(word: str) -> bool:
@@ -494,35 +499,32 @@ def _word_cues(lowered: str) -> list[Cue]:
 
 def _word_cues_joined(lowered: str, bounds: list[tuple[int, int]]) -> list[Cue]:
     """``_word_cues`` of each text of ``lowered`` (texts joined by ``TEXT_SEPARATOR``, at ``bounds``), found
-    with one regex over them all.
+    with one regex over them all (see ``_word_finder``).
 
     A first word all of whose terminals need a listed second word is visited where one delimiter and a
     listed second word follow ("the parties") or where two delimiters do: the pair needle path of
     ``_word_cues`` without its single-spacing condition, which only tells whitespace other than a space or
     a newline from a space.
     """
-    by_word, by_pair, pairs = _SCANNER.by_word, _SCANNER.by_pair, _SCANNER.second_words
+    by_word, by_pair = _SCANNER.by_word, _SCANNER.by_pair
     found: list[Cue] = []
     # The space put first shifts every offset by one: a hit starts where its word starts in ``lowered``.
     for hit in _SCANNER.word_finder.finditer(" " + lowered):
         at = hit.start()
-        word, paired, second = hit.groups()
-        if second is not None:
+        word, second, spaced, paired, pair_second, pair_spaced = hit.groups()
+        if pair_second is not None:
             # The second word is known: only the terminals listing it are tried, with no look ahead.
-            for name, pattern in by_pair.get((paired, second), ()):
+            for name, pattern in by_pair.get((paired, pair_second), ()):
                 match = pattern.match(lowered, at)
                 if match:
                     found.append((at, match.end(), name))
                     break
             continue
         word = word or paired
-        following = None
+        following = _following_word(lowered, at + len(word), bounds) if spaced or pair_spaced else second
         for seconds_needed, name, pattern in by_word[word]:
-            if seconds_needed is not None:
-                if following is None:
-                    following = _following_word(lowered, at + len(word), bounds)
-                if following not in seconds_needed:
-                    continue
+            if seconds_needed is not None and following not in seconds_needed:
+                continue
             match = pattern.match(lowered, at)
             if match:
                 found.append((at, match.end(), name))
