@@ -6,7 +6,7 @@ the grammar's own terminal patterns, indexed by the words and characters they ca
 words right after a verb cue) or a ``WORDS`` token, so a sentence reaches the LALR parser as a dozen tokens or so.  The reading of
 a sentence depends only on the types of its cues, so each distinct cue-type sequence is parsed once and its
 reading kept as a *plan* (which cue decided what, which tokens make the subject), replayed on every later
-sentence of the same shape.
+sentence of the same shape.  ``read_clauses`` reads a document's provisions from one scan of them all.
 
 Worked example::
 
@@ -84,6 +84,10 @@ Sentence = tuple[tuple[str, ...], list[Cue]]  # the cue names of one sentence, t
 # at a character one of the punctuation patterns starts with, found with a one-class regex.  At each
 # candidate the terminals that can start there are tried in priority order with the grammar's own pattern,
 # and overlaps go to the earlier start, so the result is what the ordered alternation would give.
+#
+# A document's provisions are scanned together (``scan_texts``): first words are then found by one regex
+# written as a trie over the grammar's listed words, which also reads the word after them, rather than by a
+# translate, split and str.find per provision.
 
 WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’")
 # Characters str.strip removes from a word before looking it up: punctuation around a word.
@@ -362,11 +366,12 @@ def scan_texts(texts: list[str]) -> tuple[str, Iterator[list[Sentence]]]:
     """The cues of many texts (a document's provisions) from one scan of them all, as ``scan_cues`` gives
     them text by text; a cue's offsets index the texts joined by ``TEXT_SEPARATOR``, returned first.
 
-    One translate, one split and one pass of finds over the whole document replace thousands of small ones
-    (issue 2).  The separator reads as the end of one text and the start of the next to every pattern: it
-    is neither a word character nor whitespace nor ")", so \\b, \\s+, the lookbehinds and the lookaheads
-    stop there as at the edge of a string; only "$" needs each text's own end, which the punctuation
-    patterns (the only ones using it) are given as ``endpos``.
+    One regex pass for the first words and one for the punctuation over the whole document replace
+    thousands of small scans, each with its own lowercasing, translate and split (issue 2).  The separator
+    reads as the end of one text and the start of the next to every pattern: it is neither a word character
+    nor whitespace nor ")", so \\b, \\s+, the lookbehinds and the lookaheads stop there as at the edge of a
+    string; only "$" needs each text's own end, which the punctuation patterns (the only ones using it) are
+    given as ``endpos``.
 
     >>> joined, scanned = scan_texts(["Each Party shall act.", "(a) the Parties may agree"])
     >>> scanned = list(scanned)
@@ -382,8 +387,7 @@ def scan_texts(texts: list[str]) -> tuple[str, Iterator[list[Sentence]]]:
         return _scan_one_by_one(texts)
     bounds = _text_bounds(texts)
     found = _word_cues_joined(lowered, bounds)
-    for start, end in bounds:
-        found += _punctuation_cues(lowered, start, end)
+    found += _punctuation_cues_joined(lowered, bounds)
     found.sort()
     # A generator: each text's cues are read and dropped before the next text's are made, so they die young
     # and the garbage collector's older generations stay small.
@@ -549,6 +553,24 @@ def _following_word(lowered: str, end: int, bounds: list[tuple[int, int]]) -> st
         if words[0] not in lowered[start:stop].translate(PLAIN_JOINED_WORDS).split():
             return None
     return words[0]
+
+
+def _punctuation_cues_joined(lowered: str, bounds: list[tuple[int, int]]) -> list[Cue]:
+    """``_punctuation_cues`` of each text of ``lowered`` (texts joined by ``TEXT_SEPARATOR``, at ``bounds``)."""
+    by_char = _SCANNER.by_char
+    found: list[Cue] = []
+    ends = iter([end for _, end in bounds])
+    end = next(ends, len(lowered))
+    for hit in _SCANNER.punctuation.finditer(lowered):
+        at = hit.start()
+        while at > end:  # the separator at a text's end is no punctuation, so no hit falls on an end
+            end = next(ends)
+        for name, pattern in by_char[lowered[at]]:
+            match = pattern.match(lowered, at, end)
+            if match:
+                found.append((at, match.end(), name))
+                break
+    return found
 
 
 def _punctuation_cues(lowered: str, start: int, end: int) -> list[Cue]:
