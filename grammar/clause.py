@@ -6,7 +6,7 @@ the grammar's own terminal patterns, indexed by the words and characters they ca
 words right after a verb cue) or a ``WORDS`` token, so a sentence reaches the LALR parser as a dozen tokens or so.  The reading of
 a sentence depends only on the types of its cues, so each distinct cue-type sequence is parsed once and its
 reading kept as a *plan* (which cue decided what, which tokens make the subject), replayed on every later
-sentence of the same shape.
+sentence of the same shape.  ``read_clauses`` reads a document's provisions from one scan of them all.
 
 Worked example::
 
@@ -23,6 +23,7 @@ import re
 # re's own pattern parser (sre_parse before 3.11) lists the words each terminal pattern can start with.
 import re._constants as _sre
 import re._parser as _sre_parser
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +35,7 @@ from lark.lexer import Lexer
 from grammar.errors import ParseError
 from grammar.models import MODALITY_STRENGTH, ClauseReading, Modality
 
-__all__ = ["read_clause", "scan_cues"]
+__all__ = ["read_clause", "read_clauses", "scan_cues", "scan_texts"]
 
 #: The modality each verb cue expresses on its own (see the reading rules in clause.lark's header).
 VERB_MODALITY: dict[str, Modality] = {
@@ -70,8 +71,8 @@ COORDINATORS = frozenset({"and", "or", "but"})
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
 
-Cue = tuple[str, int, int]  # terminal name, start, end in the provision's text
-Found = tuple[int, int, str]  # a cue as found: start, end, terminal name (sorts by position)
+Cue = tuple[int, int, str]  # start, end in the provision's text, terminal name (sorts by position)
+Sentence = tuple[tuple[str, ...], list[Cue]]  # the cue names of one sentence, then its cues
 
 
 # ----------------------------------------------------------------------------- scanning
@@ -83,11 +84,23 @@ Found = tuple[int, int, str]  # a cue as found: start, end, terminal name (sorts
 # at a character one of the punctuation patterns starts with, found with a one-class regex.  At each
 # candidate the terminals that can start there are tried in priority order with the grammar's own pattern,
 # and overlaps go to the earlier start, so the result is what the ordered alternation would give.
+#
+# A document's provisions are scanned together (``scan_texts``): first words are then found by one regex
+# written as a trie over the grammar's listed words, which also reads the word after them, rather than by a
+# translate, split and str.find per provision.
 
 WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’")
 # Characters str.strip removes from a word before looking it up: punctuation around a word.
 WORD_EDGES = ".,;:!?\"“”()[]'’`"
 PLAIN_WORDS = str.maketrans({char: " " for char in WORD_EDGES + "\t\n\r\x0b\x0c\xa0\u2002\u2003\u2009\u202f"})
+# Joins a document's provision texts for one scan: no pattern matches it, and it matches no \w, \s or ")".
+TEXT_SEPARATOR = "\x00"
+PLAIN_JOINED_WORDS = PLAIN_WORDS | {ord(TEXT_SEPARATOR): " "}
+# What separates two words in joined texts with no whitespace but spaces and newlines.
+JOINED_DELIMITERS = WORD_EDGES + " \n" + TEXT_SEPARATOR
+# Texts with whitespace other than spaces and newlines are scanned one by one: _word_cues's pair needles
+# tell such whitespace from a space, the joined scan does not.
+ODD_WHITESPACE = re.compile(r"[^\S \n]")
 # Characters looked at after a first word to find the second: longer than any listed second word.
 SECOND_WORD_REACH = 24
 
@@ -237,6 +250,10 @@ class Scanner:
     first_words: frozenset[str]
     #: first word -> every second word its terminals list, or None when one of them takes any second word
     second_words: dict[str, frozenset[str] | None]
+    #: (first word, second word) -> the (terminal name, pattern) that list that pair, in priority order
+    by_pair: dict[tuple[str, str], tuple[tuple[str, re.Pattern[str]], ...]]
+    #: Finds in joined lowercase texts the first words a word cue can start at (see ``_word_finder``).
+    word_finder: re.Pattern[str]
 
 
 def _build_scanner(parser: Lark) -> Scanner:
@@ -263,9 +280,63 @@ def _build_scanner(parser: Lark) -> Scanner:
     punctuation = re.compile("[" + "".join(re.escape(char) for char in sorted(by_char)) + "]")
     second_words = {word: None if any(seconds is None for seconds, _, _ in entries)
                     else frozenset().union(*(seconds for seconds, _, _ in entries)) for word, entries in by_word.items()}
+    by_pair = {(word, second): tuple((name, pattern) for needed, name, pattern in entries
+                                     if needed is not None and second in needed)
+               for word, entries in by_word.items() if second_words[word] is not None for second in second_words[word]}
     return Scanner({word: tuple(entries) for word, entries in by_word.items()},
                    {char: tuple(entries) for char, entries in by_char.items()}, punctuation, frozenset(by_word),
-                   second_words)
+                   second_words, by_pair, _word_finder(by_word, second_words))
+
+
+def _word_finder(by_word, second_words: dict[str, frozenset[str] | None]) -> re.Pattern[str]:
+    """One regex finding every first word between two word delimiters, in joined lowercase texts after a space.
+
+    It matches from the delimiter before the word (the space put first, at the start of the texts): a regex
+    that starts with a character class lets re skip the characters outside it in C.
+
+    Group ``any`` is a word one of whose terminals takes any second word; what follows is looked at in the
+    same pass: group ``second`` is the next word when one delimiter sets it off and some terminal lists it,
+    group ``spaced`` says two delimiters follow (where ``_word_cues`` looks further ahead).  Group ``pair`` is
+    a word whose terminals all need a listed second word, found only where one delimiter and a listed second
+    word follow (``pair_second``) or two delimiters do (``pair_spaced``), as its pair needles would.  The
+    words are written as tries, so that each position tries a letter or two rather than 250 words.
+    """
+    delimiter = "[" + re.escape(JOINED_DELIMITERS) + "]"
+    word_end = f"(?={delimiter}|$)"
+    # A listed word holding a delimiter ("won't") is never a whole word of _word_cues's split text: left out.
+    findable = {word: seconds for word, seconds in second_words.items() if _undelimited(word)}
+    any_words = [word for word, seconds in findable.items() if seconds is None]
+    pair_words = [word for word, seconds in findable.items() if seconds is not None]
+    seconds = {second for entries in by_word.values() for needed, _, _ in entries for second in needed or ()
+               if _undelimited(second)}
+    pair_seconds = {second for word in pair_words for second in findable[word] if _undelimited(second)}
+    return re.compile(f"{delimiter}(?:(?P<any>{_trie(any_words)}){word_end}"
+                      f"(?={delimiter}(?:(?P<second>{_trie(seconds)}){word_end}|(?P<spaced>{delimiter}))|)"
+                      f"|(?P<pair>{_trie(pair_words)})"
+                      f"(?={delimiter}(?:(?P<pair_second>{_trie(pair_seconds)}){word_end}|(?P<pair_spaced>{delimiter}))))")
+
+
+def _undelimited(word: str) -> bool:
+    return not any(char in JOINED_DELIMITERS for char in word)
+
+
+def _trie(words) -> str:
+    """A regex matching exactly ``words``, branching letter by letter: ["may", "made"] -> ``ma(?:de|y)``."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_branches(tree)
+
+
+def _trie_branches(node: dict) -> str:
+    branches = [re.escape(char) + _trie_branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 def _lowercase(text: str) -> str:
@@ -276,7 +347,7 @@ def _lowercase(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def scan_cues(text: str) -> list[tuple[tuple[str, ...], list[Cue]]]:
+def scan_cues(text: str) -> list[Sentence]:
     """The cues of ``text`` sentence by sentence (the cue names, then the cues), each sentence ending in a
     STOP, with the text between two cues as FEW (one or two words right after a verb cue, where a second
     verb may chain) or WORDS (anything else: only verb groups tell the two apart, and one name for the rest
@@ -286,40 +357,108 @@ def scan_cues(text: str) -> list[tuple[tuple[str, ...], list[Cue]]]:
     [('ACTOR', 'PERMISSION', 'COMMITMENT', 'STOP'), ('ACTOR', 'BINDING', 'FEW', 'STOP'), ('WORDS', 'STOP')]
     """
     lowered = _lowercase(text)
-    found = _word_cues(lowered) + _punctuation_cues(lowered)
+    found = _word_cues(lowered) + _punctuation_cues(lowered, 0, len(lowered))
     found.sort()
-    sentences: list[tuple[tuple[str, ...], list[Cue]]] = []
+    return _sentences(lowered, found, 0, len(lowered))
+
+
+def scan_texts(texts: list[str]) -> tuple[str, Iterator[list[Sentence]]]:
+    """The cues of many texts (a document's provisions) from one scan of them all, as ``scan_cues`` gives
+    them text by text; a cue's offsets index the texts joined by ``TEXT_SEPARATOR``, returned first.
+
+    One regex pass for the first words and one for the punctuation over the whole document replace
+    thousands of small scans, each with its own lowercasing, translate and split (issue 2).  The separator
+    reads as the end of one text and the start of the next to every pattern: it is neither a word character
+    nor whitespace nor ")", so \\b, \\s+, the lookbehinds and the lookaheads stop there as at the edge of a
+    string; only "$" needs each text's own end, which the punctuation patterns (the only ones using it) are
+    given as ``endpos``.
+
+    >>> joined, scanned = scan_texts(["Each Party shall act.", "(a) the Parties may agree"])
+    >>> scanned = list(scanned)
+    >>> [[names for names, _ in sentences] for sentences in scanned]
+    [[('ACTOR', 'BINDING', 'FEW', 'STOP')], [('_ENUM', 'ACTOR', 'PERMISSION', 'COMMITMENT', 'STOP')]]
+    >>> [joined[start:end] for start, end, _ in scanned[1][0][1]]
+    ['(a)', 'the Parties', 'may', 'agree', '']
+    """
+    joined = TEXT_SEPARATOR.join(texts)
+    lowered = joined.lower()
+    if (len(lowered) != len(joined) or joined.count(TEXT_SEPARATOR) != len(texts) - 1
+            or ODD_WHITESPACE.search(joined)):
+        return _scan_one_by_one(texts)
+    bounds = _text_bounds(texts)
+    found = _word_cues_joined(lowered, bounds)
+    found += _punctuation_cues_joined(lowered, bounds)
+    found.sort()
+    # A generator: each text's cues are read and dropped before the next text's are made, so they die young
+    # and the garbage collector's older generations stay small.
+    return joined, (_sentences(lowered, found[bisect_left(found, (start,)):bisect_left(found, (end,))], start, end)
+                    for start, end in bounds)
+
+
+def _scan_one_by_one(texts: list[str]) -> tuple[str, Iterator[list[Sentence]]]:
+    """Texts the joined scan cannot take (one holds the separator, odd whitespace or a letter whose lowercase
+    is longer), scanned apart with their offsets moved to the joined text."""
+    joined = TEXT_SEPARATOR.join(texts)
+    scanned = []
+    for (start, _), text in zip(_text_bounds(texts), texts):
+        scanned.append([(names, [(cue_start + start, cue_end + start, name) for cue_start, cue_end, name in cues])
+                        for names, cues in scan_cues(text)])
+    return joined, iter(scanned)
+
+
+def _text_bounds(texts: list[str]) -> list[tuple[int, int]]:
+    """Where each text sits in the texts joined by ``TEXT_SEPARATOR``."""
+    bounds = []
+    start = 0
+    for text in texts:
+        bounds.append((start, start + len(text)))
+        start += len(text) + len(TEXT_SEPARATOR)
+    return bounds
+
+
+def _sentences(lowered: str, found: list[Cue], begin: int, end: int) -> list[Sentence]:
+    """Group the cues found in ``lowered[begin:end]`` (sorted) into sentences, naming the gaps between them:
+    FEW right after a verb cue when at most two words, else WORDS."""
+    sentences: list[Sentence] = []
     names: list[str] = []
     sentence: list[Cue] = []
-    previous_end = 0
-    for start, end, name in found:
+    previous_end = begin
+    for cue in found:
+        start, cue_end, name = cue
         if start < previous_end:
             continue  # inside a longer cue
         if start > previous_end:
-            words = lowered[previous_end:start].split(None, 2)
-            if words:
-                gap = "FEW" if len(words) < 3 and names and names[-1] in VERB_MODALITY else "WORDS"
+            gap = _gap_name(lowered[previous_end:start], names)
+            if gap:
                 names.append(gap)
-                sentence.append((gap, previous_end, start))
+                sentence.append((previous_end, start, gap))
         names.append(name)
-        sentence.append((name, start, end))
-        previous_end = end
+        sentence.append(cue)
+        previous_end = cue_end
         if name == "STOP":
             sentences.append((tuple(names), sentence))
             names, sentence = [], []
-    words = lowered[previous_end:].split(None, 2)
-    if words:
-        gap = "FEW" if len(words) < 3 and names and names[-1] in VERB_MODALITY else "WORDS"
-        names.append(gap)
-        sentence.append((gap, previous_end, len(text)))
+    if end > previous_end:
+        gap = _gap_name(lowered[previous_end:end], names)
+        if gap:
+            names.append(gap)
+            sentence.append((previous_end, end, gap))
     if sentence:
         names.append("STOP")
-        sentence.append(("STOP", len(text), len(text)))
+        sentence.append((end, end, "STOP"))
         sentences.append((tuple(names), sentence))
     return sentences
 
 
-def _word_cues(lowered: str) -> list[Found]:
+def _gap_name(gap: str, names: list[str]) -> str | None:
+    """FEW for one or two words right after a verb cue, WORDS for other words, None for bare whitespace."""
+    if names and names[-1] in VERB_MODALITY:
+        words = gap.split(None, 2)
+        return ("FEW" if len(words) < 3 else "WORDS") if words else None
+    return None if gap.isspace() else "WORDS"
+
+
+def _word_cues(lowered: str) -> list[Cue]:
     """Cues that start with a word: find which listed words occur at all, then try the terminals at each.
 
     ``padded`` is the text with punctuation and whitespace turned into spaces, between two spaces, so
@@ -332,7 +471,7 @@ def _word_cues(lowered: str) -> list[Found]:
     padded = " " + lowered.translate(PLAIN_WORDS) + " "
     present = set(padded.split())
     single_spaced = "  " not in lowered and "\n" not in lowered
-    found: list[Found] = []
+    found: list[Cue] = []
     for word in _SCANNER.first_words.intersection(present):
         # Terminals that need a second word none of whose listed second words occurs need not be tried.
         entries = [entry for entry in by_word[word] if entry[0] is None or not entry[0].isdisjoint(present)]
@@ -362,16 +501,89 @@ def _word_cues(lowered: str) -> list[Found]:
     return found
 
 
-def _punctuation_cues(lowered: str) -> list[Found]:
-    """Cues that start with punctuation: try the terminals at each character one of them starts with."""
-    by_char = _SCANNER.by_char
-    found: list[Found] = []
-    for hit in _SCANNER.punctuation.finditer(lowered):
-        start = hit.start()
-        for name, pattern in by_char[lowered[start]]:
-            match = pattern.match(lowered, start)
+def _word_cues_joined(lowered: str, bounds: list[tuple[int, int]]) -> list[Cue]:
+    """``_word_cues`` of each text of ``lowered`` (texts joined by ``TEXT_SEPARATOR``, at ``bounds``), found
+    with one regex over them all (see ``_word_finder``).
+
+    A first word all of whose terminals need a listed second word is visited where one delimiter and a
+    listed second word follow ("the parties") or where two delimiters do: the pair needle path of
+    ``_word_cues`` without its single-spacing condition, which only tells whitespace other than a space or
+    a newline from a space.
+    """
+    by_word, by_pair = _SCANNER.by_word, _SCANNER.by_pair
+    found: list[Cue] = []
+    # The space put first shifts every offset by one: a hit starts where its word starts in ``lowered``.
+    for hit in _SCANNER.word_finder.finditer(" " + lowered):
+        at = hit.start()
+        word, second, spaced, paired, pair_second, pair_spaced = hit.groups()
+        if pair_second is not None:
+            # The second word is known: only the terminals listing it are tried, with no look ahead.
+            for name, pattern in by_pair.get((paired, pair_second), ()):
+                match = pattern.match(lowered, at)
+                if match:
+                    found.append((at, match.end(), name))
+                    break
+            continue
+        word = word or paired
+        following = _following_word(lowered, at + len(word), bounds) if spaced or pair_spaced else second
+        for seconds_needed, name, pattern in by_word[word]:
+            if seconds_needed is not None and following not in seconds_needed:
+                continue
+            match = pattern.match(lowered, at)
             if match:
-                found.append((start, match.end(), name))
+                found.append((at, match.end(), name))
+                break
+    return found
+
+
+def _following_word(lowered: str, end: int, bounds: list[tuple[int, int]]) -> str | None:
+    """The word ``_word_cues`` looks at after a first word ending at ``end``: the first one within reach.
+
+    A word the reach cuts short counts only if it is a whole word somewhere in its own text too (where
+    ``_word_cues`` would have kept the terminal listing it).
+    """
+    reach = lowered[end:end + SECOND_WORD_REACH].translate(PLAIN_JOINED_WORDS)
+    words = reach.split(None, 1)
+    if not words:
+        return None
+    cut_short = len(words) == 1 and not reach[-1].isspace() and end + SECOND_WORD_REACH < len(lowered) \
+        and not lowered[end + SECOND_WORD_REACH:end + SECOND_WORD_REACH + 1].translate(PLAIN_JOINED_WORDS).isspace()
+    if cut_short:
+        start, stop = bounds[bisect_right(bounds, (end, len(lowered))) - 1]
+        if words[0] not in lowered[start:stop].translate(PLAIN_JOINED_WORDS).split():
+            return None
+    return words[0]
+
+
+def _punctuation_cues_joined(lowered: str, bounds: list[tuple[int, int]]) -> list[Cue]:
+    """``_punctuation_cues`` of each text of ``lowered`` (texts joined by ``TEXT_SEPARATOR``, at ``bounds``)."""
+    by_char = _SCANNER.by_char
+    found: list[Cue] = []
+    ends = iter([end for _, end in bounds])
+    end = next(ends, len(lowered))
+    for hit in _SCANNER.punctuation.finditer(lowered):
+        at = hit.start()
+        while at > end:  # the separator at a text's end is no punctuation, so no hit falls on an end
+            end = next(ends)
+        for name, pattern in by_char[lowered[at]]:
+            match = pattern.match(lowered, at, end)
+            if match:
+                found.append((at, match.end(), name))
+                break
+    return found
+
+
+def _punctuation_cues(lowered: str, start: int, end: int) -> list[Cue]:
+    """Cues that start with punctuation in ``lowered[start:end]``: try the terminals at each character one of
+    them starts with (``end`` is where "$" matches)."""
+    by_char = _SCANNER.by_char
+    found: list[Cue] = []
+    for hit in _SCANNER.punctuation.finditer(lowered, start, end):
+        at = hit.start()
+        for name, pattern in by_char[lowered[at]]:
+            match = pattern.match(lowered, at, end)
+            if match:
+                found.append((at, match.end(), name))
                 break
     return found
 
@@ -582,27 +794,43 @@ def read_clause(text: str, lead_in: ClauseReading | None = None) -> ClauseReadin
     modality and actor of ``lead_in``, the reading of the provision that introduces its list, and keeps
     its own polarity.
     """
+    return with_lead_in(_read_sentences(text, scan_cues(text)), lead_in)
+
+
+def read_clauses(texts: list[str]) -> list[ClauseReading]:
+    """``read_clause`` of each text, without lead-ins, from one scan of them all (see ``scan_texts``)."""
+    joined, scanned = scan_texts(texts)
+    return [_read_sentences(joined, sentences) for sentences in scanned]
+
+
+def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None) -> ClauseReading:
+    """An item's reading given the reading of its list's lead-in (see ``read_clause``)."""
+    if lead_in is None or reading.modality_cue is not None:
+        return reading
+    return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+
+
+def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
+    """The reading of a provision's scanned sentences: its strongest sentence, else its first negative one;
+    ``text`` is what the cues' offsets index."""
     best: tuple[Plan, list[Cue]] | None = None
     negative: tuple[Plan, list[Cue]] | None = None
-    for names, cues in scan_cues(text):
+    for names, cues in sentences:
         plan = plan_sentence(names)
         if plan.modality_cue is not None and (best is None or RANK[plan.modality] < RANK[best[0].modality]):
             best = (plan, cues)
         if plan.polarity_cue is not None and negative is None:
             negative = (plan, cues)
     plan, cues = best or negative or (Plan(), [])
-    actor = _actor(text, plan, cues)
-    modality, modality_cue = plan.modality, _cue_text(text, cues, plan.modality_cue)
-    if lead_in is not None and modality_cue is None:
-        actor, modality, modality_cue = actor or lead_in.actor, lead_in.modality, lead_in.modality_cue
-    return _reading(actor, modality, _cue_text(text, cues, plan.polarity_cue), modality_cue)
+    return _reading(_actor(text, plan, cues), plan.modality, _cue_text(text, cues, plan.polarity_cue),
+                    _cue_text(text, cues, plan.modality_cue))
 
 
 def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     """The subject as written, if it looks like a noun phrase: a known actor phrase or capitalised and short."""
     if not plan.subject:
         return None
-    actor = " ".join(text[cues[plan.subject[0]][1]:cues[plan.subject[-1]][2]].split()).strip(" ,;:")
+    actor = " ".join(text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]].split()).strip(" ,;:")
     words = actor.split()
     if not words or len(words) > MAX_ACTOR_WORDS or words[-1].lower() in COORDINATORS:
         return None
@@ -614,7 +842,7 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
 def _cue_text(text: str, cues: list[Cue], index: int | None) -> str | None:
     if index is None:
         return None
-    _, start, end = cues[index]
+    start, end, _ = cues[index]
     return text[start:end].strip()
 
 

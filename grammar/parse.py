@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from grammar.boilerplate import Line, find_boilerplate, split_lines
-from grammar.clause import read_clause
+from grammar.clause import read_clauses, with_lead_in
 from grammar.metadata import extract_metadata
 from grammar.models import ClauseReading, Document, Provision, Skipped, Source
 from grammar.normalize import normalize_text
@@ -71,31 +71,38 @@ def _skipped_spans(lines: list[Line], reasons: dict[int, str]) -> list[Skipped]:
 
 def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
     """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading."""
+    own_texts = [text[draft.start : draft.lead_end] for draft in drafts]
+    lead_in_texts = {draft.ref: _last_sentence(own_text) for draft, own_text in zip(drafts, own_texts)
+                     if LEAD_IN_END.search(own_text[-24:])}
+    # Repeated texts (recurring headings, "[Reserved]") are read once; one scan covers the whole document.
+    distinct = list(dict.fromkeys([*own_texts, *lead_in_texts.values()]))
+    readings = dict(zip(distinct, read_clauses(distinct)))
     lead_ins: dict[str, ClauseReading] = {}
     provisions: list[Provision] = []
-    for draft in drafts:
-        own_text = text[draft.start : draft.lead_end]
+    for draft, own_text in zip(drafts, own_texts):
         lead_in = lead_ins.get(draft.parent) if draft.kind in ("item", "bullet") else None
-        reading = read_clause(own_text, lead_in)
-        if LEAD_IN_END.search(own_text[-24:]):
-            lead_ins[draft.ref] = read_clause(_last_sentence(own_text), None)
-        provisions.append(
-            Provision(
-                ref=draft.ref,
-                kind=draft.kind,
-                heading=draft.heading,
-                text=text[draft.start : draft.end],
-                start=draft.start,
-                end=draft.end,
-                parent=draft.parent,
-                actor=reading.actor,
-                modality=reading.modality,
-                polarity=reading.polarity,
-                modality_cue=reading.modality_cue,
-                polarity_cue=reading.polarity_cue,
-            )
-        )
+        reading = with_lead_in(readings[own_text], lead_in)
+        if draft.ref in lead_in_texts:
+            lead_ins[draft.ref] = readings[lead_in_texts[draft.ref]]
+        provisions.append(_provision(draft, text, reading))
     return provisions
+
+
+def _provision(draft: Draft, text: str, reading: ClauseReading) -> Provision:
+    return Provision(
+        ref=draft.ref,
+        kind=draft.kind,
+        heading=draft.heading,
+        text=text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        parent=draft.parent,
+        actor=reading.actor,
+        modality=reading.modality,
+        polarity=reading.polarity,
+        modality_cue=reading.modality_cue,
+        polarity_cue=reading.polarity_cue,
+    )
 
 
 def _last_sentence(text: str) -> str:

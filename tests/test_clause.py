@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import doctest
 import random
+from pathlib import Path
 
 import pytest
 
 import grammar.clause
-from grammar.clause import plan_sentence, read_clause, scan_cues
+from grammar.clause import plan_sentence, read_clause, read_clauses, scan_cues, scan_texts
 from grammar.models import ClauseReading
 
 N = None  # no actor
@@ -202,6 +203,59 @@ SCANS = [
 @pytest.mark.parametrize(("text", "names"), [pytest.param(*row[1:], id=row[0]) for row in SCANS])
 def test_scan_cues(text, names):
     assert [found for found, _ in scan_cues(text)] == names
+
+
+# Texts whose edges decide a cue: lookbehinds at the start, "$", lookaheads and second words at the end.
+EDGE_TEXTS = ["Each Party shall act.", "agree", "the", "The Parties", "Parties shall", "-- the Parties", "- act",
+              "may not", "(a)", "(a) shall", "act;", "done:", "end.", "...", "no customs duty", "shall be construed",
+              '"', "“Each", "e.g.", "Nov.", "\n\nThe", "", "won't", "the\nParties", "the  Parties", ". shall", "there"]
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+def _scan_apart(texts: list[str]) -> list:
+    """scan_cues of each text, with offsets moved to the texts joined as scan_texts joins them."""
+    scanned, start = [], 0
+    for text in texts:
+        scanned.append([(names, [(cue_start + start, cue_end + start, name) for cue_start, cue_end, name in cues])
+                        for names, cues in scan_cues(text)])
+        start += len(text) + len(grammar.clause.TEXT_SEPARATOR)
+    return scanned
+
+
+def _provision_like_pieces(generator: random.Random) -> list[str]:
+    """Known clauses, edge cases and seed news text cut at random places (mid-word and mid-phrase too)."""
+    pieces = [row[1] for row in TREATY_LANGUAGE + NEWS_LANGUAGE] + EDGE_TEXTS
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        cuts = sorted(generator.sample(range(len(text)), min(40, len(text))))
+        pieces += [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)])]
+    return pieces
+
+
+def test_one_scan_of_many_texts_finds_what_scanning_each_finds():
+    """Issue 2: a document's provisions are scanned at once; each must get the cues scan_cues gives it alone."""
+    generator = random.Random(20260526)
+    pieces = _provision_like_pieces(generator)
+    for _ in range(200):
+        texts = generator.sample(pieces, generator.randint(1, 12))
+        joined, scanned = scan_texts(texts)
+        assert joined == grammar.clause.TEXT_SEPARATOR.join(texts)
+        assert list(scanned) == _scan_apart(texts), texts
+
+
+def test_read_clauses_reads_each_text_as_read_clause():
+    pieces = _provision_like_pieces(random.Random(7))
+    assert read_clauses(pieces) == [read_clause(piece) for piece in pieces]
+
+
+@pytest.mark.parametrize("texts", [
+    pytest.param(["Each Party\tshall act.", "the\tParties may"], id="tab"),
+    pytest.param(["İstanbul: Each Party shall act.", "The Parties may agree."], id="lowercase-longer"),
+    pytest.param(["a\x00b shall", "the Parties"], id="holds-the-separator"),
+])
+def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
+    joined, scanned = scan_texts(texts)
+    assert list(scanned) == _scan_apart(texts)
 
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
