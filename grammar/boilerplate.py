@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
 
@@ -32,11 +33,13 @@ MIN_REGION_SCORE = 2.0
 CONTAINMENT_WINDOW = 12
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of normalized text and its ``[start, end)`` offsets."""
+class Line(NamedTuple):
+    """One non-blank line of normalized text and its ``[start, end)`` offsets.
 
-    index: int
+    A named tuple, built once per line: several times faster to build than a frozen dataclass.
+    """
+
+    index: int  # (shadows tuple.index, which nothing here uses)
     start: int
     end: int
     text: str
@@ -51,9 +54,10 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     position = 0
     for raw in text.split("\n"):
-        if raw.strip():
-            lines.append(Line(len(lines), position, position + len(raw), raw))
-        position += len(raw) + 1
+        end = position + len(raw)
+        if raw and not raw.isspace():  # what ``raw.strip()`` would say, without building the stripped copy
+            lines.append(Line(len(lines), position, end, raw))
+        position = end + 1
     return lines
 
 

@@ -13,7 +13,7 @@ A reference is unique within its document; if the text itself repeats a number, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from grammar.provisions import Node
 from grammar.sentences import split_sentences
@@ -28,9 +28,11 @@ NUMBER_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Draft:
-    """A named provision before its clause reading: everything ``Provision`` needs but actor and modality."""
+class Draft(NamedTuple):
+    """A named provision before its clause reading: everything ``Provision`` needs but actor and modality.
+
+    A named tuple: one is built per provision, and a tuple is built several times faster than a frozen dataclass.
+    """
 
     ref: str
     kind: str
@@ -69,26 +71,30 @@ def nest_divisions(nodes: list[Node]) -> list[Node]:
 def name_provisions(nodes: list[Node], text: str) -> list[Draft]:
     """Every provision in document order (parents before children), each with a unique reference."""
     roots = nest_divisions(nodes)
-    namer = _Namer(text, qualify_articles=_labels_repeat(roots, ("article",)),
-                   qualify_divisions=_labels_repeat(roots, tuple(DIVISION_LEVEL)))
+    repeated = _repeated_kinds(roots)
+    namer = _Namer(text, qualify_articles="article" in repeated,
+                   qualify_divisions=any(kind in repeated for kind in DIVISION_LEVEL))
     for node in roots:
         namer.visit(node, parent=None, parent_kind=None, heading=None, division=None)
     return namer.drafts
 
 
-def _labels_repeat(roots: list[Node], kinds: tuple[str, ...]) -> bool:
-    """Whether two nodes of these kinds share a number (chapters that restart at Article 1 in each Part)."""
+def _repeated_kinds(roots: list[Node]) -> set[str]:
+    """The kinds (article, part, chapter, section) of which two nodes share a number (chapters that restart
+    at Article 1 in each Part), found in one walk over the tree."""
     seen: set[tuple[str, str]] = set()
+    repeated: set[str] = set()
     stack = list(roots)
     while stack:
         node = stack.pop()
-        if node.kind in kinds and node.label:
+        if node.label and (node.kind == "article" or node.kind in DIVISION_LEVEL) and node.kind not in repeated:
             key = (node.kind, number_from_words(node.label).lower())
             if key in seen:
-                return True
+                repeated.add(node.kind)
             seen.add(key)
-        stack.extend(node.children)
-    return False
+        if node.level:
+            stack.extend(node.children)  # articles and divisions only ever hang from divisions
+    return repeated
 
 
 class _Namer:
@@ -120,6 +126,10 @@ class _Namer:
             division = ref
         if node.kind == "block":
             self.sentences(node, ref, own_heading)
+        if children:
+            self.visit_children(node, children, ref, own_heading, division)
+
+    def visit_children(self, node: Node, children: list[Node], ref: str, heading: str | None, division: str | None) -> None:
         counters: dict[str, int] = {}
         labels_seen: set[str] = set()
         latest_line: str | None = None
@@ -131,7 +141,7 @@ class _Namer:
                 if child.label in labels_seen and latest_line:
                     anchor = latest_line
                 labels_seen.add(child.label)
-            self.visit(child, parent=ref, parent_kind=node.kind, heading=own_heading, division=division,
+            self.visit(child, parent=ref, parent_kind=node.kind, heading=heading, division=division,
                        position=counters[child.kind], anchor=anchor if child.kind == "item" else None)
             if child.kind == "line":
                 latest_line, anchor = self.drafts[-1].ref, None
