@@ -32,6 +32,9 @@ TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
 MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
 WORD = re.compile(r"\S+")
 HEADING_TRIM = " :.-–—\t"
+# Token() goes through a keyword-deprecation shim that doubles its cost; lark's constructor behind it takes the
+# same arguments (older lark versions have no shim: Token itself).
+NEW_TOKEN = getattr(Token, "_future_new", Token)
 
 
 @dataclass
@@ -63,13 +66,14 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _may_squash_to(line: str, key: str) -> bool:
-    """Whether ``_squash(line)`` can equal ``key``, judged by the first character: most lines fail here, cheaply."""
+def _irregular_start(line: str) -> bool:
+    """Whether the lowered first letter of ``line`` may not be the first letter of ``_squash(line)``.
+
+    It is, unless the line is empty or starts with a space, or the letter lowers to several characters
+    (a string's first letter lowers as it would alone: the final-sigma rule needs a letter before it).
+    """
     first = line[:1]
-    if not first or first.isspace():
-        return True
-    lowered = first.lower()  # the first character of a lowered string is lowered on its own (no final sigma)
-    return len(lowered) != 1 or lowered == key[:1]
+    return not first or first.isspace() or len(first.lower()) != 1
 
 
 def heading_like(text: str) -> bool:
@@ -78,6 +82,7 @@ def heading_like(text: str) -> bool:
     return 0 < len(words) <= 15 and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'(") and not TERMINAL.search(text)
 
 
+@lru_cache(maxsize=4096)  # the postlexer and the node builder both split each head line: split it once
 def split_head(value: str) -> tuple[str, str, str]:
     """``"Article 2.4: Export Duties"`` → ``("article", "2.4", "Export Duties")``."""
     match = HEAD_NUMBER.match(value)
@@ -113,7 +118,7 @@ class LineLexer(BasicLexer):
                 raise LexError(f"terminal {match.lastgroup} stops inside a line at position {end}")
             line_number += text.count("\n", counted, start)
             counted = start
-            yield Token(match.lastgroup, match.group(), start, line_number, 1, line_number, end - start + 1, end)
+            yield NEW_TOKEN(match.lastgroup, match.group(), start, line_number, 1, line_number, end - start + 1, end)
 
 
 class LineRetyper:
@@ -138,8 +143,10 @@ class LineRetyper:
         expected = [(_squash(entry.line), entry.kind) for entry in outline]
         position = 0
         for token in tokens:
-            if position < len(expected) and _may_squash_to(token.value, expected[position][0]) \
-                    and _squash(token.value) == expected[position][0]:
+            key = expected[position][0] if position < len(expected) else None
+            # Squashing every line is costly: first compare the lowered first letter, the usual way a line fails.
+            if key is not None and (token.value[:1].lower() == key[:1] or _irregular_start(token.value)) \
+                    and _squash(token.value) == key:
                 kind = expected[position][1]
                 if kind == "article":
                     token.type = "ARTICLE" if split_head(token.value)[1] else "NAMED_ARTICLE"
@@ -301,7 +308,12 @@ class NodeBuilder(Transformer):
         return node
 
     def start(self, children):
-        return list(children)
+        return []
+
+    def append(self, children):
+        units, unit = children
+        units.append(unit)
+        return units
 
 
 def _division_kind(keyword: str) -> str:
@@ -311,8 +323,13 @@ def _division_kind(keyword: str) -> str:
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     # The transformer runs inside the LALR parser: no intermediate parse tree is built.
-    return Lark.open("provisions.lark", rel_to=__file__, parser="lalr", lexer=LineLexer, postlex=LineRetyper(),
-                     transformer=NodeBuilder())
+    parser = Lark.open("provisions.lark", rel_to=__file__, parser="lalr", lexer=LineLexer, postlex=LineRetyper(),
+                       transformer=NodeBuilder())
+    for rule in parser.rules:
+        # Each reduction looks its rule's name up in the parse table, whose keys are plain strings; lark names
+        # rules with Tokens, whose Python-level __eq__ would run on every lookup. Same text, same hash.
+        rule.origin.name = str(rule.origin.name)
+    return parser
 
 
 def parse_provisions(text: str, *, skipped_starts: frozenset[int] = frozenset(), outline=()) -> list[Node]:
