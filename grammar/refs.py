@@ -20,6 +20,9 @@ from grammar.sentences import split_sentences
 
 DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
 DIVISION_ABBREVIATION = {"part": "Part", "title": "Title", "chapter": "Ch.", "section": "Sec."}
+HEADED_KINDS = frozenset({"article", "part", "chapter", "section"})
+# Unnumbered lines and prose blocks are paragraphs to the reader.
+DRAFT_KIND = {"line": "paragraph", "block": "paragraph"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -56,16 +59,24 @@ def nest_divisions(nodes: list[Node]) -> list[Node]:
     """Put each node under the nearest open division of a higher level (chapters in parts, articles in chapters)."""
     roots: list[Node] = []
     stack: list[Node] = []
+    last_end = 0
     for node in nodes:
         if node.level:
             while stack and stack[-1].level >= node.level:
-                stack.pop()
+                _close_division(stack.pop(), last_end)
         (stack[-1].children if stack else roots).append(node)
-        for open_division in stack:
-            open_division.end = max(open_division.end, node.end)
         if node.level:
             stack.append(node)
+        last_end = node.end
+    for division in stack:
+        _close_division(division, last_end)
     return roots
+
+
+def _close_division(division: Node, last_end: int) -> None:
+    # Nodes come in document order, so the last one placed while the division was open ends it: one update
+    # when it closes instead of one per node for every open division.
+    division.end = max(division.end, last_end)
 
 
 def name_provisions(nodes: list[Node], text: str) -> list[Draft]:
@@ -75,7 +86,7 @@ def name_provisions(nodes: list[Node], text: str) -> list[Draft]:
     namer = _Namer(text, qualify_articles="article" in repeated,
                    qualify_divisions=any(kind in repeated for kind in DIVISION_LEVEL))
     for node in roots:
-        namer.visit(node, parent=None, parent_kind=None, heading=None, division=None)
+        namer.visit(node, None, None, None, None, 0, None)
     return namer.drafts
 
 
@@ -112,19 +123,19 @@ class _Namer:
         self.used[ref] = count
         return ref if count == 1 else f"{ref} #{count}"
 
-    def visit(self, node: Node, *, parent: str | None, parent_kind: str | None, heading: str | None, division: str | None,
-              position: int = 0, anchor: str | None = None) -> None:
+    def visit(self, node: Node, parent: str | None, parent_kind: str | None, heading: str | None, division: str | None,
+              position: int, anchor: str | None) -> None:
+        kind = node.kind
         ref = self.unique(self.ref_for(node, anchor or parent, parent_kind, division, position))
-        kind = "paragraph" if node.kind in ("line", "block") else node.kind
-        own_heading = node.heading if node.kind in ("article", "part", "chapter", "section") and node.heading else heading
+        own_heading = node.heading if node.heading and kind in HEADED_KINDS else heading
         children = node.children
-        if node.kind == "article" and len(children) == 1 and children[0].kind == "line":
+        if kind == "article" and len(children) == 1 and children[0].kind == "line":
             children = []  # an article of one unnumbered paragraph is that paragraph
         lead_end = node.lead_end if children else node.end
-        self.drafts.append(Draft(ref, kind, own_heading, node.start, node.end, parent, lead_end))
-        if node.kind in DIVISION_LEVEL:
+        self.drafts.append(Draft(ref, DRAFT_KIND.get(kind, kind), own_heading, node.start, node.end, parent, lead_end))
+        if kind in DIVISION_LEVEL:
             division = ref
-        if node.kind == "block":
+        elif kind == "block":
             self.sentences(node, ref, own_heading)
         if children:
             self.visit_children(node, children, ref, own_heading, division)
@@ -141,8 +152,7 @@ class _Namer:
                 if child.label in labels_seen and latest_line:
                     anchor = latest_line
                 labels_seen.add(child.label)
-            self.visit(child, parent=ref, parent_kind=node.kind, heading=heading, division=division,
-                       position=counters[child.kind], anchor=anchor if child.kind == "item" else None)
+            self.visit(child, ref, node.kind, heading, division, counters[child.kind], anchor if child.kind == "item" else None)
             if child.kind == "line":
                 latest_line, anchor = self.drafts[-1].ref, None
 
@@ -155,7 +165,7 @@ class _Namer:
     def ref_for(self, node: Node, parent: str | None, parent_kind: str | None, division: str | None, position: int) -> str:
         kind = node.kind
         if kind in DIVISION_LEVEL:
-            keyword = self.text[node.start : node.end].split(None, 1)[0].lower().rstrip(".")
+            keyword = self.text[node.start : node.lead_end].split(None, 1)[0].lower().rstrip(".")  # head line only
             abbreviation = DIVISION_ABBREVIATION.get(keyword, DIVISION_ABBREVIATION[kind])
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own
