@@ -46,7 +46,13 @@ class Line(NamedTuple):
 
     @property
     def words(self) -> int:
-        return len(WORD.findall(self.text))
+        return _count_words(self.text)
+
+
+# Several rules ask for a line's word count: count each line once per document (find_boilerplate clears it).
+@lru_cache(maxsize=1 << 16)
+def _count_words(text: str) -> int:
+    return len(WORD.findall(text))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -83,6 +89,13 @@ def _vocabulary() -> tuple[list[tuple[str, int, re.Pattern]], str, re.Pattern]:
 
 def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
     """Decide, line by line, what is boilerplate; ``prose`` enables the news-report rules (title, teasers)."""
+    try:
+        return _judge_lines(lines, prose=prose)
+    finally:
+        _count_words.cache_clear()  # keep no line of this document alive after it
+
+
+def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
     markers, related_reason, related = _vocabulary()
     reasons: dict[int, str] = {}
     for line in lines:

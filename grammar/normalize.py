@@ -84,7 +84,7 @@ def _clean_lines(text: str, bullets: frozenset[str]) -> list[str]:
 
 def _wrap_width(lines: list[str]) -> int:
     """The width the source was hard-wrapped at, or 0 when its paragraphs are not hard-wrapped."""
-    lengths = sorted(len(line) for line in lines if line)
+    lengths = sorted(map(len, filter(None, lines)))
     if len(lengths) < 8:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
