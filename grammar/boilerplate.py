@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+# The standard library's own regex parser (the one behind re.compile): it shows which fixed text a pattern needs.
+from re import _constants as sre_constants, _parser as sre_parser
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,16 +77,94 @@ class Verdict:
     title: int | None
 
 
+class _Marker:
+    """A boilerplate marker's patterns, grouped by how cheaply a line can be ruled out (the groups' union is exact).
+
+    * patterns anchored at the line start (``^…``) are tried at position 0 only;
+    * patterns that require some fixed ASCII text ("subscri", "your comment", one of "home", "about" …) are
+      searched only in lines that contain one of those texts, lowercased, or that are not ASCII (where
+      case-insensitive matching is more than ``lower``);
+    * the rest are searched in every line short enough.
+
+    A case-insensitive search tries every pattern at every position of a line, which on a long treaty costs
+    more than the rest of the parse; most lines hold none of the runs.
+    """
+
+    def __init__(self, reason: str, max_words: int, patterns: list[str]) -> None:
+        self.reason = reason
+        self.max_words = max_words
+        groups: dict[str, list[str]] = {"at_start": [], "keyed": [], "anywhere": []}
+        keys: list[str] = []
+        for pattern in patterns:
+            parsed = sre_parser.parse(pattern, re.IGNORECASE).data
+            required = _required_text(parsed)
+            if parsed and parsed[0] == (sre_constants.AT, sre_constants.AT_BEGINNING):
+                groups["at_start"].append(pattern)
+            elif required:
+                groups["keyed"].append(pattern)
+                keys.extend(required)
+            else:
+                groups["anywhere"].append(pattern)
+        self.at_start, self.keyed, self.anywhere = (_union(groups[name]) for name in ("at_start", "keyed", "anywhere"))
+        self.keys = tuple(keys)
+
+    def matches(self, text: str) -> bool:
+        """Whether one of the marker's patterns occurs in ``text`` (as a search of all of them would say)."""
+        if self.at_start is not None and self.at_start.match(text):
+            return True
+        if self.keyed is not None and (not text.isascii() or any(key in text.lower() for key in self.keys)):
+            if self.keyed.search(text):
+                return True
+        return self.anywhere is not None and self.anywhere.search(text) is not None
+
+
+def _required_text(items) -> tuple[str, ...]:
+    """Texts, lowercased ASCII, of which every match of the parsed pattern contains one; () if none is known.
+
+    A run of literal characters at the top level is required (top-level items are all required and
+    consecutive), and so is, in turn, what a group, a repeat of at least one, or every branch requires.
+    The candidate whose shortest text is longest is kept: it rules out the most lines.
+    """
+    best: tuple[str, ...] = ()
+    run = ""
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            run += chr(value)
+            candidate: tuple[str, ...] = (run,)
+        else:
+            run = ""
+            candidate = _required_inside(op, value)
+        if _shortest(candidate) > _shortest(best):
+            best = candidate
+    return tuple(text.lower() for text in best) if all(text.isascii() for text in best) else ()
+
+
+def _required_inside(op, value) -> tuple[str, ...]:
+    if op is sre_constants.SUBPATTERN:
+        return _required_text(value[-1].data)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT) and value[0] >= 1:
+        return _required_text(value[2].data)
+    if op is sre_constants.BRANCH:
+        options = [_required_text(branch.data) for branch in value[1]]
+        return () if not all(options) else tuple(text for option in options for text in option)
+    return ()
+
+
+def _shortest(texts: tuple[str, ...]) -> int:
+    return min(map(len, texts)) if texts else 0
+
+
+def _union(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[list[tuple[str, int, re.Pattern]], str, re.Pattern]:
+def _vocabulary() -> tuple[list[_Marker], str, re.Pattern]:
     with DATA_FILE.open("rb") as handle:
         data = tomllib.load(handle)
-    markers = [
-        (marker["reason"], marker["max_words"], re.compile("|".join(f"(?:{p})" for p in marker["patterns"]), re.IGNORECASE))
-        for marker in data["marker"]
-    ]
+    markers = [_Marker(marker["reason"], marker["max_words"], marker["patterns"]) for marker in data["marker"]]
     related = data["related"]
-    return markers, related["reason"], re.compile("|".join(f"(?:{p})" for p in related["patterns"]), re.IGNORECASE)
+    return markers, related["reason"], _union(related["patterns"])
 
 
 def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
@@ -120,11 +200,11 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
     return Verdict(reasons, title)
 
 
-def _marker_reason(line: Line, markers) -> str | None:
+def _marker_reason(line: Line, markers: list[_Marker]) -> str | None:
     words = line.words
-    for reason, max_words, pattern in markers:
-        if words <= max_words and pattern.search(line.text):
-            return reason
+    for marker in markers:
+        if words <= marker.max_words and marker.matches(line.text):
+            return marker.reason
     return None
 
 
