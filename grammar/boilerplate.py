@@ -107,12 +107,15 @@ class _Marker:
                 groups["anywhere"].append(pattern)
         self.at_start, self.keyed, self.anywhere = (_union(groups[name]) for name in ("at_start", "keyed", "anywhere"))
         self.keys = tuple(keys)
+        # Case-sensitive literals: the regex engine skips ahead to their first letters.
+        self.key_texts = re.compile("|".join(map(re.escape, keys)))
 
-    def matches(self, text: str) -> bool:
-        """Whether one of the marker's patterns occurs in ``text`` (as a search of all of them would say)."""
+    def matches(self, text: str, lowered: str) -> bool:
+        """Whether one of the marker's patterns occurs in ``text`` (``lowered`` is ``text.lower()``), as a search
+        of all of them would say."""
         if self.at_start is not None and self.at_start.match(text):
             return True
-        if self.keyed is not None and (not text.isascii() or any(key in text.lower() for key in self.keys)):
+        if self.keyed is not None and (not text.isascii() or self.key_texts.search(lowered)):
             if self.keyed.search(text):
                 return True
         return self.anywhere is not None and self.anywhere.search(text) is not None
@@ -202,8 +205,9 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
 
 def _marker_reason(line: Line, markers: list[_Marker]) -> str | None:
     words = line.words
+    lowered = line.text.lower()
     for marker in markers:
-        if words <= marker.max_words and marker.matches(line.text):
+        if words <= marker.max_words and marker.matches(line.text, lowered):
             return marker.reason
     return None
 
