@@ -1,9 +1,10 @@
 """Run the provision grammar: normalized text → tree of provision nodes with spans, labels and headings.
 
-``parse_provisions`` lexes one token per line with ``provisions.lark``, lets ``LineRetyper`` settle what only
-context can tell (roman or letter items, heading lines, article references in running text, the outline a
-format declares), parses with LALR and turns the tree into ``Node`` objects bottom-up (``NodeBuilder``,
-one method per grammar rule). ``grammar/refs.py`` then names them.
+``parse_provisions`` lexes one token per line with the terminals of ``provisions.lark`` (``LineLexer``), lets
+``LineRetyper`` settle what only context can tell (roman or letter items, heading lines, article references
+in running text, the outline a format declares), and parses with LALR, building ``Node`` objects bottom-up
+as the parser reduces (``NodeBuilder``, one method per grammar rule): no parse tree is built in between.
+``grammar/refs.py`` then names them.
 """
 from __future__ import annotations
 
