@@ -30,22 +30,23 @@ STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
     re.IGNORECASE,
 )
+# The two never both match a line's start, so one match tells which (if any) applies.
+LINE_START = re.compile(rf"(?P<heading>{HEADING_LINE.pattern})|(?P<structural>{STRUCTURAL_START.pattern})", re.IGNORECASE)
 # A line ending like this completes a sentence, a list item or a heading lead-in.
 TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
 SPACE_RUN = re.compile(r" {2,}")
 HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
+LONE_PUNCTUATION = ".,;:)"
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[tuple[re.Pattern, dict[str, str]], frozenset[str], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
     with DATA_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     replacements: dict[str, str] = dict(data["replace"])
     replacements.update({char: "" for char in data["drop"]["chars"]})
-    # One regex over the rare characters is far faster than str.translate on long texts.
-    pattern = re.compile("[" + "".join(re.escape(char) for char in replacements) + "]")
     return (
-        (pattern, replacements),
+        replacements,
         frozenset(data["bullets"]["chars"]),
         frozenset(data["hyphenation"]["keep_after"]),
         frozenset(data["continuation"]["dangling_words"]),
@@ -54,82 +55,121 @@ def _tables() -> tuple[tuple[re.Pattern, dict[str, str]], frozenset[str], frozen
 
 def normalize_text(raw: str) -> str:
     """Return the normalized form of ``raw`` (see the module docstring for the guarantees)."""
-    translate, bullets, keep_hyphen, dangling = _tables()
-    pattern, replacements = translate
+    replacements, bullets, keep_hyphen, dangling = _tables()
+    lines = _clean_lines(_replace_characters(raw, replacements), bullets)
+    return "\n".join(_Joiner(_wrap_width(lines), keep_hyphen, dangling).paragraphs(lines))
+
+
+def _replace_characters(raw: str, replacements: dict[str, str]) -> str:
+    # Most texts hold few of the rare characters: a C-level ``in`` scan per character, and a replace only
+    # for those present, beats one regex or ``str.translate`` over the whole text several times over.
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned = SPACE_RUN.sub(" ", pattern.sub(lambda match: replacements[match.group()], raw))
-    lines = [_clean_line(line, bullets) for line in cleaned.split("\n")]
-    wrap_width = _wrap_width(lines)
-    paragraphs: list[str] = []
-    blank_before: list[bool] = []
-    pending_blank = False
-    for line in lines:
-        if not line:
-            pending_blank = True
-            continue
-        if paragraphs and _continues(paragraphs[-1], line, pending_blank, wrap_width, dangling):
-            paragraphs[-1] = _join(paragraphs[-1], line, keep_hyphen)
-        else:
-            paragraphs.append(line)
-            blank_before.append(pending_blank and len(paragraphs) > 1)
-        pending_blank = False
-    out: list[str] = []
-    for paragraph, blank in zip(paragraphs, blank_before):
-        if blank:
-            out.append("")
-        out.append(paragraph)
-    return "\n".join(out)
+    for char, replacement in replacements.items():
+        if char in raw:
+            raw = raw.replace(char, replacement)
+    return raw
 
 
-def _clean_line(line: str, bullets: frozenset[str]) -> str:
-    line = line.strip()
-    if len(line) > 2 and line[1] == " " and line[0] in bullets:
-        return "• " + line[2:].lstrip()
-    return line
+def _clean_lines(text: str, bullets: frozenset[str]) -> list[str]:
+    """Stripped lines without space runs, bullets rewritten to ``• ``."""
+    lines = [line.strip() for line in text.split("\n")]
+    for position, line in enumerate(lines):
+        # Collapsing space runs after stripping gives the same line as before it, and only a few lines have any.
+        if "  " in line:
+            line = lines[position] = SPACE_RUN.sub(" ", line)
+        if len(line) > 2 and line[1] == " " and line[0] in bullets:
+            lines[position] = "• " + line[2:].lstrip()
+    return lines
 
 
 def _wrap_width(lines: list[str]) -> int:
     """The width the source was hard-wrapped at, or 0 when its paragraphs are not hard-wrapped."""
-    lengths = sorted(len(line) for line in lines if line)
+    lengths = sorted(map(len, filter(None, lines)))
     if len(lengths) < 8:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
     return width if width <= 160 else 0
 
 
-def _continues(previous: str, line: str, blank_between: bool, wrap_width: int, dangling: frozenset[str]) -> bool:
-    """Whether ``line`` is the wrapped continuation of the paragraph ending in ``previous``."""
-    if _is_heading_line(previous):
-        return False
-    if HEADING_LINE.match(line) and not previous.endswith(",") and previous.rsplit(" ", 1)[-1].lower() not in dangling:
-        return False  # "… referred to in\nArticle 5 …" is a wrapped cross-reference, not a heading
-    if STRUCTURAL_START.match(line):
-        return False
-    if line[0] in ".,;:)" and len(line) <= 3:
-        return True  # a lone punctuation mark pushed onto its own line
-    if TERMINAL_PUNCTUATION.search(previous):
-        return False
-    if previous.endswith("-") and line[0].islower():
-        return True
-    if line[0].islower():
-        return True
-    if previous.rsplit(" ", 1)[-1].lower() in dangling:
-        return True
-    if blank_between or not wrap_width:
-        return False
-    return len(previous) >= 0.6 * wrap_width
+class _Joiner:
+    """Glues wrapped lines into paragraphs, one line at a time, and keeps source blank lines as one blank line.
+
+    The open paragraph is kept as its pieces (joined by single spaces when it closes), so that gluing a line
+    costs the same however long the paragraph already is: every check on "the paragraph so far" only needs
+    its last piece (no test looks across a space), its length, or, for a heading, all of it while it is short.
+    """
+
+    def __init__(self, wrap_width: int, keep_hyphen: frozenset[str], dangling: frozenset[str]) -> None:
+        self.wrap_width = wrap_width
+        self.keep_hyphen = keep_hyphen
+        self.dangling = dangling
+        self.out: list[str] = []
+        self.pieces: list[str] = []
+        self.length = 0
+
+    def paragraphs(self, lines: list[str]) -> list[str]:
+        """One line per paragraph, with an empty line where the source had blank lines between two."""
+        blank_before = False
+        for line in lines:
+            if not line:
+                blank_before = True
+                continue
+            if self.pieces and self._continues(line, blank_before):
+                self._glue(line)
+            else:
+                self._close(blank_before)
+                self.pieces, self.length = [line], len(line)
+            blank_before = False
+        self._close(False)
+        return self.out
+
+    def _close(self, blank_after: bool) -> None:
+        if self.pieces:
+            self.out.append(" ".join(self.pieces))
+            if blank_after:
+                self.out.append("")
+
+    def _continues(self, line: str, blank_between: bool) -> bool:
+        """Whether ``line`` is the wrapped continuation of the open paragraph."""
+        last = self.pieces[-1]
+        if self.length < 160 and HEADING_LINE.match(last if len(self.pieces) == 1 else " ".join(self.pieces)):
+            return False  # a heading line is never continued
+        start = LINE_START.match(line)
+        if start is not None:
+            if start.lastgroup == "structural":
+                return False
+            if not last.endswith(",") and _last_word(last).lower() not in self.dangling:
+                return False  # "… referred to in\nArticle 5 …" is a wrapped cross-reference, not a heading
+        first = line[0]
+        if first in LONE_PUNCTUATION and len(line) <= 3:
+            return True  # a lone punctuation mark pushed onto its own line
+        if TERMINAL_PUNCTUATION.search(last):
+            return False
+        if first.islower():
+            return True
+        if _last_word(last).lower() in self.dangling:
+            return True
+        if blank_between or not self.wrap_width:
+            return False
+        return self.length >= 0.6 * self.wrap_width
+
+    def _glue(self, line: str) -> None:
+        last = self.pieces[-1]
+        if line[0] in LONE_PUNCTUATION and len(line) <= 3:
+            self.pieces[-1] = last + line
+            self.length += len(line)
+            return
+        match = HYPHENATED_END.search(last) if line[0].islower() and last.endswith("-") else None
+        if match is None:
+            self.pieces.append(line)
+            self.length += 1 + len(line)
+        elif match.group(1).lower() in self.keep_hyphen:
+            self.pieces[-1] = last + line
+            self.length += len(line)
+        else:
+            self.pieces[-1] = last[:-1] + line
+            self.length += len(line) - 1
 
 
-def _is_heading_line(line: str) -> bool:
-    return bool(HEADING_LINE.match(line)) and len(line) < 160
-
-
-def _join(previous: str, line: str, keep_hyphen: frozenset[str]) -> str:
-    if line[0] in ".,;:)" and len(line) <= 3:
-        return previous + line
-    match = HYPHENATED_END.search(previous)
-    if match and line[0].islower():
-        if match.group(1).lower() in keep_hyphen:
-            return previous + line
-        return previous[:-1] + line
-    return previous + " " + line
+def _last_word(piece: str) -> str:
+    return piece[piece.rfind(" ") + 1 :]

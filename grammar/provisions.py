@@ -1,9 +1,10 @@
 """Run the provision grammar: normalized text → tree of provision nodes with spans, labels and headings.
 
-``parse_provisions`` lexes one token per line with ``provisions.lark``, lets ``LineRetyper`` settle what only
-context can tell (roman or letter items, heading lines, article references in running text, the outline a
-format declares), parses with LALR and turns the tree into ``Node`` objects bottom-up (``NodeBuilder``,
-one method per grammar rule). ``grammar/refs.py`` then names them.
+``parse_provisions`` lexes one token per line with the terminals of ``provisions.lark`` (``LineLexer``), lets
+``LineRetyper`` settle what only context can tell (roman or letter items, heading lines, article references
+in running text, the outline a format declares), and parses with LALR, building ``Node`` objects bottom-up
+as the parser reduces (``NodeBuilder``, one method per grammar rule): no parse tree is built in between.
+``grammar/refs.py`` then names them.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer
+from lark.exceptions import LexError
+from lark.lexer import BasicLexer
 
 from grammar.models import OutlineEntry
 
@@ -30,6 +33,9 @@ TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
 MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
 WORD = re.compile(r"\S+")
 HEADING_TRIM = " :.-–—\t"
+# Token() goes through a keyword-deprecation shim that doubles its cost; lark's constructor behind it takes the
+# same arguments (older lark versions have no shim: Token itself).
+NEW_TOKEN = getattr(Token, "_future_new", Token)
 
 
 @dataclass
@@ -61,12 +67,23 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def _irregular_start(line: str) -> bool:
+    """Whether the lowered first letter of ``line`` may not be the first letter of ``_squash(line)``.
+
+    It is, unless the line is empty or starts with a space, or the letter lowers to several characters
+    (a string's first letter lowers as it would alone: the final-sigma rule needs a letter before it).
+    """
+    first = line[:1]
+    return not first or first.isspace() or len(first.lower()) != 1
+
+
 def heading_like(text: str) -> bool:
     """A heading, not a sentence: short, capitalised, without closing punctuation."""
     words = WORD.findall(text)
     return 0 < len(words) <= 15 and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'(") and not TERMINAL.search(text)
 
 
+@lru_cache(maxsize=4096)  # the postlexer and the node builder both split each head line: split it once
 def split_head(value: str) -> tuple[str, str, str]:
     """``"Article 2.4: Export Duties"`` → ``("article", "2.4", "Export Duties")``."""
     match = HEAD_NUMBER.match(value)
@@ -74,6 +91,35 @@ def split_head(value: str) -> tuple[str, str, str]:
         return "", "", value.strip(HEADING_TRIM)
     keyword = match.group("keyword").lower().replace("-", "")
     return keyword, match.group("number"), value[match.end() :].strip(HEADING_TRIM)
+
+
+class LineLexer(BasicLexer):
+    """Lexer: one token per non-blank line, typed by the grammar's terminals exactly as lark's basic lexer types it.
+
+    ``BasicLexer`` reads the terminals from ``provisions.lark`` and sorts them in the order lark tries them;
+    only the scan is ours. Every terminal runs to the end of its line and none starts with a newline, so one
+    ``finditer`` over the union of the terminals (first match wins, as in lark) steps from line to line
+    without matching the newlines in between as ignored tokens, and without lark's per-token bookkeeping.
+    """
+
+    __future_interface__ = 2
+
+    def __init__(self, conf) -> None:
+        super().__init__(conf)
+        kept = [terminal for terminal in self.terminals if terminal.name not in self.ignore_types]
+        union = "|".join(f"(?P<{terminal.name}>{terminal.pattern.to_regexp()})" for terminal in kept)
+        self.line_types = re.compile(union, self.g_regex_flags)
+
+    def lex(self, lexer_state, parser_state):
+        text = lexer_state.text.text
+        line_number, counted = 1, 0
+        for match in self.line_types.finditer(text):
+            start, end = match.span()
+            if end < len(text) and text[end] != "\n":
+                raise LexError(f"terminal {match.lastgroup} stops inside a line at position {end}")
+            line_number += text.count("\n", counted, start)
+            counted = start
+            yield NEW_TOKEN(match.lastgroup, match.group(), start, line_number, 1, line_number, end - start + 1, end)
 
 
 class LineRetyper:
@@ -98,7 +144,10 @@ class LineRetyper:
         expected = [(_squash(entry.line), entry.kind) for entry in outline]
         position = 0
         for token in tokens:
-            if position < len(expected) and _squash(token.value) == expected[position][0]:
+            key = expected[position][0] if position < len(expected) else None
+            # Squashing every line is costly: first compare the lowered first letter, the usual way a line fails.
+            if key is not None and (token.value[:1].lower() == key[:1] or _irregular_start(token.value)) \
+                    and _squash(token.value) == key:
                 kind = expected[position][1]
                 if kind == "article":
                     token.type = "ARTICLE" if split_head(token.value)[1] else "NAMED_ARTICLE"
@@ -198,13 +247,16 @@ def _roman_value(label: str) -> int:
 
 
 class NodeBuilder(Transformer):
-    """Bottom-up: each grammar rule becomes a ``Node`` (or, for headings, the heading token)."""
+    """Bottom-up: each grammar rule becomes a ``Node``; a unit adopts its children one by one as they are parsed.
 
-    def heading(self, children):
-        return children[0]
+    TEXT and BULLET lines are units of their own: they become nodes as the parser shifts them.
+    """
 
-    def leading_heading(self, children):
-        return children[0]
+    def TEXT(self, token: Token) -> Node:
+        return Node(kind="line", start=token.start_pos, end=token.end_pos, lead_end=token.end_pos)
+
+    def BULLET(self, token: Token) -> Node:
+        return Node(kind="bullet", start=token.start_pos, end=token.end_pos, lead_end=token.end_pos)
 
     def division(self, children):
         head = children[0]
@@ -217,9 +269,7 @@ class NodeBuilder(Transformer):
         node.lead_end = node.end
         return node
 
-    def article(self, children):
-        tokens = [child for child in children if isinstance(child, Token)]
-        nodes = [child for child in children if isinstance(child, Node)]
+    def article(self, tokens):
         head = next(token for token in tokens if token.type in HEAD_TYPES)
         if head.type == "NAMED_ARTICLE":
             label, heading = None, head.value.strip(HEADING_TRIM)
@@ -232,46 +282,39 @@ class NodeBuilder(Transformer):
             heading = None  # "Article 1 The Parties hereby establish …": the line carries body text, not a heading
         start = min(token.start_pos for token in tokens)
         lead_end = max(token.end_pos for token in tokens)
-        node = Node(kind="article", start=start, end=lead_end, label=label, heading=heading or None, lead_end=lead_end)
-        return _adopt(node, nodes)
+        return Node(kind="article", start=start, end=lead_end, label=label, heading=heading or None, lead_end=lead_end)
 
     def paragraph(self, children):
         head = children[0]
-        node = Node(kind="paragraph", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
+        return Node(kind="paragraph", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
                     label=PARA_LABEL.match(head.value).group(1))
-        return _adopt(node, children[1:])
 
     def item(self, children):
         head = children[0]
-        node = Node(kind="item", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
+        return Node(kind="item", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
                     label=ITEM_LABEL.match(head.value).group(1))
-        return _adopt(node, children[1:])
 
     def subitem(self, children):
         return self.item(children)
 
-    def bullet(self, children):
-        head = children[0]
-        return Node(kind="bullet", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos)
-
-    def line(self, children):
-        head = children[0]
-        return Node(kind="line", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos)
-
     def block(self, children):
-        head = children[0]
-        node = Node(kind="block", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos)
-        return _adopt(node, children[1:])
+        line = children[0]
+        return Node(kind="block", start=line.start, end=line.end, lead_end=line.lead_end)
+
+    def adopt(self, children):
+        node, child = children
+        node.children.append(child)
+        # Children arrive in document order, so the last one adopted ends the unit.
+        node.end = max(node.end, child.end)
+        return node
 
     def start(self, children):
-        return list(children)
+        return []
 
-
-def _adopt(node: Node, children: list[Node]) -> Node:
-    node.children = list(children)
-    if children:
-        node.end = max(node.end, children[-1].end)
-    return node
+    def append(self, children):
+        units, unit = children
+        units.append(unit)
+        return units
 
 
 def _division_kind(keyword: str) -> str:
@@ -281,8 +324,13 @@ def _division_kind(keyword: str) -> str:
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     # The transformer runs inside the LALR parser: no intermediate parse tree is built.
-    return Lark.open("provisions.lark", rel_to=__file__, parser="lalr", lexer="basic", postlex=LineRetyper(),
-                     transformer=NodeBuilder())
+    parser = Lark.open("provisions.lark", rel_to=__file__, parser="lalr", lexer=LineLexer, postlex=LineRetyper(),
+                       transformer=NodeBuilder())
+    for rule in parser.rules:
+        # Each reduction looks its rule's name up in the parse table, whose keys are plain strings; lark names
+        # rules with Tokens, whose Python-level __eq__ would run on every lookup. Same text, same hash.
+        rule.origin.name = str(rule.origin.name)
+    return parser
 
 
 def parse_provisions(text: str, *, skipped_starts: frozenset[int] = frozenset(), outline=()) -> list[Node]:

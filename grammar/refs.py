@@ -13,13 +13,16 @@ A reference is unique within its document; if the text itself repeats a number, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from grammar.provisions import Node
 from grammar.sentences import split_sentences
 
 DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
 DIVISION_ABBREVIATION = {"part": "Part", "title": "Title", "chapter": "Ch.", "section": "Sec."}
+HEADED_KINDS = frozenset({"article", "part", "chapter", "section"})
+# Unnumbered lines and prose blocks are paragraphs to the reader.
+DRAFT_KIND = {"line": "paragraph", "block": "paragraph"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -28,9 +31,11 @@ NUMBER_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Draft:
-    """A named provision before its clause reading: everything ``Provision`` needs but actor and modality."""
+class Draft(NamedTuple):
+    """A named provision before its clause reading: everything ``Provision`` needs but actor and modality.
+
+    A named tuple: one is built per provision, and a tuple is built several times faster than a frozen dataclass.
+    """
 
     ref: str
     kind: str
@@ -54,41 +59,53 @@ def nest_divisions(nodes: list[Node]) -> list[Node]:
     """Put each node under the nearest open division of a higher level (chapters in parts, articles in chapters)."""
     roots: list[Node] = []
     stack: list[Node] = []
+    last_end = 0
     for node in nodes:
         if node.level:
             while stack and stack[-1].level >= node.level:
-                stack.pop()
+                _close_division(stack.pop(), last_end)
         (stack[-1].children if stack else roots).append(node)
-        for open_division in stack:
-            open_division.end = max(open_division.end, node.end)
         if node.level:
             stack.append(node)
+        last_end = node.end
+    for division in stack:
+        _close_division(division, last_end)
     return roots
+
+
+def _close_division(division: Node, last_end: int) -> None:
+    # Nodes come in document order, so the last one placed while the division was open ends it: one update
+    # when it closes instead of one per node for every open division.
+    division.end = max(division.end, last_end)
 
 
 def name_provisions(nodes: list[Node], text: str) -> list[Draft]:
     """Every provision in document order (parents before children), each with a unique reference."""
     roots = nest_divisions(nodes)
-    namer = _Namer(text, qualify_articles=_labels_repeat(roots, ("article",)),
-                   qualify_divisions=_labels_repeat(roots, tuple(DIVISION_LEVEL)))
+    repeated = _repeated_kinds(roots)
+    namer = _Namer(text, qualify_articles="article" in repeated,
+                   qualify_divisions=any(kind in repeated for kind in DIVISION_LEVEL))
     for node in roots:
-        namer.visit(node, parent=None, parent_kind=None, heading=None, division=None)
+        namer.visit(node, None, None, None, None, 0, None)
     return namer.drafts
 
 
-def _labels_repeat(roots: list[Node], kinds: tuple[str, ...]) -> bool:
-    """Whether two nodes of these kinds share a number (chapters that restart at Article 1 in each Part)."""
+def _repeated_kinds(roots: list[Node]) -> set[str]:
+    """The kinds (article, part, chapter, section) of which two nodes share a number (chapters that restart
+    at Article 1 in each Part), found in one walk over the tree."""
     seen: set[tuple[str, str]] = set()
+    repeated: set[str] = set()
     stack = list(roots)
     while stack:
         node = stack.pop()
-        if node.kind in kinds and node.label:
+        if node.label and (node.kind == "article" or node.kind in DIVISION_LEVEL) and node.kind not in repeated:
             key = (node.kind, number_from_words(node.label).lower())
             if key in seen:
-                return True
+                repeated.add(node.kind)
             seen.add(key)
-        stack.extend(node.children)
-    return False
+        if node.level:
+            stack.extend(node.children)  # articles and divisions only ever hang from divisions
+    return repeated
 
 
 class _Namer:
@@ -106,20 +123,24 @@ class _Namer:
         self.used[ref] = count
         return ref if count == 1 else f"{ref} #{count}"
 
-    def visit(self, node: Node, *, parent: str | None, parent_kind: str | None, heading: str | None, division: str | None,
-              position: int = 0, anchor: str | None = None) -> None:
+    def visit(self, node: Node, parent: str | None, parent_kind: str | None, heading: str | None, division: str | None,
+              position: int, anchor: str | None) -> None:
+        kind = node.kind
         ref = self.unique(self.ref_for(node, anchor or parent, parent_kind, division, position))
-        kind = "paragraph" if node.kind in ("line", "block") else node.kind
-        own_heading = node.heading if node.kind in ("article", "part", "chapter", "section") and node.heading else heading
+        own_heading = node.heading if node.heading and kind in HEADED_KINDS else heading
         children = node.children
-        if node.kind == "article" and len(children) == 1 and children[0].kind == "line":
+        if kind == "article" and len(children) == 1 and children[0].kind == "line":
             children = []  # an article of one unnumbered paragraph is that paragraph
         lead_end = node.lead_end if children else node.end
-        self.drafts.append(Draft(ref, kind, own_heading, node.start, node.end, parent, lead_end))
-        if node.kind in DIVISION_LEVEL:
+        self.drafts.append(Draft(ref, DRAFT_KIND.get(kind, kind), own_heading, node.start, node.end, parent, lead_end))
+        if kind in DIVISION_LEVEL:
             division = ref
-        if node.kind == "block":
+        elif kind == "block":
             self.sentences(node, ref, own_heading)
+        if children:
+            self.visit_children(node, children, ref, own_heading, division)
+
+    def visit_children(self, node: Node, children: list[Node], ref: str, heading: str | None, division: str | None) -> None:
         counters: dict[str, int] = {}
         labels_seen: set[str] = set()
         latest_line: str | None = None
@@ -131,8 +152,7 @@ class _Namer:
                 if child.label in labels_seen and latest_line:
                     anchor = latest_line
                 labels_seen.add(child.label)
-            self.visit(child, parent=ref, parent_kind=node.kind, heading=own_heading, division=division,
-                       position=counters[child.kind], anchor=anchor if child.kind == "item" else None)
+            self.visit(child, ref, node.kind, heading, division, counters[child.kind], anchor if child.kind == "item" else None)
             if child.kind == "line":
                 latest_line, anchor = self.drafts[-1].ref, None
 
@@ -145,7 +165,7 @@ class _Namer:
     def ref_for(self, node: Node, parent: str | None, parent_kind: str | None, division: str | None, position: int) -> str:
         kind = node.kind
         if kind in DIVISION_LEVEL:
-            keyword = self.text[node.start : node.end].split(None, 1)[0].lower().rstrip(".")
+            keyword = self.text[node.start : node.lead_end].split(None, 1)[0].lower().rstrip(".")  # head line only
             abbreviation = DIVISION_ABBREVIATION.get(keyword, DIVISION_ABBREVIATION[kind])
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own
