@@ -5,6 +5,7 @@ import re
 
 from grammar.boilerplate import Line, find_boilerplate, split_lines
 from grammar.clause import read_clauses, with_lead_in
+from grammar.gc_pause import gc_paused
 from grammar.metadata import extract_metadata
 from grammar.models import ClauseReading, Document, Provision, Skipped, Source
 from grammar.normalize import normalize_text
@@ -19,6 +20,11 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$",
 
 def parse_source(source: Source) -> Document:
     """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph)."""
+    with gc_paused():
+        return _parse(source)
+
+
+def _parse(source: Source) -> Document:
     text = normalize_text(source.raw)
     lines = split_lines(text)
     structured = bool(source.outline) or HEAD_LINE.search(text) is not None
