@@ -7,11 +7,14 @@ An entry's key is the sha256 of
 - the program version and a fingerprint of the grammar and classifier sources and data files, so that
   editing a grammar, a vocabulary file or the code that reads them invalidates every entry.
 
-Entries are ``ClassifiedDocument.model_dump_json()`` text: loading JSON runs no code, unlike pickle.
-They are written atomically (temporary file, then rename), so a reader never sees half an entry, and
-a corrupt or unreadable entry is treated as missing and rewritten. Layout::
+Under one key sit the products made from the file: the ``ClassifiedDocument`` and its ``DocumentCoverage``
+(all that ``treaty compare`` reads, a few kilobytes instead of megabytes), each as ``model_dump_json()``
+text: loading JSON runs no code, unlike pickle. They are written atomically (temporary file, then
+rename), so a reader never sees half an entry, and a corrupt or unreadable entry is treated as missing
+and rewritten. Layout::
 
-    ~/.cache/treaty-compare/3f/3fa4…e1.json
+    ~/.cache/treaty-compare/3f/3fa4…e1.json            the classified document
+    ~/.cache/treaty-compare/3f/3fa4…e1.coverage.json   its coverage
 """
 from __future__ import annotations
 
@@ -70,19 +73,21 @@ class DocumentCache:
         digest.update(content)
         return digest.hexdigest()
 
-    def entry_path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    def entry_path(self, key: str, product: str = "document") -> Path:
+        """Where the ``product`` (``document`` or ``coverage``) of the file with ``key`` is stored."""
+        suffix = ".json" if product == "document" else f".{product}.json"
+        return self.directory / key[:2] / f"{key}{suffix}"
 
-    def load(self, key: str) -> bytes | None:
+    def load(self, key: str, product: str = "document") -> bytes | None:
         """The stored JSON for ``key`` as UTF-8 bytes (pydantic validates bytes without decoding), or ``None``."""
         try:
-            return self.entry_path(key).read_bytes()
+            return self.entry_path(key, product).read_bytes()
         except OSError:
             return None
 
-    def store(self, key: str, payload: str) -> bool:
+    def store(self, key: str, payload: str, product: str = "document") -> bool:
         """Write an entry atomically; ``False`` when the cache directory cannot be written (caching is best effort)."""
-        target = self.entry_path(key)
+        target = self.entry_path(key, product)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
@@ -98,6 +103,6 @@ class DocumentCache:
             return False
         return True
 
-    def discard(self, key: str) -> None:
+    def discard(self, key: str, product: str = "document") -> None:
         """Remove an entry found corrupt, so that the next store replaces it."""
-        self.entry_path(key).unlink(missing_ok=True)
+        self.entry_path(key, product).unlink(missing_ok=True)

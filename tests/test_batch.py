@@ -144,10 +144,10 @@ def test_a_worker_that_dies_is_reported_and_the_pool_replaced(corpus, monkeypatc
     victim = corpus[3]
     real_classify = batch._classify_file
 
-    def classify_or_die(path, taxonomy, cache):
+    def classify_or_die(path, settings):
         if path == victim:
             os._exit(70)  # as a segfault or the out-of-memory killer would end the worker
-        return real_classify(path, taxonomy, cache)
+        return real_classify(path, settings)
 
     monkeypatch.setattr(batch, "_classify_file", classify_or_die)
     items = run(corpus, jobs=2)
