@@ -3,8 +3,8 @@
 A batch never stops on one bad file: each input becomes a ``BatchItem`` holding either the classified
 document or the one-line error that names the file. Results come back in the order of the inputs
 whatever the number of jobs, and ``jobs=1`` and ``jobs=N`` give byte-identical documents, because every
-document travels the same way: classified (or found in the cache) as JSON, then validated back into a
-``ClassifiedDocument`` in the calling process.
+document travels the same way: classified (or found in the cache) as JSON (``cache.document_entry``),
+then validated back into a ``ClassifiedDocument`` in the calling process.
 
 A caller that needs only the coverage matrix asks for ``product="coverage"``: each item then carries the
 document's ``DocumentCoverage``, a few kilobytes. Workers reduce the document themselves and send only
@@ -21,19 +21,17 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
-
 from clauses import classify_document, load_taxonomy
 from clauses.classify import compile_taxonomy
 from clauses.models import ClassifiedDocument, Taxonomy
-from compare.cache import DocumentCache, default_cache_dir
+from compare.cache import DocumentCache, default_cache_dir, document_entry, read_document_entry
 from compare.coverage import DocumentCoverage, document_coverage
 from compare.progress import progress_bar
 from grammar import expand_paths, load_document, load_source, parse_source
@@ -45,8 +43,12 @@ IN_FLIGHT_PER_JOB = 2
 
 #: What a batch yields of each document: the whole classified document, or only its coverage.
 Product = Literal["document", "coverage"]
-PRODUCT_MODELS: dict[str, type[ClassifiedDocument] | type[DocumentCoverage]] = {
-    "document": ClassifiedDocument, "coverage": DocumentCoverage,
+#: How each product travels and is cached as JSON, and is read back (a ``ValueError`` when corrupt).
+PRODUCT_WRITERS: dict[str, Callable[[ClassifiedDocument], str]] = {
+    "document": document_entry, "coverage": lambda classified: document_coverage(classified).model_dump_json(),
+}
+PRODUCT_READERS: dict[str, Callable[[str | bytes], ClassifiedDocument | DocumentCoverage]] = {
+    "document": read_document_entry, "coverage": DocumentCoverage.model_validate_json,
 }
 
 
@@ -224,7 +226,7 @@ def _outcome_here(item: str | InputError, settings: _Settings) -> _Outcome:
             classified = classify_document(parse_source(load_source(STDIN)), settings.taxonomy)
         except TreatyError as error:
             return _Outcome(path=STDIN, error=str(error))
-        return _Outcome(path=classified.document.path, payload=_product_json(classified, settings.product))
+        return _Outcome(path=classified.document.path, payload=PRODUCT_WRITERS[settings.product](classified))
     return _outcome_for(item, settings)
 
 
@@ -233,8 +235,8 @@ def _finish(outcome: _Outcome, settings: _Settings) -> BatchItem:
     if outcome.error is not None:
         return BatchItem(path=outcome.path, error=outcome.error)
     try:
-        product = PRODUCT_MODELS[settings.product].model_validate_json(outcome.payload)
-    except ValidationError as error:
+        product = PRODUCT_READERS[settings.product](outcome.payload)
+    except ValueError as error:  # pydantic's ValidationError and a malformed JSON entry alike
         if outcome.cached and settings.cache is not None:
             # A cache entry truncated, edited or written by an incompatible model: drop it and redo the file.
             settings.cache.discard(outcome.cache_key, settings.product)
@@ -258,10 +260,6 @@ def _coverage_at(coverage: DocumentCoverage, path: str) -> DocumentCoverage:
     if coverage.agreement.path == path:
         return coverage
     return coverage.model_copy(update={"agreement": coverage.agreement.model_copy(update={"path": path})})
-
-
-def _product_json(classified: ClassifiedDocument, product: Product) -> str:
-    return classified.model_dump_json() if product == "document" else document_coverage(classified).model_dump_json()
 
 
 # ----------------------------------------------------------------------------- the worker side
@@ -300,9 +298,9 @@ def _classify_file(path: str, settings: _Settings) -> _Outcome:
         return cached
     classified = classify_document(load_document(path), settings.taxonomy)
     if key is None:
-        return _Outcome(path=path, payload=_product_json(classified, settings.product))
+        return _Outcome(path=path, payload=PRODUCT_WRITERS[settings.product](classified))
     # The full document is cached whatever the product, for the commands that need it (report, diff, classify).
-    payloads = {product: _product_json(classified, product) for product in ("document", settings.product)}
+    payloads = {product: PRODUCT_WRITERS[product](classified) for product in ("document", settings.product)}
     for product, payload in payloads.items():
         settings.cache.store(key, payload, product)
     return _Outcome(path=path, payload=payloads[settings.product], cache_key=key)
@@ -318,8 +316,8 @@ def _coverage_of_cached_document(path: str, key: str | None, settings: _Settings
     if key is None or settings.product != "coverage" or (payload := settings.cache.load(key, "document")) is None:
         return None
     try:
-        classified = ClassifiedDocument.model_validate_json(payload)
-    except ValidationError:
+        classified = read_document_entry(payload)
+    except ValueError:
         settings.cache.discard(key, "document")
         return None
     coverage = document_coverage(classified).model_dump_json()

@@ -12,7 +12,7 @@ import pytest
 
 from compare import batch
 from compare.batch import classify_paths
-from compare.cache import DocumentCache
+from compare.cache import DocumentCache, document_entry, read_document_entry
 from compare.coverage import document_coverage
 from clauses import load_taxonomy
 from clauses import taxonomy as taxonomy_module
@@ -263,6 +263,24 @@ def test_a_changed_taxonomy_misses_the_cache(corpus, tmp_path):
     assert not any(item.cached for item in items)
     assert all(item.classified.taxonomy == str(user_taxonomy) for item in items)
     assert all(item.cached for item in run(corpus, cache_dir, jobs=1, taxonomy_path=str(user_taxonomy)))
+
+
+def test_a_document_entry_leaves_out_provision_texts_and_reads_back_exactly(corpus):
+    for item in run(corpus, jobs=1):
+        entry = document_entry(item.classified)
+        assert entry.startswith('{"sliced":true,')
+        assert len(entry) < len(item.classified.model_dump_json())
+        assert read_document_entry(entry).model_dump_json() == item.classified.model_dump_json()
+
+
+def test_a_document_whose_provision_text_is_not_its_span_is_cached_whole(corpus):
+    classified = run(corpus[:1], jobs=1)[0].classified
+    provisions = list(classified.document.provisions)
+    provisions[1] = provisions[1].model_copy(update={"text": ""})  # empty over a non-empty span: not a slice
+    odd = classified.model_copy(update={"document": classified.document.model_copy(update={"provisions": provisions})})
+    entry = document_entry(odd)
+    assert entry.startswith('{"sliced":false,')
+    assert read_document_entry(entry).model_dump_json() == odd.model_dump_json()
 
 
 def test_the_same_bytes_under_another_suffix_are_another_entry(tmp_path):
