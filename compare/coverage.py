@@ -61,9 +61,9 @@ def document_coverage(doc: ClassifiedDocument, agreement: AgreementInfo | None =
 def coverage_summary(doc: ClassifiedDocument) -> ClassifiedDocument:
     """What coverage needs of a document and no more: its header, and its tagged provisions without their text.
 
-    ``treaty compare`` over hundreds of treaties keeps only these summaries (with each full document's
-    ``agreement_info``), so memory does not grow with the documents' text: a ToTA treaty is ~2,500
-    provisions, its summary the few hundred tagged ones.
+    Still a ``ClassifiedDocument``, so ``compare_documents`` takes it (given each full document's
+    ``agreement_info``): a ToTA treaty is ~2,500 provisions, its summary the few hundred tagged ones.
+    ``treaty compare`` keeps the smaller ``DocumentCoverage`` instead.
     """
     document = doc.document
     tagged = [p.model_copy(update={"text": ""}) for p in document.provisions if doc.tags.get(p.ref) and p.modality != "none"]
