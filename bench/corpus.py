@@ -1,14 +1,14 @@
-"""Corpus scale: parse + classify 400 ToTA-sized agreements cold and warm (cached), at --jobs 1 and 2.
+"""Corpus scale: ``treaty compare DIR --format csv`` over 400 ToTA-sized agreements, cold and warm, at --jobs 1 and 2.
 
 The five ToTA treaties in ../shared/data/tota are replicated to N documents in a temporary folder. Each
 replica gets a distinct trailing XML comment, so its bytes differ and the content-keyed cache cannot
 fold the replicas into five entries: a cold run really parses and classifies N documents.
 
-Each jobs setting runs in its own process (cold, then warm), so that its peak memory (ru_maxrss of the
-process and of its largest pool worker) is its own. Cold and warm share that process because the cache
-key includes a fingerprint of the grammar and classifier sources, which change whenever someone edits
-them; in one process the fingerprint is computed once. Documents are consumed as they stream out of ``classify_paths``: only a
-category × document coverage count is kept, as ``treaty compare`` would keep its matrix.
+Each run is the real command, started as a subprocess from an intermediate process of its own, so that
+the wall time counts the interpreter's start, the imports, the taxonomy and hashing every file, and the
+peak memory (``ru_maxrss`` of the intermediate process's children: the command and its pool workers) is
+this run's alone. Per jobs setting: a cold run into an empty cache folder, then a warm run over it. The
+warm CSV must equal the cold one, and every jobs setting must give the same CSV byte for byte.
 
 Targets (issue 6, 2-core machine): cold ≤ 60 s, warm ≤ 6 s, peak memory ≤ 1 GB.
 
@@ -20,25 +20,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
-DEFAULT_TAXONOMY = ROOT / "clauses" / "taxonomy.toml"
 TARGETS = {"cold": 60.0, "warm": 6.0}
 MEMORY_TARGET_MB = 1024
 
 
-def replicate_corpus(count: int, into: Path) -> list[Path]:
+def replicate_corpus(count: int, into: Path, tota_dir: Path) -> list[Path]:
     """``count`` byte-distinct copies of the ToTA treaties, cycling through them in order."""
-    treaties = sorted(TOTA_DIR.glob("*.xml"))
+    treaties = sorted(tota_dir.glob("*.xml"))
     copies = []
     for index in range(count):
         source = treaties[index % len(treaties)]
@@ -48,83 +46,88 @@ def replicate_corpus(count: int, into: Path) -> list[Path]:
     return copies
 
 
-def measure_jobs(corpus: str, cache_dir: str, jobs: int, taxonomy_path: str) -> list[dict]:
-    """A cold then a warm run of the classify stage over ``corpus`` with an empty cache in ``cache_dir``."""
-    sys.path.insert(0, str(ROOT))
-    from compare.batch import classify_paths
-
-    results = []
-    for run in ("cold", "warm"):
-        coverage: Counter[str] = Counter()
-        documents = failures = cached = 0
-        started, cpu_before = time.perf_counter(), _cpu_seconds()
-        for item in classify_paths([corpus], taxonomy_path=taxonomy_path, jobs=jobs, cache_dir=cache_dir):
-            if item.error:
-                failures += 1
-                continue
-            documents += 1
-            cached += item.cached
-            coverage.update({tag.category for tags in item.classified.tags.values() for tag in tags})
-        seconds = time.perf_counter() - started
-        cpu_seconds = _cpu_seconds() - cpu_before
-        # Linux reports ru_maxrss in kilobytes; it is the peak so far, so warm shows max(cold, warm).
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        results.append({"run": run, "seconds": seconds, "cpu_seconds": cpu_seconds, "documents": documents, "failures": failures,
-                        "cached": cached, "categories": len(coverage), "parent_mb": own, "worker_mb": children})
-    return results
+def compare_command(corpus: str, cache_dir: str, jobs: int, csv_path: str) -> list[str]:
+    """``treaty compare`` as a user runs it, with ``-v`` so that it says how many documents came from the cache."""
+    return [sys.executable, "-m", "compare.cli", "compare", corpus, "--format", "csv", "--jobs", str(jobs),
+            "--cache-dir", cache_dir, "-o", csv_path, "-v"]
 
 
-def _cpu_seconds() -> float:
-    """User + system CPU time of this process and its finished pool workers."""
-    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+def measure_run(command: list[str]) -> dict:
+    """Run ``command`` once (in this intermediate process): wall time, CPU time and peak memory of it and its workers."""
+    started = time.perf_counter()
+    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    # Linux reports ru_maxrss in kilobytes: the largest of the waited-for descendants (command or pool worker).
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cached = re.search(r"(\d+) of (\d+) documents from the cache", finished.stderr)
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+            "exit": finished.returncode, "cached": int(cached[1]) if cached else 0,
+            "documents": int(cached[2]) if cached else 0, "stderr": finished.stderr[-2000:]}
 
 
-def run_measurement(corpus: Path, cache_dir: Path, jobs: int, taxonomy_path: Path) -> list[dict]:
-    command = [sys.executable, __file__, "--measure", str(corpus), "--cache-dir", str(cache_dir), "--jobs", str(jobs),
-               "--taxonomy", str(taxonomy_path)]
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
-    if finished.returncode != 0:
-        raise SystemExit(f"bench/corpus.py: measurement failed:\n{finished.stderr}")
+def run_measured(command: list[str]) -> dict:
+    """``measure_run`` in a fresh intermediate process, so that the peak memory is this run's only."""
+    finished = subprocess.run([sys.executable, __file__, "--measure", json.dumps(command)],
+                              capture_output=True, text=True, check=True)
     return json.loads(finished.stdout)
+
+
+def print_row(run: str, jobs: int, result: dict, size_mb: float, ceiling: float) -> None:
+    verdict = "ok" if result["seconds"] <= TARGETS[run] else "OVER"
+    memory = "ok" if result["peak_mb"] <= MEMORY_TARGET_MB else "OVER"
+    speed = size_mb / result["seconds"]
+    print(f"{run:<6}{jobs:>5}{result['seconds']:>10.1f}{TARGETS[run]:>6.0f} {verdict:<4}{speed:>8.1f}{speed / ceiling:>9.3f}"
+          f"{result['cpu_seconds']:>7.0f}{result['documents']:>6}{result['cached']:>8}{result['peak_mb']:>9.0f} {memory:<4}"
+          f"{result['exit']:>5}", flush=True)
+    if result["exit"] != 0:
+        print(f"  treaty compare exited {result['exit']}:\n{result['stderr']}")
+
+
+def word_ceiling(copies: list[Path], size_mb: float) -> float:
+    """Same-run ceiling: ``re.findall(r"\\w+", text.lower())`` over the corpus's bytes, in MB/s (best of three)."""
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in copies]
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        for text in texts:
+            re.findall(r"\w+", text.lower())
+        timings.append(time.perf_counter() - started)
+    return size_mb / min(timings)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=400)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--measure", metavar="CORPUS", help=argparse.SUPPRESS)
-    parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
-    parser.add_argument("--taxonomy", help=argparse.SUPPRESS)
+    parser.add_argument("--tota", type=Path, default=TOTA_DIR, help=f"the ToTA treaties (default: {TOTA_DIR})")
+    parser.add_argument("--measure", metavar="COMMAND", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure_jobs(args.measure, args.cache_dir, args.jobs[0], args.taxonomy)))
+        print(json.dumps(measure_run(json.loads(args.measure))))
         return 0
-    if not TOTA_DIR.is_dir():
-        print(f"bench/corpus.py: skipped: {TOTA_DIR} is absent (the ToTA treaties are not in the repo)")
+    if not args.tota.is_dir():
+        print(f"bench/corpus.py: skipped: {args.tota} is absent (the ToTA treaties are not in the repo)")
         return 0
     with tempfile.TemporaryDirectory(prefix="treaty-corpus-") as temporary:
         corpus = Path(temporary) / "corpus"
         corpus.mkdir()
-        copies = replicate_corpus(args.documents, corpus)
-        # A snapshot of the default taxonomy: an edit to the repository's copy while the bench runs would
-        # change the cache key between the cold and the warm run.
-        taxonomy_path = Path(temporary) / "taxonomy.toml"
-        shutil.copy(DEFAULT_TAXONOMY, taxonomy_path)
+        copies = replicate_corpus(args.documents, corpus, args.tota)
         size_mb = sum(path.stat().st_size for path in copies) / 2**20
         print(f"corpus: the 5 ToTA treaties replicated to {len(copies)} byte-distinct documents ({size_mb:.0f} MB) in {corpus}")
-        print("stage: parse + classify (compare.batch.classify_paths), documents streamed, coverage counts kept")
-        print(f"{'run':<6}{'jobs':>5}{'seconds':>10}{'target':>8}{'cpu s':>8}{'docs':>6}{'cached':>8}{'failed':>8}{'parent MB':>11}{'worker MB':>11}")
+        ceiling = word_ceiling(copies, size_mb)
+        print(f"same-run ceiling (re.findall(r'\\w+', text.lower()) over the same bytes): {ceiling:.1f} MB/s")
+        print("command: treaty compare CORPUS --format csv --jobs N --cache-dir DIR (a subprocess per run; cold: empty cache)")
+        print(f"{'run':<6}{'jobs':>5}{'seconds':>10}{'target':>8}{'MB/s':>10}{'x ceil':>9}{'cpu s':>7}{'docs':>6}{'cached':>8}{'peak MB':>9}{'':<5}{'exit':>5}")
+        matrices = {}
         for jobs in args.jobs:
             cache_dir = Path(temporary) / f"cache-jobs{jobs}"
-            for result in run_measurement(corpus, cache_dir, jobs, taxonomy_path):
-                run = result["run"]
-                verdict = "ok" if result["seconds"] <= TARGETS[run] else "OVER"
-                memory = "" if max(result["parent_mb"], result["worker_mb"]) <= MEMORY_TARGET_MB else "  memory OVER 1 GB"
-                print(f"{run:<6}{jobs:>5}{result['seconds']:>10.1f}{TARGETS[run]:>6.0f} {verdict:<4}{result['cpu_seconds']:>6.0f}{result['documents']:>6}"
-                      f"{result['cached']:>8}{result['failures']:>8}{result['parent_mb']:>11.0f}{result['worker_mb']:>11.0f}{memory}",
-                      flush=True)
+            for run in ("cold", "warm"):
+                csv_path = Path(temporary) / f"{run}-jobs{jobs}.csv"
+                result = run_measured(compare_command(str(corpus), str(cache_dir), jobs, str(csv_path)))
+                print_row(run, jobs, result, size_mb, ceiling)
+                matrices[run, jobs] = csv_path.read_bytes() if csv_path.exists() else b""
+        print(f"CSV matrices byte-identical (cold = warm, jobs {' = '.join(map(str, args.jobs))}): "
+              f"{'yes' if len(set(matrices.values())) == 1 else 'NO'}")
         print(f"load average while measuring: {' '.join(f'{value:.1f}' for value in os.getloadavg())} on {os.cpu_count()} CPUs"
               " (a shared machine: cpu s, the CPU time used, does not depend on what else runs)")
     return 0

@@ -3,8 +3,13 @@
 A batch never stops on one bad file: each input becomes a ``BatchItem`` holding either the classified
 document or the one-line error that names the file. Results come back in the order of the inputs
 whatever the number of jobs, and ``jobs=1`` and ``jobs=N`` give byte-identical documents, because every
-document travels the same way: classified (or found in the cache) as JSON, then validated back into a
-``ClassifiedDocument`` in the calling process.
+document travels the same way: classified (or found in the cache) as JSON (``cache.document_entry``),
+then validated back into a ``ClassifiedDocument`` in the calling process.
+
+A caller that needs only the coverage matrix asks for ``product="coverage"``: each item then carries the
+document's ``DocumentCoverage``, a few kilobytes. Workers reduce the document themselves and send only
+that back, and the cache keeps it as an entry of its own beside the full document, so a warm run reads
+neither the megabytes of a classified document nor compiles the taxonomy.
 
 Memory stays bounded: at most ``2 × jobs`` documents are in flight, and each is yielded as soon as it
 and every input before it are done, so a caller that does not keep the documents holds only a few::
@@ -16,18 +21,18 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import Literal
 
 from clauses import classify_document, load_taxonomy
 from clauses.classify import compile_taxonomy
 from clauses.models import ClassifiedDocument, Taxonomy
-from compare.cache import DocumentCache, default_cache_dir
+from compare.cache import DocumentCache, default_cache_dir, document_entry, read_document_entry
+from compare.coverage import DocumentCoverage, document_coverage
 from compare.progress import progress_bar
 from grammar import expand_paths, load_document, load_source, parse_source
 from grammar.errors import InputError, TreatyError, UsageError
@@ -36,10 +41,20 @@ from grammar.load import STDIN
 #: Documents submitted ahead of the one being yielded, per job: enough to keep every worker busy.
 IN_FLIGHT_PER_JOB = 2
 
+#: What a batch yields of each document: the whole classified document, or only its coverage.
+Product = Literal["document", "coverage"]
+#: How each product travels and is cached as JSON, and is read back (a ``ValueError`` when corrupt).
+PRODUCT_WRITERS: dict[str, Callable[[ClassifiedDocument], str]] = {
+    "document": document_entry, "coverage": lambda classified: document_coverage(classified).model_dump_json(),
+}
+PRODUCT_READERS: dict[str, Callable[[str | bytes], ClassifiedDocument | DocumentCoverage]] = {
+    "document": read_document_entry, "coverage": DocumentCoverage.model_validate_json,
+}
+
 
 @dataclass(frozen=True)
 class BatchItem:
-    """One input of a batch: its classified document, or the error that stopped it, plus reading warnings."""
+    """One input of a batch: its classified document (or its coverage), or the error that stopped it, plus warnings."""
 
     path: str
     classified: ClassifiedDocument | None = None
@@ -47,6 +62,8 @@ class BatchItem:
     warnings: list[str] = field(default_factory=list)
     #: True when the document came from the cache rather than being parsed and classified now.
     cached: bool = False
+    #: The document's coverage, instead of ``classified``, when the batch was asked for ``product="coverage"``.
+    coverage: DocumentCoverage | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,15 @@ class _Outcome:
     cache_key: str | None = None
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """What every document of a batch is read with; sent once to each worker process."""
+
+    taxonomy: Taxonomy
+    cache: DocumentCache | None
+    product: Product
+
+
 def classify_paths(
     paths: list[str],
     *,
@@ -68,23 +94,24 @@ def classify_paths(
     cache_dir: str | None = None,
     use_cache: bool = True,
     progress: bool = False,
+    product: Product = "document",
 ) -> Iterator[BatchItem]:
     """Parse and classify every file under ``paths`` (``-`` is stdin), yielding one item per input in order.
 
     ``jobs`` is the number of worker processes (``None`` or 0: one per CPU; ``1``: no pool). A bad taxonomy
     or a bad ``jobs`` raises ``TreatyError`` here, before any document is read; a bad document never raises.
+    ``product="coverage"`` yields each document's ``coverage`` rather than the ``classified`` document.
     """
     workers = _job_count(jobs)
     taxonomy = load_taxonomy(taxonomy_path)
     cache = DocumentCache(cache_dir or default_cache_dir(), taxonomy) if use_cache else None
     inputs = list(expand_paths(paths))
-    return _stream(inputs, taxonomy, cache, workers, progress)
+    return _stream(inputs, _Settings(taxonomy, cache, product), workers, progress)
 
 
-def _stream(inputs: list[str | InputError], taxonomy: Taxonomy, cache: DocumentCache | None, workers: int,
-            progress: bool) -> Iterator[BatchItem]:
+def _stream(inputs: list[str | InputError], settings: _Settings, workers: int, progress: bool) -> Iterator[BatchItem]:
     with progress_bar(len(inputs), enabled=progress) as bar:
-        for item in _run(inputs, taxonomy, cache, workers):
+        for item in _run(inputs, settings, workers):
             bar.update(1)
             yield item
 
@@ -97,16 +124,16 @@ def _job_count(jobs: int | None) -> int:
     return jobs
 
 
-def _run(inputs: list[str | InputError], taxonomy: Taxonomy, cache: DocumentCache | None, workers: int) -> Iterator[BatchItem]:
+def _run(inputs: list[str | InputError], settings: _Settings, workers: int) -> Iterator[BatchItem]:
     files = sum(1 for item in inputs if isinstance(item, str) and item != STDIN)
     if workers == 1 or files <= 1:
         for item in inputs:
-            yield _finish(_outcome_here(item, taxonomy, cache), taxonomy, cache)
+            yield _finish(_outcome_here(item, settings), settings)
         return
-    yield from _run_pool(inputs, taxonomy, cache, workers)
+    yield from _run_pool(inputs, settings, workers)
 
 
-def _run_pool(inputs: list[str | InputError], taxonomy: Taxonomy, cache: DocumentCache | None, workers: int) -> Iterator[BatchItem]:
+def _run_pool(inputs: list[str | InputError], settings: _Settings, workers: int) -> Iterator[BatchItem]:
     """Keep up to ``IN_FLIGHT_PER_JOB × workers`` files in the pool; yield the oldest as soon as it is done.
 
     Cache hits are settled in this process: shipping a cached document through the pool costs more than
@@ -114,11 +141,11 @@ def _run_pool(inputs: list[str | InputError], taxonomy: Taxonomy, cache: Documen
     """
     pending: deque[tuple[str | InputError, Future | _Outcome]] = deque()
     remaining = iter(inputs)
-    pool = _LazyPool(taxonomy, cache, workers)
+    pool = _LazyPool(settings, workers)
     try:
         while True:
             while len(pending) < IN_FLIGHT_PER_JOB * workers and (item := next(remaining, None)) is not None:
-                pending.append((item, _submit(pool, item, taxonomy, cache)))
+                pending.append((item, _submit(pool, item, settings)))
             if not pending:
                 return
             item, work = pending.popleft()
@@ -131,7 +158,7 @@ def _run_pool(inputs: list[str | InputError], taxonomy: Taxonomy, cache: Documen
                 pool.restart()
                 outcome = pool.run_alone(item)
                 pending = deque((queued, _settle_alone(pool, queued, queued_work)) for queued, queued_work in pending)
-            yield _finish(outcome, taxonomy, cache)
+            yield _finish(outcome, settings)
     finally:
         pool.shutdown()
 
@@ -139,8 +166,8 @@ def _run_pool(inputs: list[str | InputError], taxonomy: Taxonomy, cache: Documen
 class _LazyPool:
     """A process pool of ``workers`` processes started on the first file to parse; restartable after a crash."""
 
-    def __init__(self, taxonomy: Taxonomy, cache: DocumentCache | None, workers: int) -> None:
-        self._arguments = (taxonomy, cache)
+    def __init__(self, settings: _Settings, workers: int) -> None:
+        self._settings = settings
         self._workers = workers
         self._executor: ProcessPoolExecutor | None = None
 
@@ -159,8 +186,8 @@ class _LazyPool:
 
     def _new_executor(self, workers: int) -> ProcessPoolExecutor:
         # Compiled here, the vocabulary is inherited by forked workers instead of compiled once in each.
-        compile_taxonomy(self._arguments[0])
-        return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=self._arguments)
+        compile_taxonomy(self._settings.taxonomy)
+        return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(self._settings,))
 
     def restart(self) -> None:
         if self._executor is not None:
@@ -173,12 +200,12 @@ class _LazyPool:
             self._executor = None
 
 
-def _submit(pool: _LazyPool, item: str | InputError, taxonomy: Taxonomy, cache: DocumentCache | None) -> Future | _Outcome:
+def _submit(pool: _LazyPool, item: str | InputError, settings: _Settings) -> Future | _Outcome:
     # Path errors, stdin (it belongs to this process) and cache hits are settled here.
     if isinstance(item, str) and item != STDIN:
-        cached = _cached_outcome(item, cache)
+        cached = _cached_outcome(item, _cache_key(item, settings.cache), settings)
         return cached if cached is not None else pool.submit(item)
-    return _outcome_here(item, taxonomy, cache)
+    return _outcome_here(item, settings)
 
 
 def _settle_alone(pool: _LazyPool, item: str | InputError, work: Future | _Outcome) -> _Outcome:
@@ -190,59 +217,70 @@ def _settle_alone(pool: _LazyPool, item: str | InputError, work: Future | _Outco
     return pool.run_alone(item)
 
 
-def _outcome_here(item: str | InputError, taxonomy: Taxonomy, cache: DocumentCache | None) -> _Outcome:
+def _outcome_here(item: str | InputError, settings: _Settings) -> _Outcome:
     """Settle one input in this process: a path error as it is, stdin read here, a file as a worker would."""
     if isinstance(item, TreatyError):
         return _Outcome(path=item.path or "", error=str(item))
     if item == STDIN:
         try:
-            classified = classify_document(parse_source(load_source(STDIN)), taxonomy)
+            classified = classify_document(parse_source(load_source(STDIN)), settings.taxonomy)
         except TreatyError as error:
             return _Outcome(path=STDIN, error=str(error))
-        return _Outcome(path=classified.document.path, payload=classified.model_dump_json())
-    return _outcome_for(item, taxonomy, cache)
+        return _Outcome(path=classified.document.path, payload=PRODUCT_WRITERS[settings.product](classified))
+    return _outcome_for(item, settings)
 
 
-def _finish(outcome: _Outcome, taxonomy: Taxonomy, cache: DocumentCache | None) -> BatchItem:
-    """Turn a worker's JSON back into a document that carries this input's own path (a cached copy may not)."""
+def _finish(outcome: _Outcome, settings: _Settings) -> BatchItem:
+    """Turn a worker's JSON back into a document (or coverage) that carries this input's own path (a cached copy may not)."""
     if outcome.error is not None:
         return BatchItem(path=outcome.path, error=outcome.error)
     try:
-        classified = ClassifiedDocument.model_validate_json(outcome.payload)
-    except ValidationError as error:
-        if outcome.cached and cache is not None:
+        product = PRODUCT_READERS[settings.product](outcome.payload)
+    except ValueError as error:  # pydantic's ValidationError and a malformed JSON entry alike
+        if outcome.cached and settings.cache is not None:
             # A cache entry truncated, edited or written by an incompatible model: drop it and redo the file.
-            cache.discard(outcome.cache_key)
-            return _finish(_outcome_for(outcome.path, taxonomy, cache), taxonomy, cache)
-        return BatchItem(path=outcome.path, error=f"{outcome.path}: internal error: classified document does not validate: {error}")
+            settings.cache.discard(outcome.cache_key, settings.product)
+            return _finish(_outcome_for(outcome.path, settings), settings)
+        return BatchItem(path=outcome.path, error=f"{outcome.path}: internal error: {settings.product} does not validate: {error}")
+    if isinstance(product, DocumentCoverage):
+        return BatchItem(path=outcome.path, coverage=_coverage_at(product, outcome.path), warnings=list(product.warnings),
+                         cached=outcome.cached)
+    classified = _classified_at(product, outcome.path, settings.taxonomy)
+    return BatchItem(path=outcome.path, classified=classified, warnings=list(classified.document.warnings), cached=outcome.cached)
+
+
+def _classified_at(classified: ClassifiedDocument, path: str, taxonomy: Taxonomy) -> ClassifiedDocument:
     document = classified.document
-    if document.path != outcome.path or classified.taxonomy != taxonomy.source:
-        classified = classified.model_copy(
-            update={"document": document.model_copy(update={"path": outcome.path}), "taxonomy": taxonomy.source}
-        )
-    return BatchItem(path=outcome.path, classified=classified, warnings=list(document.warnings), cached=outcome.cached)
+    if document.path == path and classified.taxonomy == taxonomy.source:
+        return classified
+    return classified.model_copy(update={"document": document.model_copy(update={"path": path}), "taxonomy": taxonomy.source})
+
+
+def _coverage_at(coverage: DocumentCoverage, path: str) -> DocumentCoverage:
+    if coverage.agreement.path == path:
+        return coverage
+    return coverage.model_copy(update={"agreement": coverage.agreement.model_copy(update={"path": path})})
 
 
 # ----------------------------------------------------------------------------- the worker side
 
 #: Set once per worker process by ``_start_worker`` (and in the calling process when there is no pool).
-_worker_taxonomy: Taxonomy | None = None
-_worker_cache: DocumentCache | None = None
+_worker_settings: _Settings | None = None
 
 
-def _start_worker(taxonomy: Taxonomy, cache: DocumentCache | None) -> None:
-    global _worker_taxonomy, _worker_cache
-    _worker_taxonomy, _worker_cache = taxonomy, cache
+def _start_worker(settings: _Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
 
 
 def _outcome_in_worker(path: str) -> _Outcome:
-    return _outcome_for(path, _worker_taxonomy, _worker_cache)
+    return _outcome_for(path, _worker_settings)
 
 
-def _outcome_for(path: str, taxonomy: Taxonomy, cache: DocumentCache | None) -> _Outcome:
+def _outcome_for(path: str, settings: _Settings) -> _Outcome:
     """Classify one file, or take it from the cache; every failure becomes an error naming the file."""
     try:
-        return _classify_file(path, taxonomy, cache)
+        return _classify_file(path, settings)
     except TreatyError as error:
         return _Outcome(path=path, error=str(error))
     except RecursionError:
@@ -253,21 +291,38 @@ def _outcome_for(path: str, taxonomy: Taxonomy, cache: DocumentCache | None) -> 
         return _Outcome(path=path, error=f"{path}: internal error: {type(error).__name__}: {error}")
 
 
-def _classify_file(path: str, taxonomy: Taxonomy, cache: DocumentCache | None) -> _Outcome:
-    cached = _cached_outcome(path, cache)
+def _classify_file(path: str, settings: _Settings) -> _Outcome:
+    key = _cache_key(path, settings.cache)
+    cached = _cached_outcome(path, key, settings) or _coverage_of_cached_document(path, key, settings)
     if cached is not None:
         return cached
-    payload = classify_document(load_document(path), taxonomy).model_dump_json()
-    key = _cache_key(path, cache)
-    if key is not None:
-        cache.store(key, payload)
-    return _Outcome(path=path, payload=payload, cache_key=key)
+    classified = classify_document(load_document(path), settings.taxonomy)
+    if key is None:
+        return _Outcome(path=path, payload=PRODUCT_WRITERS[settings.product](classified))
+    # The full document is cached whatever the product, for the commands that need it (report, diff, classify).
+    payloads = {product: PRODUCT_WRITERS[product](classified) for product in ("document", settings.product)}
+    for product, payload in payloads.items():
+        settings.cache.store(key, payload, product)
+    return _Outcome(path=path, payload=payloads[settings.product], cache_key=key)
 
 
-def _cached_outcome(path: str, cache: DocumentCache | None) -> _Outcome | None:
-    key = _cache_key(path, cache)
-    payload = cache.load(key) if key is not None else None
+def _cached_outcome(path: str, key: str | None, settings: _Settings) -> _Outcome | None:
+    payload = settings.cache.load(key, settings.product) if key is not None else None
     return _Outcome(path=path, payload=payload, cached=True, cache_key=key) if payload is not None else None
+
+
+def _coverage_of_cached_document(path: str, key: str | None, settings: _Settings) -> _Outcome | None:
+    """The coverage of a document cached whole (by ``report`` or ``classify``), now cached as coverage too."""
+    if key is None or settings.product != "coverage" or (payload := settings.cache.load(key, "document")) is None:
+        return None
+    try:
+        classified = read_document_entry(payload)
+    except ValueError:
+        settings.cache.discard(key, "document")
+        return None
+    coverage = document_coverage(classified).model_dump_json()
+    settings.cache.store(key, coverage, "coverage")
+    return _Outcome(path=path, payload=coverage, cached=True, cache_key=key)
 
 
 def _cache_key(path: str, cache: DocumentCache | None) -> str | None:

@@ -15,6 +15,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
 
 from grammar import load_document, expand_paths
 from grammar.errors import TreatyError, UsageError
@@ -108,7 +109,7 @@ def _document_outline(document: Document) -> str:
 def _add_classify(commands, parent) -> None:
     parser = commands.add_parser(
         "classify",
-        parents=[parent],
+        parents=[parent, _batch_options()],
         help="tag each provision with clause categories",
         description="Tag each provision with the taxonomy's clause categories: one row per provision with its "
                     "categories, modality, polarity and actor (jsonl rows also carry the evidence).",
@@ -119,34 +120,32 @@ def _add_classify(commands, parent) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--format", choices=["text", "jsonl"], default="text", help="output format (default: text)")
-    parser.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file (extending or replacing the default)")
     parser.add_argument("--category", metavar="ID", action="append",
                         help="only provisions with this category (repeatable)")
     parser.set_defaults(run=_cmd_classify)
 
 
 def _cmd_classify(args) -> int:
-    from clauses import classify_document, load_taxonomy
-    from grammar.errors import UsageError
-
-    taxonomy = load_taxonomy(args.taxonomy)
-    unknown = [category for category in args.category or [] if category not in taxonomy.ids]
-    if unknown:
-        raise UsageError(f"unknown category {unknown[0]!r}", hint="known categories: " + ", ".join(taxonomy.ids))
-    documents, failed = _load_all(args.paths, args)
-    rows = []
-    for document in documents:
-        classified = classify_document(document, taxonomy)
-        for provision in document.provisions:
-            tags = classified.tags.get(provision.ref, [])
-            if args.category and not any(tag.category in args.category for tag in tags):
-                continue
-            rows.append(_classify_row(document.path, provision, tags))
+    _check_categories(args, args.category or [])
+    # Each document becomes its rows as it arrives, so only the rows are kept, not the documents.
+    per_document, failed = _classify_all(args.paths, args, keep=lambda classified: _classify_rows(classified, args.category))
+    rows = [row for rows in per_document for row in rows]
     if args.format == "jsonl":
         _emit(args, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     else:
         _emit(args, _classify_table(rows))
     return EXIT_TROUBLE if failed else EXIT_OK
+
+
+def _classify_rows(classified, categories: list[str] | None) -> list[dict]:
+    """One row per provision of ``classified``; with ``categories``, only the provisions tagged with one of them."""
+    rows = []
+    for provision in classified.document.provisions:
+        tags = classified.tags.get(provision.ref, [])
+        if categories and not any(tag.category in categories for tag in tags):
+            continue
+        rows.append(_classify_row(classified.document.path, provision, tags))
+    return rows
 
 
 def _classify_row(path: str, provision, tags) -> dict:
@@ -374,26 +373,23 @@ def _add_compare(commands, parent) -> None:
 
 
 def _cmd_compare(args) -> int:
-    from compare import compare_documents
-    from reports.matrix_text import render_coverage_text
-    from reports.table_csv import render_coverage_csv
-
-    from compare.align import agreement_info
-    from compare.coverage import coverage_summary
+    from compare.coverage import compare_coverage
 
     taxonomy = _check_categories(args, [])
-    # Only a header and a summary of each document are kept, so hundreds of treaties fit in bounded memory.
-    kept, failed = _classify_all(args.paths, args, keep=lambda classified: (agreement_info(classified),
-                                                                          coverage_summary(classified)))
-    if not kept:
+    # Only each document's coverage is kept (and read from the cache): hundreds of treaties fit in bounded memory.
+    coverages, failed = _classify_all(args.paths, args, product="coverage")
+    if not coverages:
         return EXIT_TROUBLE
-    comparison = compare_documents([summary for _, summary in kept], categories=taxonomy.ids, align=False,
-                                   agreements=[info for info, _ in kept])
+    comparison = compare_coverage(coverages, categories=taxonomy.ids)
     if args.format == "json":
         _emit(args, json.dumps({"version": VERSION, **comparison.model_dump(mode="json")}, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
+        from reports.table_csv import render_coverage_csv
+
         _emit(args, render_coverage_csv(comparison))
     else:
+        from reports.matrix_text import render_coverage_text
+
         _emit(args, render_coverage_text(comparison))
     return EXIT_TROUBLE if failed else EXIT_OK
 
@@ -465,64 +461,77 @@ def _check_categories(args, categories: list[str]):
     return taxonomy
 
 
-def _classify_all(paths: list[str], args, keep=lambda classified: classified):
+def _classify_all(paths: list[str], args, *, product: str = "document", keep: Callable[[Any], Any] = lambda kept: kept):
     """Parse and classify every input (in parallel, through the cache); bad files are reported and skipped.
 
-    ``keep`` reduces each document as it arrives (``coverage_summary`` for a coverage-only command).
+    Each input yields its classified document, or with ``product="coverage"`` only its coverage; ``keep``
+    reduces it further as it arrives (``treaty classify`` keeps its rows).
     """
     from compare.batch import classify_paths
 
-    documents, failed = [], []
     items = classify_paths(
         list(paths), taxonomy_path=args.taxonomy, jobs=args.jobs, cache_dir=args.cache_dir,
-        use_cache=not args.no_cache, progress=not args.quiet and sys.stderr.isatty(),
+        use_cache=not args.no_cache, progress=not args.quiet and sys.stderr.isatty(), product=product,
     )
-    for item in items:
-        for warning in item.warnings:
-            _message(args, f"treaty: {item.path}: warning: {warning}")
-        if item.error is not None:
-            failed.append((item.path, item.error))
-            _message(args, f"treaty: {item.error}", always=True)
-        else:
-            documents.append(keep(item.classified))
-    if failed and len(failed) + len(documents) > 1:
-        _message(args, f"treaty: {len(failed)} of {len(failed) + len(documents)} inputs failed (partial result)", always=True)
-    return documents, failed
+    reads = (_Read(item.path, item.coverage if product == "coverage" else item.classified, item.error, item.warnings, item.cached)
+             for item in items)
+    kept, failed, cached = _gather(reads, args, keep)
+    if args.verbose and not args.no_cache:
+        _message(args, f"treaty: {cached} of {len(kept) + len(failed)} documents from the cache")
+    return kept, failed
 
 
 # ----------------------------------------------------------------------------- shared plumbing
 
+class _Read(NamedTuple):
+    """One input as a command receives it: what was read of it (a document, its coverage) or its error."""
+
+    path: str
+    value: Any
+    error: str | None
+    warnings: list[str]
+    cached: bool = False
+
+
+def _gather(reads: Iterable[_Read], args, keep: Callable[[Any], Any]) -> tuple[list, list[tuple[str, str]], int]:
+    """Keep what each input gave; report warnings and errors on stderr as they come, never stopping the batch."""
+    kept, failed, cached = [], [], 0
+    for read in reads:
+        for warning in read.warnings:
+            _message(args, f"treaty: {read.path}: warning: {warning}")
+        if read.error is not None:
+            failed.append((read.path, read.error))
+            _message(args, f"treaty: {read.error}", always=True)
+            continue
+        kept.append(keep(read.value))
+        cached += read.cached
+    if failed and len(failed) + len(kept) > 1:
+        _message(args, f"treaty: {len(failed)} of {len(failed) + len(kept)} inputs failed (partial result)", always=True)
+    return kept, failed, cached
+
+
 def _load_all(paths: Iterable[str], args) -> tuple[list[Document], list[tuple[str, str]]]:
     """Parse every input; a bad file is reported on stderr and skipped, never stopping the batch."""
-    documents: list[Document] = []
-    failed: list[tuple[str, str]] = []
-    for path, document, error in _iter_documents(paths):
-        if error is not None:
-            failed.append((path, error))
-            _message(args, f"treaty: {error}", always=True)
-            continue
-        for warning in document.warnings:
-            _message(args, f"treaty: {path}: warning: {warning}")
-        documents.append(document)
-    if failed and len(failed) + len(documents) > 1:
-        _message(args, f"treaty: {len(failed)} of {len(failed) + len(documents)} inputs failed (partial result)", always=True)
+    documents, failed, _ = _gather(_iter_documents(paths), args, keep=lambda document: document)
     return documents, failed
 
 
-def _iter_documents(paths: Iterable[str]) -> Iterator[tuple[str, Document | None, str | None]]:
+def _iter_documents(paths: Iterable[str]) -> Iterator[_Read]:
     try:
         expanded = list(expand_paths(paths))
     except TreatyError as error:
-        yield "", None, str(error)
+        yield _Read("", None, str(error), [])
         return
     for item in expanded:
         if isinstance(item, TreatyError):
-            yield item.path or "", None, str(item)
+            yield _Read(item.path or "", None, str(item), [])
             continue
         try:
-            yield item, load_document(item), None
+            document = load_document(item)
         except TreatyError as error:
-            yield item, None, str(error)
+            yield _Read(item, None, str(error), [])
+            continue
+        yield _Read(item, document, None, document.warnings)
 
 
 def _emit(args, data: str) -> None:

@@ -15,18 +15,55 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pydantic import BaseModel, ConfigDict
+
 from clauses.models import ClassifiedDocument
 from compare.align import DEFAULT_MIN_SCORE, agreement_info, align_documents
 from compare.models import AgreementInfo, CategoryCoverage, Comparison, CoverageCell, Gap, Status
 from grammar.models import MODALITY_STRENGTH, Modality
 
 
+class DocumentCoverage(BaseModel):
+    """One agreement as the coverage matrix sees it: its header, and per category its committing provisions.
+
+    A few kilobytes where the classified document is megabytes: ``treaty compare`` keeps (and caches)
+    only these, so hundreds of treaties fit in bounded memory and a warm run reads little.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    agreement: AgreementInfo
+    #: Category id → refs of the provisions tagged with it that commit to something, in document order.
+    refs: dict[str, list[str]] = {}
+    #: Category id → the strongest modality among those provisions.
+    strongest: dict[str, Modality] = {}
+    #: The document's reading warnings, which a command still reports about each agreement.
+    warnings: list[str] = []
+
+
+def document_coverage(doc: ClassifiedDocument, agreement: AgreementInfo | None = None) -> DocumentCoverage:
+    """What the coverage matrix needs of ``doc`` (``agreement`` defaults to ``agreement_info(doc)``)."""
+    refs: dict[str, list[str]] = {}
+    modalities: dict[str, list[Modality]] = {}
+    for provision in doc.document.provisions:
+        # Background and facts (modality none: "China restricted exports through duties in the past", a bare
+        # article heading) mention a subject without committing anyone to it, so they do not cover it.
+        if provision.modality == "none":
+            continue
+        for category in dict.fromkeys(doc.categories(provision.ref)):
+            refs.setdefault(category, []).append(provision.ref)
+            modalities.setdefault(category, []).append(provision.modality)
+    strongest = {category: strongest_modality(found) for category, found in modalities.items()}
+    return DocumentCoverage(agreement=agreement or agreement_info(doc), refs=refs, strongest=strongest,
+                            warnings=doc.document.warnings)
+
+
 def coverage_summary(doc: ClassifiedDocument) -> ClassifiedDocument:
     """What coverage needs of a document and no more: its header, and its tagged provisions without their text.
 
-    ``treaty compare`` over hundreds of treaties keeps only these summaries (with each full document's
-    ``agreement_info``), so memory does not grow with the documents' text: a ToTA treaty is ~2,500
-    provisions, its summary the few hundred tagged ones.
+    Still a ``ClassifiedDocument``, so ``compare_documents`` takes it (given each full document's
+    ``agreement_info``): a ToTA treaty is ~2,500 provisions, its summary the few hundred tagged ones.
+    ``treaty compare`` keeps the smaller ``DocumentCoverage`` instead.
     """
     document = doc.document
     tagged = [p.model_copy(update={"text": ""}) for p in document.provisions if doc.tags.get(p.ref) and p.modality != "none"]
@@ -51,14 +88,20 @@ def compare_documents(
     ``align`` defaults to true for exactly two documents (``treaty diff``) and false otherwise.
     """
     agreements = list(agreements) if agreements is not None else [agreement_info(doc) for doc in docs]
-    keys = [info.path for info in agreements]
     rows = list(categories) if categories is not None else _default_categories(docs)
-    coverage = [_category_coverage(category, docs, keys) for category in rows]
-    alignments = []
+    comparison = compare_coverage([document_coverage(doc, info) for doc, info in zip(docs, agreements)], categories=rows)
     if align if align is not None else len(docs) == 2:
         alignments = [align_documents(docs[i], docs[j], min_score=min_score)
                       for i in range(len(docs)) for j in range(i + 1, len(docs))]
-    return Comparison(agreements=agreements, coverage=coverage, gaps=find_gaps(coverage), alignments=alignments)
+        comparison = comparison.model_copy(update={"alignments": alignments})
+    return comparison
+
+
+def compare_coverage(coverages: list[DocumentCoverage], *, categories: Sequence[str]) -> Comparison:
+    """The coverage matrix (one row per category of ``categories``) and gaps of agreements, without alignments."""
+    coverage = [_category_coverage(category, coverages) for category in categories]
+    agreements = [summary.agreement for summary in coverages]
+    return Comparison(agreements=agreements, coverage=coverage, gaps=find_gaps(coverage), alignments=[])
 
 
 def find_gaps(coverage: list[CategoryCoverage]) -> list[Gap]:
@@ -90,18 +133,12 @@ def strongest_modality(modalities: list[Modality]) -> Modality | None:
     return min(modalities, key=MODALITY_STRENGTH.index) if modalities else None
 
 
-def _category_coverage(category: str, docs: list[ClassifiedDocument], keys: list[str]) -> CategoryCoverage:
-    cells = []
-    for key, doc in zip(keys, docs):
-        # Background and facts (modality none: "China restricted exports through duties in the past", a bare
-        # article heading) mention a subject without committing anyone to it, so they do not cover it.
-        provisions = [p for p in doc.document.provisions if p.modality != "none" and category in doc.categories(p.ref)]
-        cells.append(CoverageCell(
-            agreement=key,
-            category=category,
-            refs=[p.ref for p in provisions],
-            strongest=strongest_modality([p.modality for p in provisions]),
-        ))
+def _category_coverage(category: str, coverages: list[DocumentCoverage]) -> CategoryCoverage:
+    cells = [
+        CoverageCell(agreement=summary.agreement.path, category=category, refs=summary.refs.get(category, []),
+                     strongest=summary.strongest.get(category))
+        for summary in coverages
+    ]
     covered_by = [cell.agreement for cell in cells if cell.covered]
     return CategoryCoverage(category=category, cells=cells, status=_status(len(covered_by), len(cells)), covered_by=covered_by)
 

@@ -12,7 +12,8 @@ import pytest
 
 from compare import batch
 from compare.batch import classify_paths
-from compare.cache import DocumentCache
+from compare.cache import DocumentCache, document_entry, read_document_entry
+from compare.coverage import document_coverage
 from clauses import load_taxonomy
 from clauses import taxonomy as taxonomy_module
 from grammar.errors import TreatyError, UsageError
@@ -77,7 +78,19 @@ def run(paths: list[str], cache_dir: Path | None = None, **options) -> list[batc
 
 
 def dumps(items: list[batch.BatchItem]) -> list[str]:
-    return [item.classified.model_dump_json() if item.classified else f"ERROR {item.error}" for item in items]
+    return [(item.classified or item.coverage).model_dump_json() if item.error is None else f"ERROR {item.error}" for item in items]
+
+
+def coverage_entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.rglob("*.coverage.json"))
+
+
+def document_entries(cache_dir: Path) -> list[Path]:
+    return sorted(path for path in cache_dir.rglob("*.json") if not path.name.endswith(".coverage.json"))
+
+
+def no_parsing(path):
+    raise AssertionError(f"parsed {path} despite the cache")
 
 
 # ----------------------------------------------------------------------------- determinism and order
@@ -144,10 +157,10 @@ def test_a_worker_that_dies_is_reported_and_the_pool_replaced(corpus, monkeypatc
     victim = corpus[3]
     real_classify = batch._classify_file
 
-    def classify_or_die(path, taxonomy, cache):
+    def classify_or_die(path, settings):
         if path == victim:
             os._exit(70)  # as a segfault or the out-of-memory killer would end the worker
-        return real_classify(path, taxonomy, cache)
+        return real_classify(path, settings)
 
     monkeypatch.setattr(batch, "_classify_file", classify_or_die)
     items = run(corpus, jobs=2)
@@ -203,10 +216,6 @@ def test_a_second_run_over_an_unchanged_corpus_parses_nothing(corpus, tmp_path, 
     cache_dir = tmp_path / "cache"
     first = run(corpus, cache_dir, jobs=1)
     assert not any(item.cached for item in first)
-
-    def no_parsing(path):
-        raise AssertionError(f"parsed {path} despite the cache")
-
     monkeypatch.setattr(batch, "load_document", no_parsing)
     second = run(corpus, cache_dir, jobs=2)
     assert all(item.cached for item in second)
@@ -256,6 +265,24 @@ def test_a_changed_taxonomy_misses_the_cache(corpus, tmp_path):
     assert all(item.cached for item in run(corpus, cache_dir, jobs=1, taxonomy_path=str(user_taxonomy)))
 
 
+def test_a_document_entry_leaves_out_provision_texts_and_reads_back_exactly(corpus):
+    for item in run(corpus, jobs=1):
+        entry = document_entry(item.classified)
+        assert entry.startswith('{"sliced":true,')
+        assert len(entry) < len(item.classified.model_dump_json())
+        assert read_document_entry(entry).model_dump_json() == item.classified.model_dump_json()
+
+
+def test_a_document_whose_provision_text_is_not_its_span_is_cached_whole(corpus):
+    classified = run(corpus[:1], jobs=1)[0].classified
+    provisions = list(classified.document.provisions)
+    provisions[1] = provisions[1].model_copy(update={"text": ""})  # empty over a non-empty span: not a slice
+    odd = classified.model_copy(update={"document": classified.document.model_copy(update={"provisions": provisions})})
+    entry = document_entry(odd)
+    assert entry.startswith('{"sliced":false,')
+    assert read_document_entry(entry).model_dump_json() == odd.model_dump_json()
+
+
 def test_the_same_bytes_under_another_suffix_are_another_entry(tmp_path):
     cache = DocumentCache(tmp_path, load_taxonomy())
     assert cache.key(b"<p>Article 1</p>", ".txt") != cache.key(b"<p>Article 1</p>", ".html")
@@ -285,6 +312,105 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(corpus, tmp_path, damage
 
     assert dumps(survived) == expected
     assert not any(item.cached for item in survived if item.path != "")
+    assert all(item.cached for item in run(corpus, cache_dir, jobs=1))
+
+
+# ----------------------------------------------------------------------------- the coverage product (treaty compare)
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one-job", "two-jobs"])
+def test_a_warm_coverage_run_equals_the_cold_one_and_reads_no_classified_document(corpus, tmp_path, monkeypatch, jobs):
+    cache_dir = tmp_path / "cache"
+    cold = run(corpus, cache_dir, jobs=jobs, product="coverage")
+    assert not any(item.cached for item in cold)
+    assert len(coverage_entries(cache_dir)) == len(document_entries(cache_dir)) == len(corpus)
+    for entry in document_entries(cache_dir):
+        entry.unlink()  # a warm coverage run must not need them
+    monkeypatch.setattr(batch, "load_document", no_parsing)
+
+    warm = run(corpus, cache_dir, jobs=3 - jobs, product="coverage")
+
+    assert all(item.cached and item.classified is None for item in warm)
+    assert dumps(warm) == dumps(cold)
+
+
+def test_the_coverage_of_a_document_is_the_same_cold_warm_or_without_cache(corpus, tmp_path):
+    expected = [document_coverage(item.classified).model_dump_json() for item in run(corpus, jobs=1)]
+    assert dumps(run(corpus, jobs=2, product="coverage")) == expected
+    assert dumps(run(corpus, tmp_path / "cache", jobs=2, product="coverage")) == expected
+    assert dumps(run(corpus, tmp_path / "cache", jobs=1, product="coverage")) == expected
+
+
+def test_a_coverage_run_after_a_document_run_reduces_the_cached_documents(corpus, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    documents = run(corpus, cache_dir, jobs=1)
+    assert coverage_entries(cache_dir) == []
+    monkeypatch.setattr(batch, "load_document", no_parsing)
+
+    items = run(corpus, cache_dir, jobs=2, product="coverage")
+
+    assert all(item.cached for item in items)
+    assert dumps(items) == [document_coverage(item.classified).model_dump_json() for item in documents]
+    assert len(coverage_entries(cache_dir)) == len(corpus)
+
+
+def test_a_cached_coverage_carries_the_path_it_was_read_from(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    run([corpus[0]], cache_dir, product="coverage")
+    renamed = tmp_path / "same-bytes-other-name.txt"
+    shutil.copy(corpus[0], renamed)
+    [item] = run([str(renamed)], cache_dir, product="coverage")
+    assert item.cached
+    assert item.path == item.coverage.agreement.path == str(renamed)
+
+
+def test_a_changed_taxonomy_misses_the_coverage_cache(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    run(corpus, cache_dir, jobs=1, product="coverage")
+    user_taxonomy = tmp_path / "mine.toml"
+    user_taxonomy.write_text('extends = "default"\n\n[[category]]\nid = "battery_passports"\nlabel = "Battery passports"\n'
+                             'description = "Digital records of a battery."\nphrases = ["battery passport"]\n', encoding="utf-8")
+
+    items = run(corpus, cache_dir, jobs=2, taxonomy_path=str(user_taxonomy), product="coverage")
+
+    assert not any(item.cached for item in items)
+    assert all(item.cached for item in run(corpus, cache_dir, jobs=1, taxonomy_path=str(user_taxonomy), product="coverage"))
+
+
+DAMAGES = [
+    pytest.param(lambda text: text[: len(text) // 2], id="truncated"),
+    pytest.param(lambda text: '{"agreement": 42}', id="valid-json-wrong-shape"),
+    pytest.param(lambda text: b"\xff\xfe{\x00\x80", id="not-utf-8"),
+]
+
+
+def damage_entries(entries: list[Path], damage) -> None:
+    for entry in entries:
+        damaged = damage(entry.read_text(encoding="utf-8"))
+        entry.write_bytes(damaged if isinstance(damaged, bytes) else damaged.encode("utf-8"))
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_corrupt_coverage_entry_is_rebuilt_from_the_cached_document(corpus, tmp_path, monkeypatch, damage):
+    cache_dir = tmp_path / "cache"
+    expected = dumps(run(corpus, cache_dir, jobs=1, product="coverage"))
+    damage_entries(coverage_entries(cache_dir), damage)
+    monkeypatch.setattr(batch, "load_document", no_parsing)
+
+    assert dumps(run(corpus, cache_dir, jobs=2, product="coverage")) == expected
+    assert dumps(run(corpus, cache_dir, jobs=1, product="coverage")) == expected  # rewritten, valid again
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_corrupt_coverage_and_document_entries_are_ignored_and_rewritten(corpus, tmp_path, damage):
+    cache_dir = tmp_path / "cache"
+    expected = dumps(run(corpus, cache_dir, jobs=1, product="coverage"))
+    damage_entries(coverage_entries(cache_dir) + document_entries(cache_dir), damage)
+
+    survived = run(corpus, cache_dir, jobs=2, product="coverage")
+
+    assert dumps(survived) == expected
+    assert not any(item.cached for item in survived)
+    assert all(item.cached for item in run(corpus, cache_dir, jobs=1, product="coverage"))
     assert all(item.cached for item in run(corpus, cache_dir, jobs=1))
 
 

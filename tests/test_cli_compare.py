@@ -90,3 +90,42 @@ def test_report_is_byte_identical_with_source_date_epoch_whatever_jobs(tmp_path,
 def test_report_markdown_to_stdout(capsys):
     assert main(["report", str(seed_path("002")), "--format", "md", "-o", "-", "--jobs", "1"]) == 0
     assert "export" in capsys.readouterr().out.lower()
+
+
+# ----------------------------------------------------------------------------- the cache and jobs (issue 6)
+
+def run_cli(arguments: list[str], capsys) -> tuple[int, str, str]:
+    code = main(arguments)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("output_format", ["csv", "json"])
+def test_compare_warm_run_gives_the_cold_output_with_every_document_cached(tmp_path, capsys, output_format):
+    arguments = ["compare", str(SEEDS_DIR), "--format", output_format, "--cache-dir", str(tmp_path / "corpus-cache"), "-v"]
+    cold = run_cli([*arguments, "--jobs", "2"], capsys)
+    warm = run_cli([*arguments, "--jobs", "1"], capsys)
+    assert cold[0] == warm[0] == 0
+    assert warm[1] == cold[1]
+    assert "treaty: 0 of 5 documents from the cache" in cold[2]
+    assert "treaty: 5 of 5 documents from the cache" in warm[2]
+
+
+@pytest.mark.parametrize("command", ["compare", "classify"])
+def test_corpus_output_is_byte_identical_whatever_jobs_and_cache(command, tmp_path, capsys):
+    output_format = "csv" if command == "compare" else "jsonl"
+    arguments = [command, str(SEEDS_DIR), "--format", output_format]
+    uncached = run_cli([*arguments, "--no-cache", "--jobs", "1"], capsys)
+    outputs = [run_cli([*arguments, "--cache-dir", str(tmp_path / "cache"), "--jobs", jobs], capsys)[1] for jobs in ["2", "1", "2"]]
+    assert uncached[0] == 0
+    assert outputs == [uncached[1]] * 3
+
+
+def test_compare_with_an_edited_taxonomy_misses_the_cache(tmp_path, capsys):
+    arguments = ["compare", str(SEEDS_DIR), "--format", "csv", "--cache-dir", str(tmp_path / "cache"), "-v", "--jobs", "1"]
+    run_cli(arguments, capsys)
+    edited = tmp_path / "mine.toml"
+    edited.write_text('extends = "default"\n\n[[category]]\nid = "export_duties"\nphrases = ["critical minerals"]\n', encoding="utf-8")
+    code, _, err = run_cli([*arguments, "--taxonomy", str(edited)], capsys)
+    assert code == 0
+    assert "treaty: 0 of 5 documents from the cache" in err

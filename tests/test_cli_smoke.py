@@ -13,3 +13,11 @@ def test_every_subcommand_has_help_with_an_example():
     for name, subparser in commands.choices.items():
         assert subparser.description, name
         assert "example" in (subparser.epilog or ""), name
+
+
+def test_every_corpus_command_takes_jobs_and_cache_options():
+    parser = build_parser()
+    commands = next(action for action in parser._actions if action.dest == "command")
+    for name in ["classify", "diff", "compare", "report"]:
+        options = {option for action in commands.choices[name]._actions for option in action.option_strings}
+        assert {"--jobs", "--cache-dir", "--no-cache", "--taxonomy"} <= options, name
