@@ -185,7 +185,8 @@ class _LazyPool:
                 return _Outcome(path=path, error=f"{path}: the worker process reading this file crashed")
 
     def _new_executor(self, workers: int) -> ProcessPoolExecutor:
-        # Compiled here, the vocabulary is inherited by forked workers instead of compiled once in each.
+        # Compiled here, the vocabulary's first-word scan is inherited by forked workers instead of compiled
+        # once in each; the phrase tails are compiled where a text first needs them, in each worker.
         compile_taxonomy(self._settings.taxonomy)
         return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(self._settings,))
 

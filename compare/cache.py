@@ -4,8 +4,9 @@ An entry's key is the sha256 of
 
 - the file's bytes and its lower-cased suffix (``.txt`` and ``.html`` read the same bytes differently),
 - the merged taxonomy (its model JSON, so a user file and the default it extends both count),
-- the program version and a fingerprint of the grammar and classifier sources and data files, so that
-  editing a grammar, a vocabulary file or the code that reads them invalidates every entry.
+- the program version and a fingerprint of the grammar, classifier and compare sources and data files, so
+  that editing a grammar, a vocabulary file, the code that reads them or the shape of an entry invalidates
+  every entry.
 
 Under one key sit the products made from the file: the ``ClassifiedDocument`` (as ``document_entry``
 writes it) and its ``DocumentCoverage`` (all that ``treaty compare`` reads, a few kilobytes instead of
@@ -29,8 +30,8 @@ from clauses.models import ClassifiedDocument, Taxonomy
 from grammar.version import PROGRAM_VERSION
 
 APPLICATION = "treaty-compare"
-#: The packages whose code and data decide a classified document.
-FINGERPRINTED_PACKAGES = ("grammar", "clauses")
+#: The packages whose code and data decide a classified document, and (compare) the shape of its entries.
+FINGERPRINTED_PACKAGES = ("grammar", "clauses", "compare")
 FINGERPRINTED_SUFFIXES = (".py", ".lark", ".toml")
 
 
@@ -42,7 +43,7 @@ def default_cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def program_fingerprint() -> str:
-    """A hash of the program version and of every source and data file of the grammar and clause stages."""
+    """A hash of the program version and of every source and data file of the grammar, clause and compare stages."""
 
     digest = hashlib.sha256(f"version {PROGRAM_VERSION}\n".encode())
     root = Path(__file__).resolve().parent.parent

@@ -58,38 +58,21 @@ def document_coverage(doc: ClassifiedDocument, agreement: AgreementInfo | None =
                             warnings=doc.document.warnings)
 
 
-def coverage_summary(doc: ClassifiedDocument) -> ClassifiedDocument:
-    """What coverage needs of a document and no more: its header, and its tagged provisions without their text.
-
-    Still a ``ClassifiedDocument``, so ``compare_documents`` takes it (given each full document's
-    ``agreement_info``): a ToTA treaty is ~2,500 provisions, its summary the few hundred tagged ones.
-    ``treaty compare`` keeps the smaller ``DocumentCoverage`` instead.
-    """
-    document = doc.document
-    tagged = [p.model_copy(update={"text": ""}) for p in document.provisions if doc.tags.get(p.ref) and p.modality != "none"]
-    summary = document.model_copy(update={"text": "", "provisions": tagged, "skipped": []})
-    return doc.model_copy(update={"document": summary, "tags": {p.ref: doc.tags[p.ref] for p in tagged}})
-
-
 def compare_documents(
     docs: list[ClassifiedDocument],
     *,
     categories: Sequence[str] | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
     align: bool | None = None,
-    agreements: Sequence[AgreementInfo] | None = None,
 ) -> Comparison:
     """The coverage matrix and gaps of ``docs``, plus the alignment of every pair of them when ``align``.
-
-    ``agreements`` gives the documents' headers when ``docs`` are coverage summaries (``coverage_summary``).
 
     ``categories`` fixes the rows (e.g. every id of the taxonomy, so that categories nobody covers show up);
     by default they are the taxonomy's categories the documents were classified with, plus any other tag found.
     ``align`` defaults to true for exactly two documents (``treaty diff``) and false otherwise.
     """
-    agreements = list(agreements) if agreements is not None else [agreement_info(doc) for doc in docs]
     rows = list(categories) if categories is not None else _default_categories(docs)
-    comparison = compare_coverage([document_coverage(doc, info) for doc, info in zip(docs, agreements)], categories=rows)
+    comparison = compare_coverage([document_coverage(doc) for doc in docs], categories=rows)
     if align if align is not None else len(docs) == 2:
         alignments = [align_documents(docs[i], docs[j], min_score=min_score)
                       for i in range(len(docs)) for j in range(i + 1, len(docs))]

@@ -22,3 +22,9 @@ def tota_paths() -> list[Path]:
     if not TOTA_PATHS:
         pytest.skip("ToTA treaties not found: ../shared/data/tota is absent (only on the project's own machines)")
     return TOTA_PATHS
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Whatever cache the commands use lives in the test's folder, never in the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -13,11 +13,6 @@ from tests.conftest import SEEDS_DIR, seed_path
 CANADA_JAPAN, US_JAPAN = str(seed_path("000")), str(seed_path("002"))
 
 
-@pytest.fixture(autouse=True)
-def isolated_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
 DIFF_EXITS = [
     # (id, arguments, exit code, stderr fragment)
     ("identical agreements", [US_JAPAN, US_JAPAN], 0, ""),

@@ -32,12 +32,6 @@ def nonexistent(tmp_path: Path) -> str:
     return str(tmp_path / "no-such-treaty.txt")
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Whatever cache the commands use lives in the test's folder, never in the user's."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
 def run_treaty(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()

@@ -193,14 +193,13 @@ def test_seed_canada_japan_and_japan_peru_both_carry_supply_chain_cooperation(cl
     assert any("supply_chain_security" in pair.categories for pair in alignment.pairs)
 
 
-def test_coverage_from_summaries_equals_coverage_from_full_documents(classified_seeds):
-    """``treaty compare`` keeps only summaries (bounded memory); the matrix and gaps must not change."""
-    from compare.align import agreement_info
-    from compare.coverage import coverage_summary
+def test_coverage_records_give_the_matrix_of_the_full_documents(classified_seeds):
+    """``treaty compare`` keeps one small DocumentCoverage per document (bounded memory); the matrix must not change."""
+    from compare.coverage import compare_coverage, document_coverage
 
     docs = list(classified_seeds.values())
     full = compare_documents(docs, align=False)
-    summaries = [coverage_summary(doc) for doc in docs]
-    summarized = compare_documents(summaries, align=False, agreements=[agreement_info(doc) for doc in docs])
-    assert summarized == full
-    assert sum(len(s.document.provisions) for s in summaries) < sum(len(d.document.provisions) for d in docs) / 3
+    records = [document_coverage(doc) for doc in docs]
+    assert compare_coverage(records, categories=[row.category for row in full.coverage]) == full
+    assert sum(len(r.model_dump_json()) for r in records) < sum(len(d.model_dump_json()) for d in docs) / 10
+
