@@ -311,9 +311,9 @@ class CompiledTaxonomy:
     vocabulary: Vocabulary
     patterns: PatternScan | None
     pattern_entries: dict[str, VocabularyEntry]
-    exclusions: dict[str, list[re.Pattern]]
-    common_exclusions: list[re.Pattern]
-    heading_exclusions: list[re.Pattern]
+    exclusions: dict[str, list[Exclusion]]
+    common_exclusions: list[Exclusion]
+    heading_exclusions: list[Exclusion]
     ancestors: dict[str, list[str]]
     #: Plain phrase variants by first letter, sorted by length, for fuzzy heading matching, and their entries.
     heading_choices: dict[str, list[str]] = field(default_factory=dict)
@@ -379,9 +379,9 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         patterns=_combined_patterns(pattern_groups),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
-        exclusions={c.id: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
-        common_exclusions=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
-        heading_exclusions=[re.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
+        exclusions={c.id: [Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
+        common_exclusions=[Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
+        heading_exclusions=[Exclusion.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
         ancestors=ancestors,
         heading_choices=heading_choices,
         heading_entries=heading_entries,
@@ -486,6 +486,61 @@ class PatternScan:
         while match is not None:
             yield match.start() + 1, match.end(), match.lastgroup
             match = search(text, match.end() - 1)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """An exclusion pattern, and the strings one of which every text it matches holds (a cheap pre-check).
+
+    Most provisions hold none of an exclusion's words (``means``, ``shall``, ``refers`` for a definition):
+    ``in`` finds that at memory-scan speed, several times faster than the expression's own search, which
+    tries its opening at every line or word. The check is made on ASCII text only: there ``lower()`` folds
+    case exactly as ``re.IGNORECASE`` does (elsewhere ``ſ`` matches ``s``, and ``İ`` lowers to two characters).
+    """
+
+    regex: re.Pattern
+    #: Lower-case ASCII strings, one of which is in every match; empty when the pattern promises none.
+    needles: tuple[str, ...]
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int) -> Exclusion:
+        return cls(re.compile(pattern, flags), tuple(sorted(_required_strings(_parser.parse(pattern).data) or ())))
+
+    def may_match(self, lowered_ascii: str) -> bool:
+        """False when the pattern cannot match this lower-cased ASCII text (it holds none of the needles)."""
+        return not self.needles or any(needle in lowered_ascii for needle in self.needles)
+
+
+def _required_strings(items: list) -> set[str] | None:
+    """Lower-case ASCII strings one of which any match of a parsed pattern holds, or None if it promises none.
+
+    The longest literal run of the sequence, or of a group or alternation in it that must match::
+
+        \\bfor\\s+(?:the\\s+)?purposes?  →  {'purpose'}
+        ^\\W*\\w+\\s+(?:means|refers\\s+to)\\b  →  {'means', 'refers'}
+    """
+    options: list[set[str]] = []
+    run = ""
+    for op, argument in [*items, (None, None)]:
+        if op is _constants.LITERAL and argument < 128:
+            run += chr(argument).lower()
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        if op is _constants.SUBPATTERN:
+            found = _required_strings(argument[3].data)
+        elif op is _constants.BRANCH:
+            alternatives = [_required_strings(alternative.data) for alternative in argument[1]]
+            found = None if None in alternatives else set().union(*alternatives)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and argument[0] >= 1:
+            found = _required_strings(argument[2].data)
+        else:
+            found = None
+        if found:
+            options.append(found)
+    # The set whose shortest string is longest rules out the most texts.
+    return max(options, key=lambda strings: min(map(len, strings)), default=None)
 
 
 # ----------------------------------------------------------------------------- matching
@@ -601,12 +656,18 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
     return list(candidates.values())
 
 
-def _first_veto(patterns: list[re.Pattern], texts: list[str]) -> str | None:
-    for pattern in patterns:
-        for text in texts:
-            match = pattern.search(text)
+def _first_veto(exclusions: list[Exclusion], texts: list[str]) -> str | None:
+    if not exclusions:
+        return None
+    # Lower-cased once for every exclusion's needle check; None where the check does not apply (see ``Exclusion``).
+    lowered = [text.lower() if text.isascii() else None for text in texts]
+    for exclusion in exclusions:
+        for text, lower in zip(texts, lowered):
+            if lower is not None and not exclusion.may_match(lower):
+                continue
+            match = exclusion.regex.search(text)
             if match:
-                return f"{pattern.pattern} ({match.group().strip()!r})"
+                return f"{exclusion.regex.pattern} ({match.group().strip()!r})"
     return None
 
 
