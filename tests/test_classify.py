@@ -1,6 +1,7 @@
 """The classifier: taxonomy examples, the seeds' provisions, precision cases, tolerance, evidence offsets."""
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -90,6 +91,18 @@ def test_gold_price_news_gets_nothing(taxonomy):
     classified = classify_document(document, taxonomy)
     gold = [provision for provision in document.provisions if "Gold fell" in provision.text]
     assert all(not classified.categories(provision.ref) for provision in gold)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector-on", "collector-off"])
+def test_classifying_leaves_the_garbage_collector_as_it_found_it(taxonomy, enabled):
+    document = load_document(str(seed_path("002")))
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        classify_document(document, taxonomy)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 @pytest.mark.parametrize("path", sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")), ids=lambda p: p.name[:3])
