@@ -494,57 +494,70 @@ class PatternScan:
 
 @dataclass(frozen=True)
 class Exclusion:
-    """An exclusion pattern, and the strings one of which every text it matches holds (a cheap pre-check).
+    """An exclusion pattern, and the words that every text it matches holds (a cheap pre-check).
 
-    Most provisions hold none of an exclusion's words (``means``, ``shall``, ``refers`` for a definition):
+    Most provisions hold neither ``shall … mean`` nor ``means`` nor ``refers`` (a definition's words):
     ``in`` finds that at memory-scan speed, several times faster than the expression's own search, which
     tries its opening at every line or word. The check is made on ASCII text only: there ``lower()`` folds
     case exactly as ``re.IGNORECASE`` does (elsewhere ``ſ`` matches ``s``, and ``İ`` lowers to two characters).
     """
 
     regex: re.Pattern
-    #: Lower-case ASCII strings, one of which is in every match; empty when the pattern promises none.
-    needles: tuple[str, ...]
+    #: Lower-case ASCII strings: every match holds all the strings of at least one of these; empty when it promises none.
+    needles: tuple[tuple[str, ...], ...]
 
     @classmethod
     def compile(cls, pattern: str, flags: int) -> Exclusion:
-        return cls(re.compile(pattern, flags), tuple(sorted(_required_strings(_parser.parse(pattern).data) or ())))
+        needles = _required_strings(_parser.parse(pattern).data) or []
+        # Longest strings first: they are the likeliest to be absent, which ends the set's check.
+        return cls(re.compile(pattern, flags), tuple(tuple(sorted(strings, key=lambda s: (-len(s), s))) for strings in needles))
 
     def may_match(self, lowered_ascii: str) -> bool:
-        """False when the pattern cannot match this lower-cased ASCII text (it holds none of the needles)."""
-        return not self.needles or any(needle in lowered_ascii for needle in self.needles)
+        """False when the pattern cannot match this lower-cased ASCII text (it holds none of the needle sets)."""
+        return not self.needles or any(all(needle in lowered_ascii for needle in strings) for strings in self.needles)
 
 
-def _required_strings(items: list) -> set[str] | None:
-    """Lower-case ASCII strings one of which any match of a parsed pattern holds, or None if it promises none.
+#: Past this many alternative sets (each checked in turn), a pattern's further required strings are left out of its pre-check.
+MAX_NEEDLE_SETS = 4
 
-    The longest literal run of the sequence, or of a group or alternation in it that must match::
 
-        \\bfor\\s+(?:the\\s+)?purposes?  →  {'purpose'}
-        ^\\W*\\w+\\s+(?:means|refers\\s+to)\\b  →  {'means', 'refers'}
+def _required_strings(items: list) -> list[frozenset[str]] | None:
+    """Sets of lower-case ASCII strings: any match of a parsed pattern holds every string of one set; None: no promise.
+
+    The literal runs of the sequence and of the groups and alternations in it that must match::
+
+        \\bfor\\s+(?:the\\s+)?purposes?       →  [{'for', 'purpose'}]
+        \\w+\\s+(?:means|shall\\s+mean)\\b  →  [{'means'}, {'shall', 'mean'}]
     """
-    options: list[set[str]] = []
+    required: list[frozenset[str]] = [frozenset()]
     run = ""
     for op, argument in [*items, (None, None)]:
         if op is _constants.LITERAL and argument < 128:
             run += chr(argument).lower()
             continue
-        if run:
-            options.append({run})
-            run = ""
+        found = [frozenset({run})] if run else None
+        run = ""
+        if found:
+            required = _all_of(required, found)
         if op is _constants.SUBPATTERN:
             found = _required_strings(argument[3].data)
         elif op is _constants.BRANCH:
             alternatives = [_required_strings(alternative.data) for alternative in argument[1]]
-            found = None if None in alternatives else set().union(*alternatives)
+            found = None if None in alternatives else [strings for alternative in alternatives for strings in alternative]
         elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and argument[0] >= 1:
             found = _required_strings(argument[2].data)
         else:
             found = None
         if found:
-            options.append(found)
-    # The set whose shortest string is longest rules out the most texts.
-    return max(options, key=lambda strings: min(map(len, strings)), default=None)
+            required = _all_of(required, found)
+    return None if any(not strings for strings in required) else required
+
+
+def _all_of(required: list[frozenset[str]], found: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Both promises at once (each set of one joined with each of the other), unless that makes too many sets."""
+    if len(required) * len(found) > MAX_NEEDLE_SETS:
+        return required
+    return [first | second for first in required for second in found]
 
 
 # ----------------------------------------------------------------------------- matching
