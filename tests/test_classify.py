@@ -1,14 +1,17 @@
 """The classifier: taxonomy examples, the seeds' provisions, precision cases, tolerance, evidence offsets."""
 from __future__ import annotations
 
+import gc
 import json
+import re
 from pathlib import Path
 from re import _parser
 
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import _combined_patterns, _first_characters, classify_text, phrase_variants, word_forms
+from clauses.classify import (Exclusion, _combined_patterns, _first_characters, _first_veto, _required_strings, classify_text,
+                              phrase_variants, word_forms)
 from grammar import load_document
 from grammar.models import Document, Provision
 from tests.conftest import seed_path
@@ -88,6 +91,18 @@ def test_gold_price_news_gets_nothing(taxonomy):
     classified = classify_document(document, taxonomy)
     gold = [provision for provision in document.provisions if "Gold fell" in provision.text]
     assert all(not classified.categories(provision.ref) for provision in gold)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector-on", "collector-off"])
+def test_classifying_leaves_the_garbage_collector_as_it_found_it(taxonomy, enabled):
+    document = load_document(str(seed_path("002")))
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        classify_document(document, taxonomy)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 @pytest.mark.parametrize("path", sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")), ids=lambda p: p.name[:3])
@@ -221,6 +236,38 @@ def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
 ])
 def test_first_characters_of_a_pattern(pattern, first):
     assert _first_characters(_parser.parse(pattern).data) == first
+
+
+
+@pytest.mark.parametrize(("pattern", "strings"), [
+    pytest.param(r"\bfor\s+(?:the\s+)?purposes?\s+of", [{"for", "purpose", "of"}], id="every-run"),
+    pytest.param(r"^\W*\w+\s+(?:means|shall\s+mean|refers\s+to)\b", [{"means"}, {"shall", "mean"}, {"refers", "to"}],
+                 id="alternation"),
+    pytest.param(r"the (?:aa|bb|cc|dd|ee) x", [{"the ", " x"}], id="too-many-sets-left-out"),
+    pytest.param(r"(?:Foo)+x?", [{"foo"}], id="repeated-group-lower-cased"),
+    pytest.param(r"a|b*", None, id="optional-alternative-promises-nothing"),
+    pytest.param(r"x?(?=abc)", None, id="look-ahead-promises-nothing"),
+    pytest.param(r"caf\u00e9s", [{"caf", "s"}], id="non-ascii-literal-ends-a-run"),
+])
+def test_required_strings_of_a_pattern(pattern, strings):
+    found = _required_strings(_parser.parse(pattern).data)
+    assert found == (None if strings is None else [frozenset(each) for each in strings])
+
+
+@pytest.mark.parametrize(("pattern", "texts"), [
+    pytest.param(r"\bthe\s+terms?\s+\w+\s+means\b", ["The term X means Y.", "no definition here"], id="ascii"),
+    pytest.param(r"\bdefinitions?\b", ["DEFINITIONS", "Definitions \u2014 general"], id="upper-case"),
+    # re.IGNORECASE matches ſ (long s) for s, which str.lower does not: non-ASCII texts skip the pre-check.
+    pytest.param(r"\bmeans\b", ["it mean\u017f that"], id="long-s"),
+    pytest.param(r"\bdefinition\b", ["DEF\u0130NITION"], id="dotted-capital-i"),
+    pytest.param(r"\w+ (?:means|shall mean)\b", ["it shall apply", "it shall mean"], id="all-strings-of-a-set"),
+])
+def test_exclusion_pre_check_vetoes_what_the_plain_search_vetoes(pattern, texts):
+    exclusion = Exclusion.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    plain = next((m for m in map(exclusion.regex.search, texts) if m), None)
+    expected = f"{pattern} ({plain.group().strip()!r})" if plain else None
+    assert _first_veto([exclusion], texts) == expected
+    assert expected is not None
 
 
 # ----------------------------------------------------------------------------- the labelled set
