@@ -11,24 +11,21 @@ text); weights add up per category, and exclusions veto::
 """
 from __future__ import annotations
 
-import functools
-import gc
 import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from re import _constants, _parser  # the expression parser: can a pattern be empty, what can it start with
-from typing import NamedTuple, ParamSpec, TypeVar
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
+from grammar.gc_pause import gc_paused
 from grammar.models import Document, Provision
 
 ModelT = TypeVar("ModelT", Evidence, Tag)
-Params = ParamSpec("Params")
-ResultT = TypeVar("ResultT")
 
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
 #: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
@@ -713,25 +710,7 @@ def _trusted(model: type[ModelT], **values) -> ModelT:
 
 # ----------------------------------------------------------------------------- documents
 
-def _collection_paused(function: Callable[Params, ResultT]) -> Callable[Params, ResultT]:
-    """``function`` with the cyclic garbage collector paused while it runs (and resumed as it was found).
-
-    Classifying a treaty builds tens of thousands of small objects that all live on (tags, evidence) and
-    form no cycles: the collector's passes over them, about a sixth of the time, could free nothing.
-    """
-    @functools.wraps(function)
-    def paused(*args: Params.args, **kwargs: Params.kwargs) -> ResultT:
-        if not gc.isenabled():
-            return function(*args, **kwargs)
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            gc.enable()
-    return paused
-
-
-@_collection_paused
+@gc_paused()
 def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocument:
     """Tag every provision of ``document`` with the taxonomy's categories, with evidence offsets in ``document.text``.
 

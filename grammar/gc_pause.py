@@ -17,7 +17,8 @@ __all__ = ["gc_paused"]
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Disable the cyclic garbage collector inside the block, unless someone else already did."""
+    """Disable the cyclic garbage collector inside the block (or the decorated function), unless someone
+    else already did."""
     if not gc.isenabled():
         yield
         return

@@ -18,13 +18,9 @@ DATELINE = "byline or dateline"
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 
 
+@gc_paused()
 def parse_source(source: Source) -> Document:
     """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph)."""
-    with gc_paused():
-        return _parse(source)
-
-
-def _parse(source: Source) -> Document:
     text = normalize_text(source.raw)
     lines = split_lines(text)
     structured = bool(source.outline) or HEAD_LINE.search(text) is not None
