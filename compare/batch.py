@@ -174,7 +174,13 @@ class _LazyPool:
     def submit(self, path: str) -> Future:
         if self._executor is None:
             self._executor = self._new_executor(self._workers)
-        return self._executor.submit(_outcome_in_worker, path)
+        try:
+            return self._executor.submit(_outcome_in_worker, path)
+        except BrokenProcessPool as error:
+            # A worker died since the last submission: this file joins those in flight, which are redone alone.
+            broken: Future = Future()
+            broken.set_exception(error)
+            return broken
 
     def run_alone(self, path: str) -> _Outcome:
         """Classify one file in a fresh process of its own: if that process dies, this file killed it."""

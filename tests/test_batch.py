@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,30 @@ def test_a_worker_that_dies_is_reported_and_the_pool_replaced(corpus, monkeypatc
     assert [item.path for item in items] == corpus
     assert items[3].error == f"{victim}: the worker process reading this file crashed"
     assert all(item.classified is not None for index, item in enumerate(items) if index != 3)
+
+
+def test_a_pool_that_breaks_between_two_submissions_redoes_the_files_in_flight(corpus, monkeypatch):
+    # A worker can die while files are still being handed out: the next submit raises at once.
+    real_new_executor = batch._LazyPool._new_executor
+    submissions = []
+
+    def executor_that_breaks_on_the_third_submit(self, workers):
+        executor = real_new_executor(self, workers)
+        real_submit = executor.submit
+
+        def submit(function, *args):
+            submissions.append(args)
+            if len(submissions) == 3:
+                raise BrokenProcessPool("a worker died")
+            return real_submit(function, *args)
+
+        executor.submit = submit
+        return executor
+
+    monkeypatch.setattr(batch._LazyPool, "_new_executor", executor_that_breaks_on_the_third_submit)
+    items = run(corpus, jobs=2)
+    assert [item.path for item in items] == corpus
+    assert all(item.error is None for item in items)
 
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one-job", "two-jobs"])
