@@ -18,6 +18,8 @@ TREATY_LANGUAGE = [
     # -- binding
     ("each-party-shall", "Each Party shall publish its laws and regulations of general application.", "Each Party", "binding", "positive"),
     ("parties-shall", "The Parties shall cooperate in the field of critical minerals.", "The Parties", "binding", "positive"),
+    ("heading-line-is-not-the-actor", "Article 4: Risk Management\nEach Party shall adopt a risk management system.", "Each Party", "binding", "positive"),
+    ("united-states-is-not-a-verb", "The United States shall eliminate its duties on cobalt.", "The United States", "binding", "positive"),
     ("shall-ensure", "Each Party shall ensure that its competent authorities apply the procedures in a transparent manner.", "Each Party", "binding", "positive"),
     ("must", "The exporter must keep the records for at least five years.", "The exporter", "binding", "positive"),
     ("undertake-to", "The Parties undertake to notify each other of any change to their export licensing procedures.", "The Parties", "binding", "positive"),
@@ -196,7 +198,9 @@ SCANS = [
     ("longest-phrase-first", "Each Party shall not act", [("ACTOR", "BINDING_NEG", "FEW", "STOP")]),
     ("few-only-after-a-verb", "Each Party shall publish its laws promptly", [("ACTOR", "BINDING", "WORDS", "STOP")]),
     ("word-inside-word", "Marshall shallow", [("WORDS", "STOP")]),
-    ("hard-wrapped", "The Parties\n      shall act", [("ACTOR", "BINDING", "FEW", "STOP")]),
+    ("spaces-inside", "The Parties      shall act", [("ACTOR", "BINDING", "FEW", "STOP")]),
+    ("line-break-ends-a-heading", "Article 4: Risk Management\nEach Party shall act",
+     [("WORDS", "BREAK", "WORDS", "STOP"), ("ACTOR", "BINDING", "FEW", "STOP")]),
 ]
 
 
