@@ -4,8 +4,9 @@ Python's ``re`` backtracks: when a match fails, it retries every other way the t
 among the pattern's repeats. Two shapes make that number of ways grow exponentially with the text
 (issue 6), and both are refused:
 
-* a repeat that can iterate many times around another unbounded repeat: ``(a+)+``, ``(\\w+\\s?)+$``,
-  ``(.*a){20}`` (a run of ``a`` splits among the iterations in exponentially many ways);
+* a repeat that can iterate many times around another unbounded repeat that can take what follows it,
+  the next iteration's start included: ``(a+)+``, ``(\\w+\\s?)+$``, ``(.*a){20}`` (a run of ``a`` splits
+  among the iterations in exponentially many ways); ``(?:\\s+\\w+)*`` cuts its text one way only and passes;
 * an unbounded repeat around alternatives that can match the same text: ``(a|a)*``, ``(a|aa)+``,
   ``(\\w|\\d)+`` (each character can be taken by either alternative).
 
@@ -56,8 +57,8 @@ def _repeat_hazards(op, av) -> Iterator[str]:
     _, most, body = av
     if op is _constants.POSSESSIVE_REPEAT:
         return  # it never gives back what it took, so it never retries another split
-    if most > MAX_ITERATIONS_AROUND_REPEAT and _has_unbounded_repeat(body):
-        yield "a repeat that iterates many times holds an unbounded repeat or a backreference, as in (a+)+"
+    if most > MAX_ITERATIONS_AROUND_REPEAT and _has_unbounded_repeat(body) and not _splits_one_way(body):
+        yield "a repeat that iterates many times holds an unbounded repeat or a backreference that can split its text in many ways, as in (a+)+"
     if most == _constants.MAXREPEAT:
         yield from _ambiguous_choices(body, _first_characters(body)[0])
 
@@ -70,6 +71,53 @@ def _has_unbounded_repeat(items) -> bool:
         or any(_has_unbounded_repeat(child) for child in _children(op, av))
         for op, av in items
     )
+
+
+def _splits_one_way(body) -> bool:
+    r"""Whether text matched by the iterations of ``body`` can be cut among its repeats in only one way.
+
+    True for a plain sequence of characters and one-character repeats where no repeat can take what
+    comes after it, counting the next iteration's start: ``(?:\s+\w+)*`` (each run ends where a
+    character of the other kind begins), not ``(\w+\s?)+`` (the ``\w+`` of the next iteration could take
+    the end of this one's).
+    """
+    elements = _flat_sequence(body)
+    if elements is None:
+        return False
+    for index, (op, av) in enumerate(elements):
+        if op in REPEATS and _sets_overlap([av[2][0]], _followers(elements, index)):
+            return False
+    return True
+
+
+def _flat_sequence(items) -> list | None:
+    """``items`` as one-character operations and one-character repeats (groups opened, anchors dropped), or
+    ``None`` when it holds anything else: alternatives, lookarounds, backreferences, repeats of sequences."""
+    elements = []
+    for op, av in items:
+        if op is _constants.SUBPATTERN:
+            inner = _flat_sequence(av[-1])
+            if inner is None:
+                return None
+            elements += inner
+        elif op in CHARACTER_OPS or (op in REPEATS and len(av[2]) == 1 and av[2][0][0] in CHARACTER_OPS):
+            elements.append((op, av))
+        elif op is not _constants.AT:
+            return None
+    return elements
+
+
+def _followers(elements: list, index: int) -> list:
+    """The one-character operations that can come right after ``elements[index]``, wrapping round to the next iteration."""
+    followers = []
+    for offset in range(1, len(elements) + 1):
+        op, av = elements[(index + offset) % len(elements)]
+        if op not in REPEATS:
+            return followers + [(op, av)]
+        followers.append(av[2][0])
+        if av[0] > 0:
+            return followers
+    return followers
 
 
 def _ambiguous_choices(items, body_first: list) -> Iterator[str]:
