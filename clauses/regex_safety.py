@@ -178,17 +178,27 @@ def _members_overlap(members) -> bool:
 
 
 def _sets_overlap(first_a: list, first_b: list, fold_case: bool = True) -> bool:
-    # Taxonomy patterns run case-insensitively, so "A" and "a" are the same character to them.
-    if not first_a or not first_b:
-        return False
-    return any(
-        _matches_any(first_a, char, fold_case) and _matches_any(first_b, char, fold_case) for char in PROBE_CHARACTERS
-    )
+    return bool(_characters(first_a, fold_case) & _characters(first_b, fold_case))
 
 
-def _matches_any(firsts: list, char: str, fold_case: bool) -> bool:
-    variants = {char} | ({variant for variant in (char.lower(), char.upper()) if len(variant) == 1} if fold_case else set())
-    return any(_matches(op, av, variant) for op, av in firsts for variant in variants)
+def _characters(firsts: list, fold_case: bool) -> frozenset[str]:
+    return frozenset().union(*(_operation_characters(op, av, fold_case) for op, av in firsts))
+
+
+#: Probe characters matched by each one-character operation, keyed by its repr: a taxonomy repeats the
+#: same few classes (``\\w``, ``\\s``, ``[^.;:]``) thousands of times, and each set costs a pass over the probes.
+_MATCHED: dict[tuple[str, bool], frozenset[str]] = {}
+
+
+def _operation_characters(op, av, fold_case: bool) -> frozenset[str]:
+    """The probe characters ``op`` matches; with ``fold_case``, in either case, as taxonomy patterns run."""
+    key = (repr((op, av)), fold_case)
+    if key not in _MATCHED:
+        matched = {char for char in PROBE_CHARACTERS if _matches(op, av, char)}
+        if fold_case:
+            matched |= {variant for char in matched for variant in (char.lower(), char.upper()) if len(variant) == 1}
+        _MATCHED[key] = frozenset(matched)
+    return _MATCHED[key]
 
 
 def _matches(op, av, char: str) -> bool:
