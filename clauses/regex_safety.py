@@ -4,9 +4,10 @@ Python's ``re`` backtracks: when a match fails, it retries every other way the t
 among the pattern's repeats. Two shapes make that number of ways grow exponentially with the text
 (issue 6), and both are refused:
 
-* a repeat that can iterate many times around another unbounded repeat that can take what follows it,
-  the next iteration's start included: ``(a+)+``, ``(\\w+\\s?)+$``, ``(.*a){20}`` (a run of ``a`` splits
-  among the iterations in exponentially many ways); ``(?:\\s+\\w+)*`` cuts its text one way only and passes;
+* a repeat that can iterate many times around another unbounded (or variable) repeat that can take what
+  follows it, the next iteration's start included: ``(a+)+``, ``(\\w+\\s?)+$``, ``(.*a){20}``, ``(a?a?)+``
+  (a run of ``a`` splits among the iterations in exponentially many ways); ``(?:\\s+\\w+)*`` cuts its
+  text one way only and passes;
 * an unbounded repeat around alternatives that can match the same text: ``(a|a)*``, ``(a|aa)+``,
   ``(\\w|\\d)+`` (each character can be taken by either alternative).
 
@@ -57,8 +58,10 @@ def _repeat_hazards(op, av) -> Iterator[str]:
     _, most, body = av
     if op is _constants.POSSESSIVE_REPEAT:
         return  # it never gives back what it took, so it never retries another split
-    if most > MAX_ITERATIONS_AROUND_REPEAT and _has_unbounded_repeat(body) and not _splits_one_way(body):
-        yield "a repeat that iterates many times holds an unbounded repeat or a backreference that can split its text in many ways, as in (a+)+"
+    # A body of plain characters and repeats is judged exactly; any other body, only if it holds an unbounded repeat.
+    if most > MAX_ITERATIONS_AROUND_REPEAT and not _splits_one_way(body) \
+            and (_has_unbounded_repeat(body) or _flat_sequence(body) is not None):
+        yield "a repeat that iterates many times holds repeats that can split its text in many ways, as in (a+)+ or (a?a?)+"
     if most == _constants.MAXREPEAT:
         yield from _ambiguous_choices(body, _first_characters(body)[0])
 
@@ -85,7 +88,9 @@ def _splits_one_way(body) -> bool:
     if elements is None:
         return False
     for index, (op, av) in enumerate(elements):
-        if op in REPEATS and _sets_overlap([av[2][0]], _followers(elements, index)):
+        # A fixed count (a{3}) or a possessive repeat (a++) takes its characters one way only.
+        variable = op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] != av[1]
+        if variable and _sets_overlap([av[2][0]], _followers(elements, index)):
             return False
     return True
 
@@ -186,7 +191,7 @@ def _characters(firsts: list, fold_case: bool) -> frozenset[str]:
 
 
 #: Probe characters matched by each one-character operation, keyed by its repr: a taxonomy repeats the
-#: same few classes (``\\w``, ``\\s``, ``[^.;:]``) thousands of times, and each set costs a pass over the probes.
+#: same few classes (``\w``, ``\s``, ``[^.;:]``) thousands of times, and each set costs a pass over the probes.
 _MATCHED: dict[tuple[str, bool], frozenset[str]] = {}
 
 
