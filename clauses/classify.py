@@ -21,7 +21,9 @@ from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
+from clauses.deadline import classification_seconds, time_limit
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
+from grammar.errors import TimeLimitError
 from grammar.gc_pause import gc_paused
 from grammar.models import Document, Provision
 
@@ -715,8 +717,17 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
     """Tag every provision of ``document`` with the taxonomy's categories, with evidence offsets in ``document.text``.
 
     A container (an article with paragraphs, a paragraph with items) is classified on its own text: its
-    heading and lead-in, not its children's text, which carry their own tags.
+    heading and lead-in, not its children's text, which carry their own tags. Raises ``TimeLimitError`` when a
+    taxonomy pattern runs past the document's time limit (``clauses.deadline``).
     """
+    seconds = classification_seconds(len(document.text))
+    overrun = TimeLimitError(f"classifying took longer than its {seconds:.1f} s time limit: a pattern of taxonomy "
+                             f"{taxonomy.source!r} backtracks on this text", path=document.path)
+    with time_limit(seconds, overrun):
+        return _tag_document(document, taxonomy)
+
+
+def _tag_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocument:
     compiled = compile_taxonomy(taxonomy)
     text = document.text
     heading_spans = [_heading_span(provision, text) for provision in document.provisions]

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from clauses.models import Taxonomy
+from clauses.regex_safety import backtracking_hazard
 from grammar.errors import TaxonomyError
 
 DEFAULT_PATH = Path(__file__).with_name("taxonomy.toml")
@@ -183,6 +184,25 @@ def _check_regex(pattern: str, category_id: str | None, field: str, path: Path) 
                             field=field, path=str(path), line=_line_of(path, field, category_id))
     if compiled.match(""):
         raise TaxonomyError(f"pattern {pattern!r} matches the empty string", category=category_id, field=field, path=str(path))
+    hazard = backtracking_hazard(pattern)
+    if hazard:
+        raise TaxonomyError(f"pattern {pattern!r} can backtrack exponentially: {hazard}", category=category_id, field=field,
+                            path=str(path), line=_pattern_line(path, field, category_id, pattern))
+
+
+def _pattern_line(path: Path, field: str, category_id: str | None, pattern: str) -> int | None:
+    """The line of ``pattern`` in ``field``'s list (written as a literal or a basic string), else the field's line."""
+    field_line = _line_of(path, field, category_id)
+    if field_line is None:
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    spellings = (pattern, pattern.replace("\\", "\\\\").replace('"', '\\"'))
+    for number in range(field_line - 1, len(lines)):
+        if number > field_line - 1 and lines[number].strip() == "[[category]]":
+            break
+        if any(spelling in lines[number] for spelling in spellings):
+            return number + 1
+    return field_line
 
 
 def _line_of(path: Path, key: str | None, category_id: str | None = None, occurrence: int = 1) -> int | None:

@@ -51,5 +51,9 @@ class TaxonomyError(TreatyError):
         super().__init__(f"{where}: {problem}" if where else problem, **kwargs)
 
 
+class TimeLimitError(TreatyError):
+    """Classifying a document ran past its time limit: a taxonomy pattern backtracks on its text (issue 6)."""
+
+
 class UsageError(TreatyError):
     """The command line asks for something impossible (unknown category, bad option value)."""

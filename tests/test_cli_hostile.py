@@ -160,3 +160,47 @@ def test_a_batch_with_bad_files_prints_the_good_ones_lists_the_failures_and_exit
         assert any(line.startswith(f"treaty: {bad}: ") and fragment in line for line in err.splitlines()), err
     assert "3 of 5 inputs failed" in err
     assert "Traceback" not in err
+
+
+# ----------------------------------------------------------------------------- a hostile taxonomy (issue 6)
+
+#: ``(\w+\s?)+$`` backtracks exponentially and is refused on load; ``\d+\d+\d+x`` is only polynomial, so it
+#: passes the check and is stopped by the time limit on a long run of digits.
+CATASTROPHIC_TAXONOMY = 'extends = "default"\n[[category]]\nid = "runaway"\nlabel = "R"\ndescription = "d"\npatterns = [\'(\\w+\\s?)+$\']\n'
+POLYNOMIAL_TAXONOMY = CATASTROPHIC_TAXONOMY.replace("(\\w+\\s?)+$", "\\d+\\d+\\d+x")
+DIGIT_RUN = AGREEMENT + "3. The Parties shall cooperate on " + "1" * 3000 + " minerals.\n"
+TAXONOMY_COMMANDS = [["classify", "AGREEMENT"], ["compare", "AGREEMENT", "AGREEMENT"], ["taxonomy", "check"]]
+
+
+def taxonomy_file(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "user-taxonomy.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("command", [pytest.param(command, id=command[0]) for command in TAXONOMY_COMMANDS])
+def test_a_catastrophic_taxonomy_regex_is_one_line_naming_the_file_and_exit_2(tmp_path, capsys, command):
+    taxonomy = taxonomy_file(tmp_path, CATASTROPHIC_TAXONOMY)
+    agreement = file_with("agreement.txt", AGREEMENT)(tmp_path)
+    argv = [agreement if word == "AGREEMENT" else word for word in command]
+    code, out, err = run_treaty(capsys, *argv, *(["--taxonomy", taxonomy] if command[0] != "taxonomy" else [taxonomy]))
+    assert code == EXIT_TROUBLE and out == ""
+    assert err == (f"treaty: {taxonomy}:6: category 'runaway', field 'patterns': pattern '(\\\\w+\\\\s?)+$' can backtrack "
+                   "exponentially: a repeat that iterates many times holds repeats that can split its "
+                   "text in many ways, as in (a+)+ or (a?a?)+\n")
+
+
+@pytest.fixture
+def half_second_limit(monkeypatch):
+    monkeypatch.setattr("clauses.deadline.BASE_SECONDS", 0.5)
+    monkeypatch.setattr("clauses.deadline.SECONDS_PER_MILLION_CHARACTERS", 0.0)
+
+
+@pytest.mark.parametrize("command", ["classify", "compare"])
+def test_a_runaway_taxonomy_regex_ends_in_the_time_limit_naming_the_document(tmp_path, capsys, half_second_limit, command):
+    taxonomy = taxonomy_file(tmp_path, POLYNOMIAL_TAXONOMY)
+    hostile = file_with("digits.txt", DIGIT_RUN)(tmp_path)
+    code, _, err = run_treaty(capsys, command, hostile, "--taxonomy", taxonomy)
+    assert code == EXIT_TROUBLE
+    assert err == (f"treaty: {hostile}: classifying took longer than its 0.5 s time limit: a pattern of taxonomy "
+                   f"{taxonomy!r} backtracks on this text\n")

@@ -108,6 +108,9 @@ MALFORMED = [
     pytest.param('extends = "default"\nremove = ["gold_prices"]\n', ["category 'gold_prices'", "field 'remove'", "default does not have"], id="remove-unknown"),
     pytest.param('extends = "default"\n[[category]]\nid = "a" "b"\n', ["not valid TOML", ":3:"], id="toml-syntax"),
     pytest.param('extends = "somewhere-else"\n', ["field 'extends'", 'only extends = "default"'], id="bad-extends"),
+    # Issue 6: a pattern that backtracks exponentially would hang classification (tests/test_regex_safety.py has every shape).
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\npatterns = [\n  "magnet",\n  \'(a+)+$\',\n]\n',
+                 ["category 'magnets'", "field 'patterns'", "pattern '(a+)+$' can backtrack exponentially", ":8:"], id="catastrophic-regex"),
 ]
 
 
@@ -150,6 +153,13 @@ def test_taxonomy_check_of_a_malformed_file_is_trouble(tmp_path, capsys):
     path = write(tmp_path, 'extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nparent = "nowhere"\nphrases = ["m"]\n')
     assert main(["taxonomy", "check", path]) == 2
     assert "parent 'nowhere' does not exist" in capsys.readouterr().err
+
+
+def test_taxonomy_check_of_a_catastrophic_regex_is_trouble(tmp_path, capsys):
+    path = write(tmp_path, 'extends = "default"\ncommon_exclusions = [\'(\\w|\\d)+\\s+means\']\n')
+    assert main(["taxonomy", "check", path]) == 2
+    assert capsys.readouterr().err == (f"treaty: {path}:2: field 'common_exclusions': pattern '(\\\\w|\\\\d)+\\\\s+means' can backtrack "
+                                       "exponentially: a character set in an unbounded repeat has overlapping members, as in (\\w|\\d)+\n")
 
 
 def test_taxonomy_show_prints_the_merged_tree(tmp_path, capsys):
