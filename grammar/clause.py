@@ -357,7 +357,7 @@ def scan_cues(text: str) -> list[Sentence]:
     [('ACTOR', 'PERMISSION', 'COMMITMENT', 'STOP'), ('ACTOR', 'BINDING', 'FEW', 'STOP'), ('WORDS', 'STOP')]
     """
     lowered = _lowercase(text)
-    found = _word_cues(lowered) + _punctuation_cues(lowered, 0, len(lowered))
+    found = _word_cues(lowered) + _punctuation_cues(lowered, [(0, len(lowered))])
     found.sort()
     return _sentences(lowered, found, 0, len(lowered))
 
@@ -387,7 +387,7 @@ def scan_texts(texts: list[str]) -> tuple[str, Iterator[list[Sentence]]]:
         return _scan_one_by_one(texts)
     bounds = _text_bounds(texts)
     found = _word_cues_joined(lowered, bounds)
-    found += _punctuation_cues_joined(lowered, bounds)
+    found += _punctuation_cues(lowered, bounds)
     found.sort()
     # A generator: each text's cues are read and dropped before the next text's are made, so they die young
     # and the garbage collector's older generations stay small.
@@ -555,8 +555,10 @@ def _following_word(lowered: str, end: int, bounds: list[tuple[int, int]]) -> st
     return words[0]
 
 
-def _punctuation_cues_joined(lowered: str, bounds: list[tuple[int, int]]) -> list[Cue]:
-    """``_punctuation_cues`` of each text of ``lowered`` (texts joined by ``TEXT_SEPARATOR``, at ``bounds``)."""
+def _punctuation_cues(lowered: str, bounds: list[tuple[int, int]]) -> list[Cue]:
+    """Cues that start with punctuation in each text of ``lowered`` (texts joined by ``TEXT_SEPARATOR``, at
+    ``bounds``): the terminals are tried at each character one of them starts with, and "$" matches at the
+    end of the text the character is in."""
     by_char = _SCANNER.by_char
     found: list[Cue] = []
     ends = iter([end for _, end in bounds])
@@ -565,21 +567,6 @@ def _punctuation_cues_joined(lowered: str, bounds: list[tuple[int, int]]) -> lis
         at = hit.start()
         while at > end:  # the separator at a text's end is no punctuation, so no hit falls on an end
             end = next(ends)
-        for name, pattern in by_char[lowered[at]]:
-            match = pattern.match(lowered, at, end)
-            if match:
-                found.append((at, match.end(), name))
-                break
-    return found
-
-
-def _punctuation_cues(lowered: str, start: int, end: int) -> list[Cue]:
-    """Cues that start with punctuation in ``lowered[start:end]``: try the terminals at each character one of
-    them starts with (``end`` is where "$" matches)."""
-    by_char = _SCANNER.by_char
-    found: list[Cue] = []
-    for hit in _SCANNER.punctuation.finditer(lowered, start, end):
-        at = hit.start()
         for name, pattern in by_char[lowered[at]]:
             match = pattern.match(lowered, at, end)
             if match:
