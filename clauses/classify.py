@@ -24,8 +24,10 @@ from rapidfuzz import fuzz, process
 from clauses.deadline import classification_seconds, time_limit
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
 from grammar.errors import TimeLimitError
+from grammar.clause import read_clause
 from grammar.gc_pause import gc_paused
 from grammar.models import Document, Provision
+from grammar.normalize import normalize_text
 
 ModelT = TypeVar("ModelT", Evidence, Tag)
 
@@ -853,11 +855,8 @@ def classify_text(text: str, taxonomy: Taxonomy) -> list[str]:
 
 
 def _read_clause(text: str) -> dict:
-    """The grammar stage's clause reading, when that stage provides one; otherwise no reading."""
-    try:
-        from grammar.clause import read_clause
-    except ImportError:
-        return {}
-    reading = read_clause(text)
+    """The grammar stage's clause reading of ``text`` normalized as a document's text is (wrapped lines joined:
+    the clause grammar ends a sentence at a line break)."""
+    reading = read_clause(normalize_text(text))
     return {"modality": reading.modality, "polarity": reading.polarity, "actor": reading.actor,
             "modality_cue": reading.modality_cue, "polarity_cue": reading.polarity_cue}

@@ -194,6 +194,15 @@ def test_explain_reports_vetoes_and_evidence(taxonomy):
     assert candidate.evidence[0].match == "export duty"
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Each Party\n      shall not impose any duty on the export of cobalt.", id="hard-wrapped"),
+    pytest.param("Each Party shall not impose any duty on the export of cobalt.", id="one-line"),
+])
+def test_explain_reads_a_pasted_clause_as_a_document_line(taxonomy, text):
+    explanation = explain_text(text, taxonomy)
+    assert (explanation.actor, explanation.modality, explanation.polarity) == ("Each Party", "binding", "negative")
+
+
 @pytest.mark.parametrize(("word", "forms"), [
     pytest.param("duty", {"duty", "duties"}, id="y-plural"),
     pytest.param("impose", {"impose", "imposed", "imposing", "imposes"}, id="e-verb"),
