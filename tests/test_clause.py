@@ -117,6 +117,7 @@ TREATY_LANGUAGE = [
 
 # The seeds' news language (reported speech).
 NEWS_LANGUAGE = [
+    ("won't", "Japan won't impose export duties on lithium, the minister said.", "Japan", "commitment", "negative"),
     ("seed-agreed-to", "Canada and Japan on Thursday agreed to work more closely together to establishing sustainable and reliable global battery supply chains, the Canadian government said in a statement.", "Canada and Japan", "commitment", "positive"),
     ("seed-will-sign", "TOKYO: The leaders of Japan and Peru will sign a joint statement later this month on cooperation in mineral mining technology, aimed at strengthening their supply chains for critical minerals through Japanese technology, the Nikkei business daily said on Saturday.", "The leaders of Japan and Peru", "commitment", "positive"),
     ("seed-aim-to", "The two governments aim to create stable supply chains in Peru for critical minerals such as copper and zinc through technology provided by Japanese companies, the Nikkei said without citing specific sources.", "The two governments", "aspirational", "positive"),
