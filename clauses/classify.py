@@ -28,6 +28,7 @@ from grammar.clause import read_clause
 from grammar.gc_pause import gc_paused
 from grammar.models import Document, Provision
 from grammar.normalize import normalize_text
+from grammar.trie import trie_regex
 
 ModelT = TypeVar("ModelT", Evidence, Tag)
 
@@ -124,33 +125,6 @@ def phrase_variants(phrase: str) -> set[str]:
     """
     options = [[" ".join(words) for words in slot] for slot in phrase_slots(phrase)]
     return {" ".join(part for part in combo if part) for combo in itertools.product(*options)} - {""}
-
-
-def trie_regex(strings: set[str]) -> str:
-    """One regular expression matching any of ``strings``, shaped as a trie so the engine never backtracks far.
-
-    >>> trie_regex({"ban", "bans", "bar"})
-    'ba(?:ns?|r)'
-    """
-    trie: dict = {}
-    for string in strings:
-        node = trie
-        for character in string:
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return _trie_node_regex(trie)
-
-
-def _trie_node_regex(node: dict) -> str:
-    optional = "" in node
-    branches = [re.escape(character) + _trie_node_regex(node[character]) for character in sorted(k for k in node if k)]
-    if not branches:
-        return ""
-    if len(branches) == 1 and not optional:
-        return branches[0]
-    if len(branches) == 1 and len(branches[0]) == 1:
-        return branches[0] + "?"
-    return f"(?:{'|'.join(branches)})" + ("?" if optional else "")
 
 
 class VocabularyCompiler:

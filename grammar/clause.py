@@ -34,6 +34,7 @@ from lark.lexer import Lexer
 
 from grammar.errors import ParseError
 from grammar.models import MODALITY_STRENGTH, ClauseReading, Modality
+from grammar.trie import trie_regex
 
 __all__ = ["read_clause", "read_clauses", "scan_cues", "scan_texts"]
 
@@ -310,33 +311,14 @@ def _word_finder(by_word, second_words: dict[str, frozenset[str] | None]) -> re.
     seconds = {second for entries in by_word.values() for needed, _, _ in entries for second in needed or ()
                if _undelimited(second)}
     pair_seconds = {second for word in pair_words for second in findable[word] if _undelimited(second)}
-    return re.compile(f"{delimiter}(?:(?P<any>{_trie(any_words)}){word_end}"
-                      f"(?={delimiter}(?:(?P<second>{_trie(seconds)}){word_end}|(?P<spaced>{delimiter}))|)"
-                      f"|(?P<pair>{_trie(pair_words)})"
-                      f"(?={delimiter}(?:(?P<pair_second>{_trie(pair_seconds)}){word_end}|(?P<pair_spaced>{delimiter}))))")
+    return re.compile(f"{delimiter}(?:(?P<any>{trie_regex(any_words)}){word_end}"
+                      f"(?={delimiter}(?:(?P<second>{trie_regex(seconds)}){word_end}|(?P<spaced>{delimiter}))|)"
+                      f"|(?P<pair>{trie_regex(pair_words)})"
+                      f"(?={delimiter}(?:(?P<pair_second>{trie_regex(pair_seconds)}){word_end}|(?P<pair_spaced>{delimiter}))))")
 
 
 def _undelimited(word: str) -> bool:
     return not any(char in JOINED_DELIMITERS for char in word)
-
-
-def _trie(words) -> str:
-    """A regex matching exactly ``words``, branching letter by letter: ["may", "made"] -> ``ma(?:de|y)``."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_branches(tree)
-
-
-def _trie_branches(node: dict) -> str:
-    branches = [re.escape(char) + _trie_branches(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
-    return body + "?" if "" in node else body
 
 
 def _lowercase(text: str) -> str:

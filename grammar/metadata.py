@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from grammar.models import DatedEvent, Metadata, Party
+from grammar.trie import trie_regex
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -111,32 +112,13 @@ def _load(name: str) -> dict:
 
 
 def _trie_pattern(phrases: Iterable[str]) -> str:
-    """One regex alternation for many phrases, factored by common prefix so a scan costs one pass.
-
-    Longer phrases are tried first, so the longest phrase at a position wins:
+    """``trie_regex`` of ``phrases`` in which a space stands for any run of whitespace: ToTA texts break
+    "Central\n  America" across lines.
 
     >>> _trie_pattern(["Guinea", "Guinea-Bissau", "Ghana"])
     'G(?:hana|uinea(?:\\\\-Bissau)?)'
     """
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie)
-
-
-def _node_pattern(node: dict) -> str:
-    # A space in a phrase stands for any run of whitespace: ToTA texts break "Central\n  America" across lines.
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _node_pattern(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
-    return body
+    return trie_regex(phrases, space=r"\s+")
 
 
 def _phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
