@@ -161,6 +161,25 @@ def test_hostile_markup_is_shown_as_text_and_nothing_runs(open_report, tmp_path)
     assert visit.page.locator("script").count() == 1
 
 
+def test_the_readable_hostile_corpus_renders_inert(open_report, tmp_path):
+    """The odd inputs the CLI must read (tests/test_cli_hostile.py: encodings, line endings, navigation pages,
+    XML of another shape), plus a page whose markup tries to run, in one report: shown, never run."""
+    from tests.test_cli_hostile import HEAVY, READ
+
+    paths = [Path(row.values[0](tmp_path)) for row in READ if row.id not in HEAVY]
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><script>alert(1)</script></head><body onload='alert(2)'><p>Article 1 Neither "
+                    "Party shall impose export duties &lt;script&gt;alert(3)&lt;/script&gt;.</p>"
+                    "<a href='javascript:alert(4)'>more</a></body></html>", encoding="utf-8")
+    html, _, agreements = report_of([*paths, page])
+    visit = open_report(html)
+    assert agreements == len(paths) + 1
+    assert (visit.dialogs, visit.errors, visit.outside_requests) == ([], [], [])
+    assert "<script>alert(3)</script>" in visit.page.inner_text("body")
+    assert visit.page.locator("script").count() == 1
+    assert visit.page.locator("a[href^='javascript:']").count() == 0
+
+
 def test_screenshot_is_written(open_report, seed_report, tmp_path):
     visit = open_report(seed_report[0])
     screenshot = tmp_path / "seeds-report.png"
