@@ -75,7 +75,7 @@ def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
     """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading."""
     own_texts = [text[draft.start : draft.lead_end] for draft in drafts]
     lead_in_texts = {draft.ref: _last_sentence(own_text) for draft, own_text in zip(drafts, own_texts)
-                     if LEAD_IN_END.search(own_text[-24:])}
+                     if _may_lead_in(own_text) and LEAD_IN_END.search(own_text[-24:])}
     # Repeated texts (recurring headings, "[Reserved]") are read once; one scan covers the whole document.
     distinct = list(dict.fromkeys([*own_texts, *lead_in_texts.values()]))
     readings = dict(zip(distinct, read_clauses(distinct)))
@@ -88,6 +88,12 @@ def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
             lead_ins[draft.ref] = readings[lead_in_texts[draft.ref]]
         provisions.append(_provision(draft, text, reading))
     return provisions
+
+
+def _may_lead_in(own_text: str) -> bool:
+    """False for a text ending in a full stop or semicolon, which ``LEAD_IN_END`` cannot match: most texts end
+    so, and this test costs a tenth of the search it saves."""
+    return not own_text.endswith((".", ";"))
 
 
 def _provision(draft: Draft, text: str, reading: ClauseReading) -> Provision:
