@@ -34,9 +34,14 @@ ModelT = TypeVar("ModelT", Evidence, Tag)
 
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
 #: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
-SEPARATOR = r"[\s\-\u00ad\u2010\u2011'\u2019]*"
+SEPARATOR_CHARACTER = r"[\s\-\u00ad\u2010\u2011'\u2019]"
+SEPARATOR = SEPARATOR_CHARACTER + "*"
 WORD_SLOT = re.compile(r"\{[^}]*\}|[^\s{}]+")
 WORD_CHARACTER = re.compile(r"\w")
+PLAIN_WORD = re.compile(r"\w+")
+#: Private-use code points (plane 16) beyond every vocabulary character: they mark where a first-word form ends.
+FORM_END_MARK = 0x100000
+OPENING_LENGTH = 3
 VOWELS = set("aeiou")
 #: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
@@ -211,8 +216,58 @@ class VocabularyCompiler:
         # candidates with its character-set test instead of trying the trie at every position. That
         # character is consumed, which only matters when a first word itself starts with one: then look behind.
         opening = r"\W" if all(WORD_CHARACTER.match(form) for form in form_words) else r"(?<!\w)"
-        first_regex = re.compile(rf"{opening}({trie_regex(set(form_words))})(?!\w)")
-        return Vocabulary(first_regex, FormTails(self, form_words))
+        return Vocabulary(re.compile(opening + self._first_words_regex(form_words)), FormTails(self, form_words))
+
+    def _first_words_regex(self, form_words: dict[str, list[tuple[tuple[str, str], int]]]) -> str:
+        """The trie of first-word forms; a plain word's form ends only where one of its tails' next words follows.
+
+        Most first-word hits ("agreement", "goods") are followed by no tail's next word: checking that in the
+        engine spares the scan's Python loop those hits. Still the same matches: where a plain word form
+        (word characters only) matches, no other form does but a longer one (a non-word character after it),
+        which the trie tries first; and every tail of a plain word opens with separators, then its next word::
+
+            "export duty", "export ban", "export"  →  (export(?:(?=SEP+[bd])|s(?!\w)))
+        """
+        openings = {form: self._form_openings(form, keys) for form, keys in form_words.items()}
+        # Each form ends with a private-use character that stands for its end check, replaced in the trie's regex:
+        # beyond every character of the vocabulary, it keeps the trie's order (longer forms first).
+        checks = sorted({frozenset(found) for found in openings.values() if found is not None}, key=sorted)
+        marks = {found: chr(FORM_END_MARK + 1 + index) for index, found in enumerate(checks)}
+        ends = {form: marks[frozenset(found)] if found is not None else chr(FORM_END_MARK) for form, found in openings.items()}
+        regex = trie_regex({form + end for form, end in ends.items()}).replace(chr(FORM_END_MARK), r"(?!\w)")
+        for found, mark in marks.items():
+            regex = regex.replace(mark, f"(?={SEPARATOR_CHARACTER}+{trie_regex(found)})")
+        return f"({regex})"
+
+    def _form_openings(self, form: str, keys: list[tuple[tuple[str, str], int]]) -> set[str] | None:
+        """The characters that can open the next word of the form's tails; None when unsure (a form with a
+        non-word character, a tail that can be empty or opens with a gap)."""
+        if not PLAIN_WORD.fullmatch(form):
+            return None
+        characters: set[str] = set()
+        for key, _ in keys:
+            for head, rest, _ in self.rests[key]:
+                found = self._tail_openings(head, rest)
+                if found is None:
+                    return None
+                characters |= found
+        return characters
+
+    def _tail_openings(self, head: list[str], rest: list[list[list[str]]]) -> set[str] | None:
+        if head:
+            return self._word_openings(head[0])
+        if not rest:
+            return None
+        found = [self._word_openings(option[0]) if option else self._tail_openings([], rest[1:]) for option in rest[0]]
+        return None if None in found else set().union(*found)
+
+    def _word_openings(self, word: str) -> set[str] | None:
+        """The characters ``_joined(word)`` can match first after its separator (word characters only, or None)."""
+        if word == "*":
+            return None
+        *heads, last = word.split("-")
+        openings = {heads[0][:OPENING_LENGTH]} if heads else {form[:OPENING_LENGTH] for form in word_forms(last, self.spellings, self.fixed_words)}
+        return openings if all(PLAIN_WORD.fullmatch(opening) for opening in openings) else None
 
 
 class FormTails(dict):
