@@ -37,6 +37,10 @@ ModelT = TypeVar("ModelT", Evidence, Tag)
 SEPARATOR = r"[\s\-\u00ad\u2010\u2011'\u2019]*"
 WORD_SLOT = re.compile(r"\{[^}]*\}|[^\s{}]+")
 WORD_CHARACTER = re.compile(r"\w")
+PLAIN_WORD = re.compile(r"\w+")
+#: Private-use code points (plane 16) beyond every vocabulary character: they mark where a first-word form ends.
+FORM_END_MARK = 0x100000
+OPENING_LENGTH = 3
 VOWELS = set("aeiou")
 #: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
@@ -211,8 +215,69 @@ class VocabularyCompiler:
         # candidates with its character-set test instead of trying the trie at every position. That
         # character is consumed, which only matters when a first word itself starts with one: then look behind.
         opening = r"\W" if all(WORD_CHARACTER.match(form) for form in form_words) else r"(?<!\w)"
-        first_regex = re.compile(rf"{opening}({trie_regex(set(form_words))})(?!\w)")
-        return Vocabulary(first_regex, FormTails(self, form_words))
+        return Vocabulary(re.compile(opening + self._first_words_regex(form_words)), FormTails(self, form_words))
+
+    def _first_words_regex(self, form_words: dict[str, list[tuple[tuple[str, str], int]]]) -> str:
+        """The trie of first-word forms; a plain word's form ends only where one of its tails' next words follows.
+
+        Most first-word hits ("agreement", "not", "goods") are followed by no tail's next word: checking that in
+        the engine spares the scan's Python loop those hits. Still the same matches: where a plain word form
+        (word characters only) matches, no other form does but a longer one (a non-word character after it),
+        which the trie tries first; and the check is the opening of one of its tails, as its tail expression
+        has it (separators, or a ``*`` gap, then the next word's first letters)::
+
+            "export duty", "export ban"  →  export(?!\w)(?=SEP(?:ban|dut)), exports(?!\w)(?=SEP(?:ban|dut)) …
+            "not * legally binding"      →  not(?!\w)(?=GAP SEP leg)
+        """
+        openings = {form: self._form_openings(form, keys) for form, keys in form_words.items()}
+        # Each form ends with a private-use character that stands for its end check, replaced in the trie's regex:
+        # beyond every character of the vocabulary, it keeps the trie's order (longer forms first).
+        checks = sorted({frozenset(found) for found in openings.values() if found is not None}, key=sorted)
+        marks = {found: chr(FORM_END_MARK + 1 + index) for index, found in enumerate(checks)}
+        ends = {form: marks[frozenset(found)] if found is not None else chr(FORM_END_MARK) for form, found in openings.items()}
+        regex = trie_regex({form + end for form, end in ends.items()}).replace(chr(FORM_END_MARK), r"(?!\w)")
+        for found, mark in marks.items():
+            regex = regex.replace(mark, rf"(?!\w)(?={_openings_regex(found)})")
+        return f"({regex})"
+
+    def _form_openings(self, form: str, keys: list[tuple[tuple[str, str], int]]) -> set[tuple[int, str]] | None:
+        """How the form's tails can open (see ``_tail_openings``); None when unsure (a form with a non-word character,
+        a tail that can be empty)."""
+        if not PLAIN_WORD.fullmatch(form):
+            return None
+        openings: set[tuple[int, str]] = set()
+        for key, _ in keys:
+            for head, rest, _ in self.rests[key]:
+                found = self._tail_openings(head, rest)
+                if found is None:
+                    return None
+                openings |= found
+        return openings
+
+    def _tail_openings(self, words: list[str], slots: list[list[list[str]]]) -> set[tuple[int, str]] | None:
+        """``(gaps, letters)`` for each way a tail (``words``, then ``slots``) can open: that many ``*`` gaps,
+        then separators and a word starting with those letters; None when the tail can be empty."""
+        if not words:
+            if not slots:
+                return None
+            found = [self._tail_openings(option, slots[1:]) for option in slots[0]]
+            return None if None in found else set().union(*found)
+        if words[0] == "*":
+            after = self._tail_openings(words[1:], slots)
+            return None if after is None else {(gaps + 1, letters) for gaps, letters in after}
+        *heads, last = words[0].split("-")
+        if heads:
+            return {(0, heads[0][:OPENING_LENGTH])}
+        return {(0, form[:OPENING_LENGTH]) for form in word_forms(last, self.spellings, self.fixed_words)}
+
+
+def _openings_regex(openings: set[tuple[int, str]]) -> str:
+    """The tail openings ``(gaps, letters)`` of a form as one expression, as ``_joined`` writes gaps and words."""
+    by_gaps: dict[int, set[str]] = {}
+    for gaps, letters in openings:
+        by_gaps.setdefault(gaps, set()).add(letters)
+    alternatives = [GAP * gaps + SEPARATOR + trie_regex(letters) for gaps, letters in sorted(by_gaps.items())]
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
 class FormTails(dict):

@@ -10,10 +10,11 @@ from re import _parser
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import (Exclusion, _combined_patterns, _first_characters, _first_veto, _required_strings, classify_text,
-                              phrase_variants, word_forms)
+from clauses.classify import (Exclusion, Vocabulary, VocabularyCompiler, VocabularyEntry, _combined_patterns, _first_characters,
+                              _first_veto, _required_strings, classify_text, compile_taxonomy, phrase_variants, word_forms)
 from grammar import load_document
 from grammar.models import Document, Provision
+from grammar.trie import trie_regex
 from tests.conftest import seed_path
 
 LABELLED_DIR = Path(__file__).parent / "data" / "labelled"
@@ -217,6 +218,44 @@ def test_word_forms_include_inflection_and_spelling(taxonomy, word, forms):
 def test_phrase_variants_expand_alternatives_and_optional_slots():
     assert phrase_variants("{impose|levy} {|an} export duty") == {
         "impose export duty", "impose an export duty", "levy export duty", "levy an export duty"}
+
+
+# ----------------------------------------------------------------------------- the phrase scan finds what every first word's tails find
+
+def _unchecked(vocabulary: Vocabulary) -> Vocabulary:
+    """The vocabulary with every first-word hit handed to its tails (no check of the next word in the engine)."""
+    forms = set(vocabulary.form_tails.form_words)
+    return Vocabulary(re.compile(rf"(?<!\w)({trie_regex(forms)})(?!\w)"), vocabulary.form_tails)
+
+
+def _scanned(vocabulary: Vocabulary, text: str) -> list:
+    return [(start, end, [entry.source for entry in entries]) for start, end, entries in vocabulary.finditer(text.lower())]
+
+
+PHRASES = ["export {duty|tax}", "export ban", "supply-chain mapping", "supply * vulnerability", "{not|no} * legally binding",
+           "review {of|} {this|the} agreement", "labour rights", "re-use", "screening"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Export duties, exports ban; export-tax and export\u00adduty; exportduties; export of goods.", id="separators"),
+    pytest.param("supply chains mapping, supply chain vulnerability, supply of goods; supply-chain mapping", id="longer-first-word"),
+    pytest.param("not legally binding; no, not, in any way legally binding; not binding", id="gaps"),
+    pytest.param("review of the agreement, review this agreement, review the text, reviewing", id="optional-slot"),
+    pytest.param("labour’s rights, labour rights, labor, re-use, reuse and re use, screening", id="apostrophe-and-compounds"),
+])
+def test_phrase_scan_checks_drop_no_match(text):
+    compiler = VocabularyCompiler({"labour": ["labor"]}, frozenset({"of", "the", "this", "no", "not"}))
+    for phrase in PHRASES:
+        compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
+    vocabulary = compiler.compile()
+    assert _scanned(vocabulary, text) == _scanned(_unchecked(vocabulary), text)
+
+
+def test_phrase_scan_checks_drop_no_match_in_the_seeds(taxonomy):
+    vocabulary = compile_taxonomy(taxonomy).vocabulary
+    for path in sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")):
+        text = load_document(str(path)).text
+        assert _scanned(vocabulary, text) == _scanned(_unchecked(vocabulary), text), path.name
 
 
 # ----------------------------------------------------------------------------- the pattern scan finds what the plain search finds
