@@ -218,7 +218,7 @@ class VocabularyCompiler:
         return Vocabulary(re.compile(opening + self._first_words_regex(form_words)), FormTails(self, form_words))
 
     def _first_words_regex(self, form_words: dict[str, list[tuple[tuple[str, str], int]]]) -> str:
-        """The trie of first-word forms; a plain word's form ends only where one of its tails' next words follows.
+        r"""The trie of first-word forms; a plain word's form ends only where one of its tails' next words follows.
 
         Most first-word hits ("agreement", "not", "goods") are followed by no tail's next word: checking that in
         the engine spares the scan's Python loop those hits. Still the same matches: where a plain word form
