@@ -198,7 +198,9 @@ class LineRetyper:
             elif leading and token.type == "ARTICLE" and position:
                 before = tokens[position - 1]
                 claimed = position >= 2 and tokens[position - 2].type in HEAD_TYPES and before.type == "HEADING"
-                if before.type == "TEXT" and heading_like(before.value) and not claimed:
+                # "HAVE AGREED as follows:" introduces the articles: a line ending in a colon is no heading.
+                if before.type == "TEXT" and heading_like(before.value) and not claimed \
+                        and not before.value.rstrip().endswith(":"):
                     before.type = "LEADING_HEADING"
 
     @staticmethod

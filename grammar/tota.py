@@ -8,12 +8,13 @@ ToTA (Texts of Trade Agreements) shape::
 
 Canonical rendering (the provision parser relies on it)::
 
-    Preamble                              ← unnumbered article: its name, else the chapter's name
+    Preamble                              ← unnumbered article: its name, else the chapter's name, else
+                                            Preamble / Conclusion by its place (see ``_place_name``)
     The Government of …
 
     CHAPTER TWO: National Treatment …    ← numbered chapter: "{number}: {name}"
                                           ← one blank line before every heading line
-    ARTICLE 2.4: Export Duties            ← article: "{number}: {name}"
+    ARTICLE 2.4: Export Duties            ← article: "{number}: {name}" (a bare number "12": "Article 12")
     text exactly as in the XML            ← hard wraps and indentation kept; outer blank lines stripped
 
 Parsing goes through defusedxml (entity declarations and external references are refused, never
@@ -34,6 +35,11 @@ from grammar.models import Kind, OutlineEntry
 # The first word of a ToTA chapter number says which level of the hierarchy the container is.
 CONTAINER_KINDS: dict[str, Kind] = {"CHAPTER": "chapter", "PART": "part", "TITLE": "part", "SECTION": "section"}
 DECLARED_FIELDS = ("name", "type", "date_signed", "date_into_force", "language")
+# A number attribute without its keyword ("12", "2.4", "IV"): the article's number all the same.
+BARE_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[A-Za-z]?|[IVXLC]+)\s*$")
+# Where the meta lists the parties, best first: older records leave <parties> empty and fill <parties_original>.
+PARTY_LISTS = ("parties", "parties_original")
+PREAMBLE, CONCLUSION, UNNUMBERED = "Preamble", "Conclusion", "Unnumbered article"
 POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+$")
 
 
@@ -123,6 +129,20 @@ class _Chapter:
     articles: list[_Article] = field(default_factory=list)
 
 
+def _place_name(position: int, numbered: list[int]) -> str:
+    """The name of an article with no number or name in a chapter with neither, from where it stands.
+
+    Older ToTA files wrap the preamble and the closing formula in such chapters (the newer ones name them
+    "Preamble" and "Conclusion"): before the first numbered article it is the preamble, after the last the
+    conclusion; between two numbered articles it is an unnumbered article.
+    """
+    if not numbered or position < numbered[0]:
+        return PREAMBLE
+    if position > numbered[-1]:
+        return CONCLUSION
+    return UNNUMBERED
+
+
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
@@ -135,7 +155,7 @@ class _XmlCollector:
         self.root = ""
         self.has_body = False
         self.meta: dict[str, list[str]] = {}
-        self.parties: list[str] = []
+        self.party_lists: dict[str, list[str]] = {}
         self.chapters: list[_Chapter] = []
         self.article: _Article | None = None
         self.article_depth = 0
@@ -169,7 +189,7 @@ class _XmlCollector:
             self.article_depth = depth
         elif depth == 3 and parent == "meta" and name in DECLARED_FIELDS:
             self.field = self.meta.setdefault(name, [])
-        elif depth == 4 and self.stack[1:3] == ["meta", "parties"]:
+        elif depth == 4 and self.stack[1] == "meta" and self.stack[2] in PARTY_LISTS:
             self.field = []
 
     def end(self, tag: str) -> None:
@@ -177,8 +197,8 @@ class _XmlCollector:
         depth = len(self.stack)
         if self.article is not None and depth == self.article_depth:
             self.article = None
-        elif self.field is not None and self.stack[1:3] == ["meta", "parties"] and depth == 4:
-            self.parties.append("".join(self.field).strip())
+        elif self.field is not None and self.stack[1] == "meta" and self.stack[2] in PARTY_LISTS and depth == 4:
+            self.party_lists.setdefault(self.stack[2], []).append("".join(self.field).strip())
             self.field = None
         elif self.field is not None and depth == 3:
             self.field = None
@@ -205,16 +225,28 @@ class _XmlCollector:
             self.segment = []
 
 
+def article_number(number: str | None) -> str | None:
+    """An article's number attribute as a heading starts it: a bare number gets its keyword (``12`` → ``Article 12``)."""
+    if number and BARE_NUMBER.match(number):
+        return f"Article {number.strip()}"
+    return number
+
+
 def _render_tota(collector: _XmlCollector) -> XmlReading:
     blocks: list[str] = []
     outline: list[OutlineEntry] = []
+    articles = [article for chapter in collector.chapters for article in chapter.articles]
+    numbered = [index for index, article in enumerate(articles) if _one_line(article.number)]
+    position = 0
     for chapter in collector.chapters:
         if chapter.number:
             line = heading_line(chapter.number, chapter.name)
             blocks.append(line)
             outline.append(OutlineEntry(kind=container_kind(chapter.number), line=line))
         for article in chapter.articles:
-            heading = heading_line(article.number, article.name) or _one_line(chapter.name) or _one_line(chapter.number)
+            heading = (heading_line(article_number(article.number), article.name) or _one_line(chapter.name)
+                       or _one_line(chapter.number) or _place_name(position, numbered))
+            position += 1
             body = strip_blank_edge_lines("".join(article.parts))
             if heading:
                 outline.append(OutlineEntry(kind="article", line=heading))
@@ -226,7 +258,8 @@ def _render_tota(collector: _XmlCollector) -> XmlReading:
         value = "".join(parts).strip()
         if value:
             declared[name] = value
-    parties = [code for code in collector.parties if code]
+    parties = next((codes for codes in ([code for code in collector.party_lists.get(name, []) if code]
+                                        for name in PARTY_LISTS) if codes), [])
     if parties:
         declared["parties"] = parties
     warnings = [] if blocks else ["ToTA treaty has no articles in its <body>"]

@@ -6,6 +6,8 @@ is the canonical one (``grammar/tota.py``) except that article keywords read as 
     CHAPTER TWO: National Treatment And Market Access For Goods
 
     Article 2.4: Export Duties            ← number="ARTICLE 2.4" name="Export Duties"
+    Article 12: Review                    ← number="12" name="Review": a bare number gets the keyword
+    Preamble                              ← no number or name, nor a chapter name: named by its place
     1. Except as otherwise provided …     ← article text, hard wraps and indentation as in the XML
 
 Usage: ``python tests/render_tota.py ../shared/data/tota/pta_156.xml > pta_156.txt``
@@ -13,6 +15,7 @@ Usage: ``python tests/render_tota.py ../shared/data/tota/pta_156.xml > pta_156.t
 """
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ElementTree
 
@@ -23,13 +26,17 @@ def render_tota_as_plain_text(xml_path: str) -> str:
     if body is None:
         raise ValueError(f"{xml_path}: not a ToTA treaty (no <body>)")
     blocks: list[str] = []
+    numbered = [index for index, article in enumerate(body.iter("article")) if _flat(article.get("number"))]
+    position = 0
     for chapter in body.iter("chapter"):
         chapter_number = _flat(chapter.get("number"))
         chapter_name = _flat(chapter.get("name"))
         if chapter_number:
             blocks.append(f"{chapter_number}: {chapter_name}" if chapter_name else chapter_number)
         for article in chapter.iter("article"):
-            heading = _article_heading(_flat(article.get("number")), _flat(article.get("name"))) or chapter_name
+            heading = (_article_heading(_flat(article.get("number")), _flat(article.get("name"))) or chapter_name
+                       or _place_name(position, numbered))
+            position += 1
             text = _without_blank_edges("".join(article.itertext()))
             blocks.append(f"{heading}\n{text}" if text else heading)
     return "\n\n".join(blocks) + "\n"
@@ -37,12 +44,21 @@ def render_tota_as_plain_text(xml_path: str) -> str:
 
 def _article_heading(number: str, name: str) -> str:
     """``ARTICLE 2.4`` + ``Export Duties`` → ``Article 2.4: Export Duties``; only the keyword is recased."""
-    if number:
+    if number and re.fullmatch(r"\d+(?:\.\d+)*[A-Za-z]?|[IVXLC]+", number):
+        number = f"Article {number}"
+    elif number:
         keyword, _, rest = number.partition(" ")
         number = f"{keyword.capitalize()} {rest}".strip()
     if number and name:
         return f"{number}: {name}"
     return number or name
+
+
+def _place_name(position: int, numbered: list[int]) -> str:
+    """An article without number or name in a chapter without either: ToTA's preamble or closing formula."""
+    if not numbered or position < numbered[0]:
+        return "Preamble"
+    return "Conclusion" if position > numbered[-1] else "Unnumbered article"
 
 
 def _flat(value: str | None) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from grammar.load import load_source
-from grammar.models import OutlineEntry
+from grammar.models import OutlineEntry, Source
+from grammar.parse import parse_source
 from tests.render_tota import render_tota_as_plain_text
 
 META = """<meta><name>A - B</name><type>Free Trade Agreement</type><date_signed>2020-01-02</date_signed>
@@ -64,6 +65,51 @@ def test_tota_renders_canonically(tmp_path, body, expected_text, expected_outlin
         "parties": ["AAA", "BBB"],
     }
     assert source.warnings == []
+
+
+# Older ToTA records (1960s-1990s agreements): the preamble and the closing formula sit in chapters with no
+# number or name, article numbers may lack their keyword, and <parties> may be empty beside <parties_original>.
+OLDER_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
+<treaty><meta><name>Ghana - Upper Volta Trade Agreement</name><date_signed>1961-06-28</date_signed>
+<parties_original><partyisocode n="1">BFA</partyisocode><partyisocode n="2">GHA</partyisocode></parties_original>
+<parties><partyisocode n="1"/></parties></meta><body>
+<chapter chapter_identifier="1"><article article_identifier="1">TRADE AGREEMENT
+The Government of Ghana and the Government of the Republic of Upper Volta,
+
+HAVE AGREED as follows:</article></chapter>
+<chapter chapter_identifier="2"><article number="1" name="Application Of Concessions" article_identifier="2">The concessions
+shall apply to all participating countries.</article>
+<article number="ARTICLE 2" article_identifier="3">1. Both Contracting Parties shall facilitate trade.
+2. Each Party shall notify the other.</article></chapter>
+<chapter chapter_identifier="3"><article article_identifier="4">Done at Accra on the 28th day of June, 1961.</article></chapter>
+</body></treaty>
+"""
+
+
+def test_older_record_gives_every_xml_article_an_article_provision(tmp_path):
+    path = tmp_path / "pta_old.xml"
+    path.write_text(OLDER_RECORD, encoding="utf-8")
+    source = load_source(str(path))
+    assert [entry.line for entry in source.outline] == [
+        "Preamble", "Article 1: Application Of Concessions", "ARTICLE 2", "Conclusion"]
+    assert source.declared["parties"] == ["BFA", "GHA"]
+    document = parse_source(source)
+    assert [p.ref for p in document.provisions if p.kind == "article"] == ["Preamble", "Art. 1", "Art. 2", "Conclusion"]
+    assert document.signatories == ["BFA", "GHA"]
+
+
+def test_older_record_plain_text_rendering_recovers_the_same_articles(tmp_path):
+    path = tmp_path / "pta_old.xml"
+    path.write_text(OLDER_RECORD, encoding="utf-8")
+    from_xml = parse_source(load_source(str(path)))
+    text = render_tota_as_plain_text(str(path))
+    assert "\nArticle 1: Application Of Concessions\n" in text and text.startswith("Preamble\n")
+    from_text = parse_source(Source(path="pta_old.txt", format="text", raw=text))
+    articles = [[(p.ref, p.kind) for p in document.provisions if p.kind in ("article", "paragraph")]
+                for document in (from_xml, from_text)]
+    assert articles[0] == articles[1]
+    # "HAVE AGREED as follows:" ends the preamble: it is not the heading of the article below it.
+    assert next(p for p in from_text.provisions if p.ref == "Art. 1").text.startswith("Article 1")
 
 
 # ----------------------------------------------------------------------------- the real corpus
