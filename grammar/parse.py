@@ -80,9 +80,16 @@ def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
     distinct = list(dict.fromkeys([*own_texts, *lead_in_texts.values()]))
     readings = dict(zip(distinct, read_clauses(distinct)))
     lead_ins: dict[str, ClauseReading] = {}
+    # A list may also follow its lead-in as a sibling: an article's unnumbered paragraph "… the Parties shall
+    # co-operate in the following fields:" and then the article's items (a), (b) …
+    sibling_lead_ins: dict[str | None, ClauseReading | None] = {}
     provisions: list[Provision] = []
     for draft, own_text in zip(drafts, own_texts):
-        lead_in = lead_ins.get(draft.parent) if draft.kind in ("item", "bullet") else None
+        if draft.kind in ("item", "bullet"):
+            lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent)
+        else:
+            lead_in = None
+            sibling_lead_ins[draft.parent] = readings[lead_in_texts[draft.ref]] if draft.ref in lead_in_texts else None
         reading = with_lead_in(readings[own_text], lead_in)
         if draft.ref in lead_in_texts:
             lead_ins[draft.ref] = readings[lead_in_texts[draft.ref]]

@@ -126,3 +126,27 @@ def test_refs_are_unique():
     text = "Article 1: A\n1. One.\n1. One again.\n(a) x\n(a) y\nArticle 1: A\nText."
     refs = [p.ref for p in parse(text).provisions]
     assert len(refs) == len(set(refs))
+
+
+def test_items_after_an_unnumbered_lead_in_paragraph_take_its_modality():
+    """The lead-in is the items' sibling here (the article's first paragraph), not their parent."""
+    document = parse("\n".join([
+        "Article 34: Co-operation in Agriculture",
+        "The Parties shall co-operate in the following fields:",
+        "(a) exchange of scientific and technical information;",
+        "(b) reciprocal exchange of experts.",
+        "Article 35: Review",
+        "The Joint Committee may review this Article.",
+        "(a) any matter raised by a Party.",
+    ]))
+    readings = {p.ref: (p.kind, p.modality, p.actor) for p in document.provisions}
+    assert readings["Art. 34(a)"] == ("item", "binding", "The Parties")
+    assert readings["Art. 34(b)"] == ("item", "binding", "The Parties")
+    # A paragraph that does not end in a lead-in gives its siblings nothing.
+    assert readings["Art. 35(a)"][1] == "none"
+
+
+def test_a_line_ending_in_a_colon_is_not_the_heading_of_the_article_below():
+    document = parse("Preamble\nThe Parties,\n\nHAVE AGREED as follows:\n\nArticle 1\nThe Parties shall establish a free trade area.")
+    article = next(p for p in document.provisions if p.ref == "Art. 1")
+    assert article.text.startswith("Article 1") and article.heading != "HAVE AGREED as follows:"
