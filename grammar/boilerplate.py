@@ -191,6 +191,7 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
     if not prose:
         # In an agreement's own text a lone marker word ("subscription services") is content, not chrome.
         reasons = {index: reason for index, reason in reasons.items() if index in regions}
+        _free_listed_lines(lines, reasons)
     _mark_sandwiched(lines, reasons)
     title = _find_title(lines, reasons, prose=prose)
     if title is not None:
@@ -201,6 +202,17 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
         # Treaties repeat whole paragraphs on purpose (the same exception in two chapters): only prose is deduplicated.
         _mark_repeats(lines, reasons, title)
     return Verdict(reasons, title)
+
+
+def _free_listed_lines(lines: list[Line], reasons: dict[int, str]) -> None:
+    """Lines listed after a lead-in ("… reductions shall be made on:" then "1 January 1974" …) are the
+    agreement's own content, however much they look like datelines or chrome."""
+    listed = False
+    for line in lines:
+        if listed and line.index in reasons:
+            del reasons[line.index]
+            continue
+        listed = line.index not in reasons and line.text.rstrip().endswith(":")
 
 
 def _marker_reason(line: Line, markers: list[_Marker]) -> str | None:

@@ -25,6 +25,10 @@ DATA_FILE = Path(__file__).with_name("data") / "normalize.toml"
 
 NUMBER = r"(?:[0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
 HEADING_LINE = re.compile(rf"(?:article|art\.|chapter|part|section|title|annex)\s*{NUMBER}\b|preamble$", re.IGNORECASE)
+# "ARTICLE 1-5: Relation To Multilateral Environmental Agreements": a heading with its title, never a wrapped
+# cross-reference, whatever the line before ends with.
+TITLED_HEADING = re.compile(
+    r"(?i:article|art\.|chapter|part|section)\s*(?:[0-9]{1,3}(?:[.\-][0-9]{1,3})*|[IVXLC]{1,6})\s*[:\-–—]\s*[A-Z\"(][^\n]{0,150}$")
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
@@ -140,6 +144,8 @@ class _Joiner:
                 return False
             if not last.endswith(",") and _last_word(last).lower() not in self.dangling:
                 return False  # "… referred to in\nArticle 5 …" is a wrapped cross-reference, not a heading
+            if start.lastgroup == "heading" and TITLED_HEADING.match(line):
+                return False
         first = line[0]
         if first in LONE_PUNCTUATION and len(line) <= 3:
             return True  # a lone punctuation mark pushed onto its own line

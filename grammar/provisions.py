@@ -24,7 +24,7 @@ HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
     r"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|articles?|art\.)\s?(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
-    r"|[0-9]{1,3}(?:\.[0-9]{1,3})*[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
+    r"|[0-9]{1,3}(?:[.\-][0-9]{1,3})*[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
 )
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})\)")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
@@ -229,8 +229,8 @@ class LineRetyper:
 
 def _number_key(number: str) -> tuple[int, ...] | None:
     """``"2.4"`` → ``(2, 4)``, ``"V"`` → ``(5,)``; ``None`` for numbers that do not order ("bis", letters)."""
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", number):
-        return tuple(int(part) for part in number.split("."))
+    if re.fullmatch(r"[0-9]+(?:[.\-][0-9]+)*", number):
+        return tuple(int(part) for part in number.replace("-", ".").split("."))
     if ROMAN.match(number.lower()):
         return (_roman_value(number.lower()),)
     return None

@@ -27,6 +27,8 @@ CASES = [
     ("item not glued", "the following\n(a) goods", "the following\n(a) goods"),
     ("heading not glued", "Article 2.4\nExport Duties", "Article 2.4\nExport Duties"),
     ("wrapped cross reference glued", "as referred to in\nArticle 5 of the GATT", "as referred to in Article 5 of the GATT"),
+    ("titled heading never glued", "Investments, done at , on\n\nARTICLE 1-5: Relation To Other Agreements",
+     "Investments, done at , on\n\nARTICLE 1-5: Relation To Other Agreements"),
     ("indentation and spaces", "   Each   Party\t shall", "Each Party shall"),
     ("crlf and cr", "One.\r\nTwo.\rThree.", "One.\nTwo.\nThree."),
     ("blank lines collapse to one", "One.\n\n\n\nTwo.", "One.\n\nTwo."),

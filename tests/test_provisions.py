@@ -24,6 +24,7 @@ ARTICLE_FORMS = [
     ("dotted with space", "Article 2.4 Export Duties", "Art. 2.4", "Export Duties"),
     ("dash separator", "Article 7 - Transparency", "Art. 7", "Transparency"),
     ("heading on the line above", "Export Duties\nArticle 2.4", "Art. 2.4", "Export Duties"),
+    ("hyphenated number", "ARTICLE 1-4: Investment", "Art. 1-4", "Investment"),
     ("bis article", "Article 5 bis: Review", "Art. 5 bis", "Review"),
 ]
 
@@ -150,3 +151,22 @@ def test_a_line_ending_in_a_colon_is_not_the_heading_of_the_article_below():
     document = parse("Preamble\nThe Parties,\n\nHAVE AGREED as follows:\n\nArticle 1\nThe Parties shall establish a free trade area.")
     article = next(p for p in document.provisions if p.ref == "Art. 1")
     assert article.text.startswith("Article 1") and article.heading != "HAVE AGREED as follows:"
+
+
+def test_dates_listed_after_a_lead_in_are_content_not_datelines():
+    document = parse("\n".join([
+        "Article 3",
+        "1. Customs duties shall be abolished.",
+        "2. Four further reductions of 20% each shall be made on:",
+        "",
+        "1 January 1974",
+        "1 January 1975",
+        "1 January 1976",
+        "1 July 1977.",
+        "",
+        "Article 4",
+        "The Parties shall meet.",
+    ]))
+    assert document.skipped == []
+    listed = [p.text for p in document.provisions if p.parent == "Art. 3(2)"]
+    assert listed[:3] == ["1 January 1974", "1 January 1975", "1 January 1976"]

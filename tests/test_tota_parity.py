@@ -77,7 +77,7 @@ def test_text_path_recovers_the_same_child_refs(both_paths):
 def test_numbered_paragraphs_and_items_become_children(both_paths):
     _, from_xml, _, _ = both_paths
     refs = {p.ref: p for p in from_xml.provisions}
-    items = [p for p in from_xml.provisions if p.kind == "item" and re.fullmatch(r"(?:.* )?Art\. [\d.]+\(\d+\)\([a-z]\)", p.ref)]
+    items = [p for p in from_xml.provisions if p.kind == "item" and re.fullmatch(r"(?:.* )?Art\. [\d.\-]+\(\d+\)\([a-z]\)", p.ref)]
     assert items, "expected refs like Art. 7(2)(b)"
     for item in items:
         paragraph = refs[item.parent]
