@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from grammar.decode import binary_kind, decode_text
 from grammar.errors import InputError
 from grammar.html_text import extract_visible_text
-from grammar.models import Source, SourceFormat
+from grammar.markdown_text import read_markdown
+from grammar.models import Source
 from grammar.pdf_text import looks_like_pdf, read_pdf_text
 from grammar.tota import read_agreement_xml
 
@@ -79,8 +80,9 @@ def load_source(path: str) -> Source:
         return _source_from_xml(decoded.text, decoded.warnings, shown)
     if fmt == "html":
         return _source_from_html(decoded.text, decoded.warnings, shown)
-    text_format: SourceFormat = "markdown" if fmt == "markdown" else "text"
-    return Source(path=shown, format=text_format, raw=decoded.text, warnings=decoded.warnings)
+    if fmt == "markdown":
+        return _source_from_markdown(decoded.text, decoded.warnings, shown)
+    return Source(path=shown, format="text", raw=decoded.text, warnings=decoded.warnings)
 
 
 def sniff_markup(text: str) -> str:
@@ -111,6 +113,13 @@ def _source_from_html(text: str, warnings: list[str], path: str) -> Source:
     visible = extract_visible_text(text)
     _require_text(visible.text, "HTML page has no visible text", path)
     return Source(path=path, format="html", raw=_normalize(visible.text), warnings=warnings + visible.warnings)
+
+
+def _source_from_markdown(text: str, warnings: list[str], path: str) -> Source:
+    reading = read_markdown(text)
+    _require_text(reading.text, "Markdown document has no text beyond its front matter", path)
+    return Source(path=path, format="markdown", raw=reading.text, warnings=warnings + reading.warnings,
+                  declared=reading.declared)
 
 
 def _what_it_is_instead(data: bytes) -> str:

@@ -626,6 +626,12 @@ def _read_instrument(scans: list[_Scan], declared: dict, genre: str, makers: int
         kinds = [match.value for match in _scan(_Passage(declared_type, 0)).instruments]
         if kinds:
             return kinds[0]
+    titled = [match.value for scan in scans if scan.passage.is_title for match in scan.instruments
+              if match.form == "specific"]
+    if genre == "legal_text" and titled:
+        # The instrument's own title says what it is ("Joint Statement from …", "… Framework for …"), whatever
+        # instrument its text goes on to announce.
+        return titled[0]
     mentions = [match for scan in scans for match in scan.instruments]
     most_named = Counter(match.value for match in mentions).most_common(1)
     if genre == "legal_text" and most_named and most_named[0][1] >= _SELF_REFERENCES:
@@ -888,8 +894,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def _with_declared_dates(events: list[DatedEvent], declared: dict) -> list[DatedEvent]:
-    """Declared signature and entry-into-force dates replace any read from the text."""
-    for key, kind in (("date_signed", "signed"), ("date_into_force", "in_force")):
+    """Declared publication, signature and entry-into-force dates replace any read from the text."""
+    for key, kind in (("date_published", "published"), ("date_signed", "signed"), ("date_into_force", "in_force")):
         value = _declared_text(declared, key)
         if value:
             events = [DatedEvent(kind=kind, date=value, text="declared")] + [e for e in events if e.kind != kind]

@@ -29,6 +29,8 @@ HEADING_LINE = re.compile(rf"(?:article|art\.|chapter|part|section|title|annex)\
 # cross-reference, whatever the line before ends with.
 TITLED_HEADING = re.compile(
     r"(?i:article|art\.|chapter|part|section)\s*(?:[0-9]{1,3}(?:[.\-][0-9]{1,3})*|[IVXLC]{1,6})\s*[:\-–—]\s*[A-Z\"(][^\n]{0,150}$")
+# An initial's full stop ("U.S.", "(the “U.S.”)"): before a lowercase line it ends no sentence.
+INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
@@ -149,8 +151,8 @@ class _Joiner:
         first = line[0]
         if first in LONE_PUNCTUATION and len(line) <= 3:
             return True  # a lone punctuation mark pushed onto its own line
-        if TERMINAL_PUNCTUATION.search(last):
-            return False
+        if TERMINAL_PUNCTUATION.search(last) and not (first.islower() and INITIAL_END.search(last)):
+            return False  # but '(the "United States" or "U.S.")\nand Japan' ends on an initial, not a sentence
         if first.islower():
             return True
         if _last_word(last).lower() in self.dangling:

@@ -30,6 +30,10 @@ def parse_source(source: Source) -> Document:
     else:
         verdict = find_boilerplate(lines, prose=not structured)
         reasons, title_line = verdict.reasons, verdict.title
+        if title_line is not None and source.declared.get("name"):
+            # The format names the document (front matter): the line that looked like a title is content.
+            del reasons[title_line]
+            title_line = None
     skipped = _skipped_spans(lines, reasons)
     nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=source.outline)
     provisions = _read_clauses(name_provisions(nodes, text), text)

@@ -29,6 +29,8 @@ CASES = [
     ("wrapped cross reference glued", "as referred to in\nArticle 5 of the GATT", "as referred to in Article 5 of the GATT"),
     ("titled heading never glued", "Investments, done at , on\n\nARTICLE 1-5: Relation To Other Agreements",
      "Investments, done at , on\n\nARTICLE 1-5: Relation To Other Agreements"),
+    ("initial before lowercase glued", '(the "United States" or "U.S.")\nand Japan intend', '(the "United States" or "U.S.") and Japan intend'),
+    ("semicolon before lowercase kept", "exclusives on Asia;\nthe most dynamic market", "exclusives on Asia;\nthe most dynamic market"),
     ("indentation and spaces", "   Each   Party\t shall", "Each Party shall"),
     ("crlf and cr", "One.\r\nTwo.\rThree.", "One.\nTwo.\nThree."),
     ("blank lines collapse to one", "One.\n\n\n\nTwo.", "One.\n\nTwo."),
