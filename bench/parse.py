@@ -67,7 +67,7 @@ def _time_phases(source: Source) -> dict[str, float]:
         timings[phase] = time.perf_counter() - start
         return result
 
-    text = timed("normalize", lambda: normalize_text(source.raw))
+    text = timed("normalize", lambda: normalize_text(source.raw, frozenset(entry.line for entry in source.outline)))
     lines = timed("split_lines", lambda: split_lines(text))
     if source.outline:
         reasons: dict[int, str] = {}

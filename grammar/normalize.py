@@ -28,7 +28,7 @@ HEADING_LINE = re.compile(rf"(?:article|art\.|chapter|part|section|title|annex)\
 # "ARTICLE 1-5: Relation To Multilateral Environmental Agreements": a heading with its title, never a wrapped
 # cross-reference, whatever the line before ends with.
 TITLED_HEADING = re.compile(
-    r"(?i:article|art\.|chapter|part|section)\s*(?:[0-9]{1,3}(?:[.\-][0-9]{1,3})*|[IVXLC]{1,6})\s*[:\-–—]\s*[A-Z\"(][^\n]{0,150}$")
+    r"(?i:article|art\.|chapter|part|section)\s*(?:(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*|[IVXLC]{1,6}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{0,150}$")
 # An initial's full stop ("U.S.", "(the “U.S.”)"): before a lowercase line it ends no sentence.
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A line that opens a new structural unit is never glued to the line before it.
@@ -59,11 +59,16 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
     )
 
 
-def normalize_text(raw: str) -> str:
-    """Return the normalized form of ``raw`` (see the module docstring for the guarantees)."""
+def normalize_text(raw: str, headings: frozenset[str] = frozenset()) -> str:
+    """Return the normalized form of ``raw`` (see the module docstring for the guarantees).
+
+    ``headings`` are the heading lines the format declares (a ToTA outline): each stays a line of its own,
+    even after a line that looks unfinished (an article the corpus cut off mid-sentence).
+    """
     replacements, bullets, keep_hyphen, dangling = _tables()
     lines = _clean_lines(_replace_characters(raw, replacements), bullets)
-    return "\n".join(_Joiner(_wrap_width(lines), keep_hyphen, dangling).paragraphs(lines))
+    declared = frozenset(SPACE_RUN.sub(" ", heading.strip()) for heading in headings)
+    return "\n".join(_Joiner(_wrap_width(lines), keep_hyphen, dangling, declared).paragraphs(lines))
 
 
 def _replace_characters(raw: str, replacements: dict[str, str]) -> str:
@@ -105,10 +110,12 @@ class _Joiner:
     its last piece (no test looks across a space), its length, or, for a heading, all of it while it is short.
     """
 
-    def __init__(self, wrap_width: int, keep_hyphen: frozenset[str], dangling: frozenset[str]) -> None:
+    def __init__(self, wrap_width: int, keep_hyphen: frozenset[str], dangling: frozenset[str],
+                 headings: frozenset[str] = frozenset()) -> None:
         self.wrap_width = wrap_width
         self.keep_hyphen = keep_hyphen
         self.dangling = dangling
+        self.headings = headings
         self.out: list[str] = []
         self.pieces: list[str] = []
         self.length = 0
@@ -138,6 +145,8 @@ class _Joiner:
     def _continues(self, line: str, blank_between: bool) -> bool:
         """Whether ``line`` is the wrapped continuation of the open paragraph."""
         last = self.pieces[-1]
+        if self.headings and (line in self.headings or last in self.headings):
+            return False  # a declared heading is a line of its own
         if self.length < 160 and HEADING_LINE.match(last if len(self.pieces) == 1 else " ".join(self.pieces)):
             return False  # a heading line is never continued
         start = LINE_START.match(line)

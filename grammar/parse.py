@@ -13,7 +13,7 @@ from grammar.provisions import parse_provisions
 from grammar.refs import Draft, name_provisions
 
 # An article or chapter heading line makes a document structured rather than prose.
-HEAD_LINE = re.compile(r"""(?m)^(?i:article|art\.|chapter|part|section)\s*(?i:[0-9]{1,3}(?:[.\-][0-9]{1,3})*|[ivxlc]{1,6}|one|two|three)\b(?:[ :.\-–—]+[A-Z"(][^\n]{0,150})?$""")
+HEAD_LINE = re.compile(r"""(?m)^(?i:article|art\.|chapter|part|section)\s*(?i:(?:[a-z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*|[ivxlc]{1,6}|one|two|three)\b(?:[ :.\-–—]+[A-Z"(][^\n]{0,150})?$""")
 DATELINE = "byline or dateline"
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 
@@ -21,7 +21,7 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$",
 @gc_paused()
 def parse_source(source: Source) -> Document:
     """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph)."""
-    text = normalize_text(source.raw)
+    text = normalize_text(source.raw, frozenset(entry.line for entry in source.outline))
     lines = split_lines(text)
     structured = bool(source.outline) or HEAD_LINE.search(text) is not None
     if source.outline:

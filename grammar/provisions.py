@@ -24,12 +24,14 @@ HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
     r"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|articles?|art\.)\s?(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
-    r"|[0-9]{1,3}(?:[.\-][0-9]{1,3})*[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
+    r"|(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
 )
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})\)")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
 ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
+# How an entry of a list ends, never a heading: a semicolon or comma, perhaps then "and" / "or".
+LIST_ENTRY_END = re.compile(r"[;,](?:\s*(?:and|or))?\s*$")
 MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
 WORD = re.compile(r"\S+")
 HEADING_TRIM = " :.-–—\t"
@@ -174,9 +176,10 @@ class LineRetyper:
                 continue
             _, number, rest = split_head(token.value)
             first = rest.lstrip("(\"'")
-            if first[:1].islower():
-                token.type = "TEXT"
-            elif not heading_like(rest) and MODAL_VERB.search(" ".join(rest.split()[:10])) and token.type == "DIVISION":
+            if first[:1].islower() or LIST_ENTRY_END.search(rest):
+                token.type = "TEXT"  # "Chapter 4 (Customs Procedures);" is an entry in a list of references
+            elif (TERMINAL.search(token.value) or not heading_like(rest)) and token.type == "DIVISION" \
+                    and MODAL_VERB.search(" ".join(rest.split()[:10])):
                 token.type = "TEXT"
             elif token.type == "DIVISION":
                 previous_article = None  # numbering may restart in each chapter
@@ -229,8 +232,11 @@ class LineRetyper:
 
 def _number_key(number: str) -> tuple[int, ...] | None:
     """``"2.4"`` → ``(2, 4)``, ``"V"`` → ``(5,)``; ``None`` for numbers that do not order ("bis", letters)."""
-    if re.fullmatch(r"[0-9]+(?:[.\-][0-9]+)*", number):
-        return tuple(int(part) for part in number.replace("-", ".").split("."))
+    if re.fullmatch(r"(?:[A-Za-z]{1,2}-)?[0-9]+(?:[.\-][0-9]+)*", number):
+        # "C-12" (NAFTA style): the chapter letter orders first, as its position in the alphabet.
+        letters, _, digits = number.rpartition("-") if number[0].isalpha() else ("", "", number)
+        prefix = tuple(ord(letter.upper()) - ord("A") + 1 for letter in letters)
+        return prefix + tuple(int(part) for part in digits.replace("-", ".").split("."))
     if ROMAN.match(number.lower()):
         return (_roman_value(number.lower()),)
     return None

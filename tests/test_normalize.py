@@ -67,3 +67,11 @@ def test_normalizing_twice_changes_nothing():
     raw = "\u201cA\u201d \u2022 b\n\u25cf  Cobalt and\nnickel.\n\n1. Each Party shall elimi-\nnate duties."
     once = normalize_text(raw)
     assert normalize_text(once) == once
+
+
+def test_declared_headings_are_never_glued():
+    """An article the corpus cut off mid-sentence ends in a dangling word; the declared heading after it stays apart."""
+    raw = "an investment of an investor of Canada or from the\n\nFinal Provisions\nThe Parties shall meet."
+    assert normalize_text(raw).split("\n")[0].endswith("or from the Final Provisions")
+    assert normalize_text(raw, frozenset({"Final Provisions"})).split("\n") == [
+        "an investment of an investor of Canada or from the", "", "Final Provisions", "The Parties shall meet."]

@@ -25,6 +25,8 @@ ARTICLE_FORMS = [
     ("dash separator", "Article 7 - Transparency", "Art. 7", "Transparency"),
     ("heading on the line above", "Export Duties\nArticle 2.4", "Art. 2.4", "Export Duties"),
     ("hyphenated number", "ARTICLE 1-4: Investment", "Art. 1-4", "Investment"),
+    ("chapter-letter number", "Article C-12: Export Taxes", "Art. C-12", "Export Taxes"),
+    ("four-digit number", "Article 1101: Scope and Coverage", "Art. 1101", "Scope and Coverage"),
     ("bis article", "Article 5 bis: Review", "Art. 5 bis", "Review"),
 ]
 
@@ -170,3 +172,12 @@ def test_dates_listed_after_a_lead_in_are_content_not_datelines():
     assert document.skipped == []
     listed = [p.text for p in document.provisions if p.parent == "Art. 3(2)"]
     assert listed[:3] == ["1 January 1974", "1 January 1975", "1 January 1976"]
+
+
+@pytest.mark.parametrize("line", [
+    "Chapter 4 (Customs Procedures);",
+    "Chapter 17 (Consultations and Dispute Settlement) shall not apply to any matter arising under this Chapter.",
+], ids=["entry-of-a-list", "sentence-after-a-parenthesis"])
+def test_chapter_references_opening_a_line_are_text(line):
+    document = parse(f"Article 1: Scope\n1. This Agreement covers:\n\n{line}\n\nArticle 2: Other\nThe Parties shall meet.")
+    assert [p.ref for p in document.provisions if p.kind in ("article", "chapter")] == ["Art. 1", "Art. 2"]

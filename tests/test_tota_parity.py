@@ -17,7 +17,7 @@ from tests.render_tota import render_tota_as_plain_text
 
 # A heading line inside an article's own XML text: a conversion error of the corpus (an article or section
 # the XML did not split out), where the plain-text parser rightly sees a heading the XML path does not.
-EMBEDDED_HEADING = re.compile(r"(?im)^\s*(?:articles?\s+\d|(?:sub-?)?section\s+[A-Z0-9]|chapter\s+\d)")
+EMBEDDED_HEADING = re.compile(r"(?im)^\s*(?:articles?\s+\d|(?:sub-?)?section\s+[A-Z0-9]|chapter\s+(?:\d|[A-Z]\s*$))")
 
 
 def _articles(document: Document) -> list[str]:
