@@ -1,6 +1,7 @@
 """Shared fixtures: the seed corpus and the ToTA treaties (skipped with a reason where ../shared is absent)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,10 @@ SEEDS_DIR = ROOT / "seeds"
 TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
 SEED_PATHS = sorted(SEEDS_DIR.glob("*.txt"))
 TOTA_PATHS = sorted(TOTA_DIR.glob("*.xml")) if TOTA_DIR.is_dir() else []
+#: More ToTA treaties to hold the structural tests to (parity, nothing lost), from folders named in
+#: ``TREATY_EXTRA_TOTA`` (``os.pathsep``-separated): the corpus has ~450, the repository may copy none.
+EXTRA_TOTA_PATHS = sorted(path for folder in os.environ.get("TREATY_EXTRA_TOTA", "").split(os.pathsep) if folder
+                          for path in Path(folder).glob("*.xml"))
 
 
 def seed_path(prefix: str) -> Path:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from grammar import load_document, parse_source
 from grammar.models import Source
-from tests.conftest import SEED_PATHS, TOTA_PATHS
+from tests.conftest import EXTRA_TOTA_PATHS, SEED_PATHS, TOTA_PATHS
 from tests.invariants import coverage_problems
 
 
@@ -16,7 +16,7 @@ def test_seed_loses_nothing(path):
     assert coverage_problems(load_document(str(path))) == []
 
 
-@pytest.mark.parametrize("path", TOTA_PATHS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", TOTA_PATHS + EXTRA_TOTA_PATHS, ids=lambda path: path.stem)
 def test_tota_treaty_loses_nothing(path):
     assert coverage_problems(load_document(str(path))) == []
 
