@@ -68,6 +68,9 @@ MAX_ACTOR_WORDS = 10
 # A subject never ends in a conjunction: "The agreement builds on X and will strengthen" coordinates two
 # predicates, and the text before the verb is not the actor.
 COORDINATORS = frozenset({"and", "or", "but"})
+# Auxiliaries between a subject and its verb cue ("Japan has pledged", "the two sides had agreed").
+AUXILIARIES = frozenset({"have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being", "do", "does",
+                         "did", "would", "could", "might"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
@@ -812,6 +815,9 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
         return None
     actor = " ".join(text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]].split()).strip(" ,;:")
     words = actor.split()
+    while len(words) > 1 and words[-1].lower() in AUXILIARIES:
+        words.pop()  # "The Parties have [agreed]": the auxiliary belongs to the verb
+    actor = " ".join(words)
     if not words or len(words) > MAX_ACTOR_WORDS or words[-1].lower() in COORDINATORS:
         return None
     if plan.named_actor or actor[0].isupper() or PROPER_AFTER_THE.match(actor):
