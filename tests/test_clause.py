@@ -24,6 +24,7 @@ TREATY_LANGUAGE = [
     ("deeming-is-not-aspiration", "The following shall be considered as wholly obtained in a Party:", "The following", "binding", "positive"),
     ("passive-considered", "A good is considered originating if it is wholly obtained in a Party.", N, "none", "positive"),
     ("long-negated-subject", "No new customs duties on exports or any other charges having equivalent effect shall be introduced in trade between the Parties.", N, "binding", "negative"),
+    ("negated-auxiliary-is-not-actor", "This Memorandum of Understanding is not intended to be legally binding under international law.", "This Memorandum of Understanding", "aspirational", "positive"),
     ("auxiliary-is-not-actor", "The Participants have decided to promote investment in mining.", "The Participants", "commitment", "positive"),
     ("must", "The exporter must keep the records for at least five years.", "The exporter", "binding", "positive"),
     ("undertake-to", "The Parties undertake to notify each other of any change to their export licensing procedures.", "The Parties", "binding", "positive"),
