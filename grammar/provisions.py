@@ -30,6 +30,10 @@ ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})\)")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
 ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
+# A title in capitals standing alone: one to five words of letters, no closing punctuation ("AREAS OF COOPERATION").
+CAPITAL_TITLE = re.compile(r"[A-Z][A-Z'’&-]+(?: (?:[A-Z][A-Z'’&-]*|&)){0,4}$")
+CONTENT_TYPES = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
+MIN_TITLED_SECTIONS = 2
 # How an entry of a list ends, never a heading: a semicolon or comma, perhaps then "and" / "or".
 LIST_ENTRY_END = re.compile(r"[;,](?:\s*(?:and|or))?\s*$")
 MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
@@ -136,9 +140,29 @@ class LineRetyper:
             self._force_outline(tokens, context.outline)
         else:
             self._check_heads(tokens)
+            self._mark_titled_sections(tokens)
         self._mark_headings(tokens, leading=not context.outline)
         self._settle_items(tokens)
         return iter(tokens)
+
+    @staticmethod
+    def _mark_titled_sections(tokens: list[Token]) -> None:
+        """In a document without articles or chapters (an MOU, a framework), its titles in capitals ("OBJECTIVE",
+        "AREAS OF COOPERATION") are its units: each opens a named unit that holds what follows it.
+
+        Only where at least two such titles each stand before content, so that one shouted line of a title page
+        or a news page does not turn into a unit.
+        """
+        if any(token.type in HEAD_TYPES for token in tokens):
+            return
+        # A title in capitals right after another line in capitals continues a title page's heading.
+        titles = [token for position, token in enumerate(tokens[:-1])
+                  if token.type == "TEXT" and CAPITAL_TITLE.match(token.value)
+                  and not (position and tokens[position - 1].value.isupper())
+                  and not CAPITAL_TITLE.match(tokens[position + 1].value) and tokens[position + 1].type in CONTENT_TYPES]
+        if len(titles) >= MIN_TITLED_SECTIONS:
+            for token in titles:
+                token.type = "NAMED_ARTICLE"
 
     @staticmethod
     def _force_outline(tokens: list[Token], outline: tuple[OutlineEntry, ...]) -> None:

@@ -47,6 +47,10 @@ class Draft(NamedTuple):
     lead_end: int
 
 
+# Words a title keeps in lowercase after its first word.
+MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
 def number_from_words(label: str) -> str:
     """``"TWENTY TWO"`` → ``"22"``; anything else is returned unchanged."""
     words = label.lower().replace("-", " ").split()
@@ -170,7 +174,7 @@ class _Namer:
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own
         if kind == "article":
-            name = f"Art. {node.label}" if node.label else (node.heading or "Article")
+            name = f"Art. {node.label}" if node.label else _title_case(node.heading or "Article")
             return f"{division} {name}" if self.qualify_articles and division else name
         if kind == "block":
             self.blocks += 1
@@ -188,3 +192,11 @@ class _Namer:
         if parent_kind in DIVISION_LEVEL:
             return f"{parent} Para. {node.label}" if kind == "paragraph" else f"{parent} {label}"
         return f"{parent}{label}"
+
+
+def _title_case(name: str) -> str:
+    """A named unit's ref as a reader would write the title: "AREAS OF COOPERATION" → "Areas of Cooperation"."""
+    if not name.isupper():
+        return name
+    words = name.lower().split()
+    return " ".join(word if position and word in MINOR_WORDS else word.capitalize() for position, word in enumerate(words))

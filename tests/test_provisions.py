@@ -181,3 +181,32 @@ def test_dates_listed_after_a_lead_in_are_content_not_datelines():
 def test_chapter_references_opening_a_line_are_text(line):
     document = parse(f"Article 1: Scope\n1. This Agreement covers:\n\n{line}\n\nArticle 2: Other\nThe Parties shall meet.")
     assert [p.ref for p in document.provisions if p.kind in ("article", "chapter")] == ["Art. 1", "Art. 2"]
+
+
+MOU = "\n".join([
+    "MEMORANDUM OF UNDERSTANDING",
+    "ON CRITICAL MINERALS",
+    "The Government of Ruritania and the Government of Freedonia (the Participants),",
+    "have reached the following understandings:",
+    "OBJECTIVE",
+    "The purpose of this Memorandum is to strengthen cooperation on critical minerals.",
+    "AREAS OF COOPERATION",
+    "1. The Participants intend to share information on mineral supply chains.",
+    "2. Cooperation may include exchanges of experts.",
+    "COMMENCEMENT AND DISCONTINUATION",
+    "1. This Memorandum is intended to become operative upon signature.",
+])
+
+
+def test_titles_in_capitals_are_the_units_of_a_document_without_articles():
+    refs = outline(MOU)
+    assert [ref for ref, kind in refs if kind == "article"] == [
+        "Objective", "Areas of Cooperation", "Commencement and Discontinuation"]
+    assert ("Areas of Cooperation(2)", "paragraph") in refs and ("Commencement and Discontinuation(1)", "paragraph") in refs
+    # The title page's lines in capitals stay what they were: the first is no unit, the second continues it.
+    assert not any(ref.startswith(("Memorandum", "On Critical")) for ref, _ in refs)
+
+
+def test_one_line_in_capitals_makes_no_unit():
+    refs = outline("TOKYO TALKS\nJapan and Peru will sign a statement.\n\nThe two sides agreed to cooperate.")
+    assert all(kind != "article" for _, kind in refs)
