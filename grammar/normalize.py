@@ -138,7 +138,8 @@ class _Joiner:
 
     def _close(self, blank_after: bool) -> None:
         if self.pieces:
-            self.out.append(" ".join(self.pieces))
+            paragraph = " ".join(self.pieces)
+            self.out.extend(_numbered_run_apart(paragraph) if paragraph.startswith("1. ") else [paragraph])
             if blank_after:
                 self.out.append("")
 
@@ -186,6 +187,21 @@ class _Joiner:
         else:
             self.pieces[-1] = last[:-1] + line
             self.length += len(line) - 1
+
+
+def _numbered_run_apart(paragraph: str) -> list[str]:
+    """Numbered paragraphs a conversion ran together, one per line: "1. … barriers. 2. The Parties …".
+
+    Only the next number in sequence after a sentence end, before a capital, starts a paragraph, so a
+    cross-reference ("as set out in Article 5. The …") never does.
+    """
+    lines: list[str] = []
+    start, number = 0, 2
+    while (found := re.search(rf"(?<=[.;:]) (?={number}\. [A-Z])", paragraph[start:])) is not None:
+        lines.append(paragraph[start:start + found.start()])
+        start += found.end()
+        number += 1
+    return lines + [paragraph[start:]]
 
 
 def _last_word(piece: str) -> str:
