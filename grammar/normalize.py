@@ -21,6 +21,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from grammar.numbering import ARTICLE_NUMBER
+
 DATA_FILE = Path(__file__).with_name("data") / "normalize.toml"
 
 NUMBER = r"(?:[0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
@@ -28,7 +30,7 @@ HEADING_LINE = re.compile(rf"(?:article|art\.|chapter|part|section|title|annex)\
 # "ARTICLE 1-5: Relation To Multilateral Environmental Agreements": a heading with its title, never a wrapped
 # cross-reference, whatever the line before ends with.
 TITLED_HEADING = re.compile(
-    r"(?i:article|art\.|chapter|part|section)\s*(?:(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*|[IVXLC]{1,6}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{0,150}$")
+    rf"(?i:article|art\.|chapter|part|section)\s*(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
 # An initial's full stop ("U.S.", "(the “U.S.”)"): before a lowercase line it ends no sentence.
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A line that opens a new structural unit is never glued to the line before it.

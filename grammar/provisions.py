@@ -18,13 +18,14 @@ from lark.exceptions import LexError
 from lark.lexer import BasicLexer
 
 from grammar.models import OutlineEntry
+from grammar.numbering import ARTICLE_NUMBER, number_key
 
 DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
     r"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|articles?|art\.)\s?(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
-    r"|(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
+    rf"|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
 )
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})\)")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
@@ -256,11 +257,9 @@ class LineRetyper:
 
 def _number_key(number: str) -> tuple[int, ...] | None:
     """``"2.4"`` → ``(2, 4)``, ``"V"`` → ``(5,)``; ``None`` for numbers that do not order ("bis", letters)."""
-    if re.fullmatch(r"(?:[A-Za-z]{1,2}-)?[0-9]+(?:[.\-][0-9]+)*", number):
-        # "C-12" (NAFTA style): the chapter letter orders first, as its position in the alphabet.
-        letters, _, digits = number.rpartition("-") if number[0].isalpha() else ("", "", number)
-        prefix = tuple(ord(letter.upper()) - ord("A") + 1 for letter in letters)
-        return prefix + tuple(int(part) for part in digits.replace("-", ".").split("."))
+    key = number_key(number)
+    if key is not None:
+        return key
     if ROMAN.match(number.lower()):
         return (_roman_value(number.lower()),)
     return None

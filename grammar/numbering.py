@@ -1,0 +1,26 @@
+"""How agreements number their articles, written once for every regex that reads an article heading.
+
+``2.4``, ``1-4`` (Canadian style), ``C-12`` (NAFTA style: the chapter's letter first) and ``1101``. The
+provision grammar's ``ARTICLE`` terminal (``provisions.lark``) spells the same pattern: a grammar file cannot
+import it, so a change here goes there too.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["ARTICLE_NUMBER", "number_key"]
+
+#: An article number in digits, with an optional chapter-letter prefix; uppercase letters (wrap the
+#: expression in ``(?i:…)`` where the heading's case does not matter).
+ARTICLE_NUMBER = r"(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*"
+_WHOLE_NUMBER = re.compile(ARTICLE_NUMBER, re.IGNORECASE)
+
+
+def number_key(number: str) -> tuple[int, ...] | None:
+    """The order of a digit number: ``"2.4"`` → ``(2, 4)``, ``"C-12"`` → ``(3, 12)`` (the chapter letter orders
+    first, as its place in the alphabet); ``None`` when ``number`` is not one."""
+    if not _WHOLE_NUMBER.fullmatch(number):
+        return None
+    letters, _, digits = number.partition("-") if number[0].isalpha() else ("", "", number)
+    prefix = tuple(ord(letter.upper()) - ord("A") + 1 for letter in letters)
+    return prefix + tuple(int(part) for part in digits.replace("-", ".").split("."))
