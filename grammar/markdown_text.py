@@ -30,13 +30,13 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from grammar.html_text import extract_visible_text
+
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Front-matter keys that carry the document's name and its publication date, best first.
 TITLE_KEYS = ("title", "name")
 DATE_KEYS = ("date", "published_time", "published", "date_published")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-HTML_TAG = re.compile(r"<[^>]*>")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 STRAY_EMPHASIS = re.compile(r"\*\*|__")
 
 
@@ -113,7 +113,7 @@ class _Writer:
         elif kind in ("fence", "code_block"):
             self._add(token.content.rstrip("\n"))
         elif kind == "html_block":
-            self._add(HTML_TAG.sub("", HTML_COMMENT.sub("", token.content)).strip())
+            self._add(extract_visible_text(token.content).text)
         elif kind == "tr_open":
             self.row = []
         elif kind == "tr_close" and self.row is not None:
@@ -135,6 +135,8 @@ class _Writer:
 
 
 def _inline_text(children: list[Token]) -> str:
+    """The text of a block's inline tokens. An ``html_inline`` token is a single tag or comment (the text
+    between two tags is a text token of its own), so it gives nothing."""
     parts: list[str] = []
     for child in children:
         kind = child.type
@@ -148,6 +150,4 @@ def _inline_text(children: list[Token]) -> str:
             parts.append("\n")
         elif kind == "image":
             parts.append(_inline_text(child.children or []))
-        elif kind == "html_inline" and not child.content.startswith("<!--"):
-            parts.append(HTML_TAG.sub("", child.content))
     return "".join(parts)
