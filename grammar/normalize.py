@@ -33,6 +33,8 @@ TITLED_HEADING = re.compile(
     rf"(?i:article|art\.|chapter|part|section)\s*(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
 # An initial's full stop ("U.S.", "(the “U.S.”)"): before a lowercase line it ends no sentence.
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
+# A paragraph number after a sentence end inside a paragraph ("… barriers. 2. The Parties"): the space before it.
+RUN_TOGETHER_NUMBER = re.compile(r"(?<=[.;:]) (?=([0-9]{1,3})\. [A-Z])")
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
@@ -199,10 +201,11 @@ def _numbered_run_apart(paragraph: str) -> list[str]:
     """
     lines: list[str] = []
     start, number = 0, 2
-    while (found := re.search(rf"(?<=[.;:]) (?={number}\. [A-Z])", paragraph[start:])) is not None:
-        lines.append(paragraph[start:start + found.start()])
-        start += found.end()
-        number += 1
+    for found in RUN_TOGETHER_NUMBER.finditer(paragraph):
+        if int(found.group(1)) == number:
+            lines.append(paragraph[start:found.start()])
+            start = found.end()
+            number += 1
     return lines + [paragraph[start:]]
 
 

@@ -90,14 +90,15 @@ def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
     sibling_lead_ins: dict[str | None, ClauseReading | None] = {}
     provisions: list[Provision] = []
     for draft, own_text in zip(drafts, own_texts):
+        introduces = readings[lead_in_texts[draft.ref]] if draft.ref in lead_in_texts else None
         if draft.kind in ("item", "bullet"):
             lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent)
         else:
             lead_in = None
-            sibling_lead_ins[draft.parent] = readings[lead_in_texts[draft.ref]] if draft.ref in lead_in_texts else None
+            sibling_lead_ins[draft.parent] = introduces
         reading = with_lead_in(readings[own_text], lead_in)
-        if draft.ref in lead_in_texts:
-            lead_ins[draft.ref] = readings[lead_in_texts[draft.ref]]
+        if introduces is not None:
+            lead_ins[draft.ref] = introduces
         provisions.append(_provision(draft, text, reading))
     return provisions
 
