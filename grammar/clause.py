@@ -68,10 +68,10 @@ MAX_ACTOR_WORDS = 10
 # A subject never ends in a conjunction: "The agreement builds on X and will strengthen" coordinates two
 # predicates, and the text before the verb is not the actor.
 COORDINATORS = frozenset({"and", "or", "but"})
-# Auxiliaries (and their negation) between a subject and its verb cue ("Japan has pledged", "the two sides had
-# agreed", "This Memorandum is not intended").
+# Auxiliaries, their negation and the adverbs that sit among them, between a subject and its verb cue ("Japan has
+# already pledged", "the two sides had agreed", "The Parties have not yet decided").
 AUXILIARIES = frozenset({"have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being", "do", "does",
-                         "did", "would", "could", "might", "not", "never"})
+                         "did", "would", "could", "might", "not", "never", "already", "yet", "still", "now"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
