@@ -108,6 +108,9 @@ TREATY_LANGUAGE = [
     ("encourage", "The Parties shall encourage enterprises to adopt responsible sourcing practices.", "The Parties", "aspirational", "positive"),
     ("preamble-recognizing", "RECOGNIZING the importance of critical minerals for the energy transition;", N, "aspirational", "positive"),
     ("preamble-desiring", "DESIRING to strengthen their economic partnership;", N, "aspirational", "positive"),
+    ("preamble-further-recognizing", "FURTHER RECOGNIZING the need to diversify supply chains;", N, "aspirational", "positive"),
+    ("preamble-having-regard", "HAVING REGARD to the Treaty establishing the European Community;", N, "aspirational", "positive"),
+    ("having-regard-inside-a-duty", "The Parties shall, having regard to their obligations, notify the Committee.", "The Parties", "binding", "positive"),
     ("preamble-resolved", "RESOLVED to promote sustainable development;", N, "aspirational", "positive"),
     ("seek-to-strengthen", "The Participants hope to strengthen cooperation on exploration.", "The Participants", "aspirational", "positive"),
     # -- none
