@@ -19,7 +19,7 @@ date) parses the blocks and inlines; this module writes back what a reader sees:
 
 Line breaks inside a paragraph are kept (normalization re-joins wrapped lines, and a heading written on the line
 above its text stays a heading); a list item starts with its own marker, a bullet as ``•`` and an ordered item
-with its number.
+with the number it is shown with (its list's first number, counted up).
 """
 from __future__ import annotations
 
@@ -124,7 +124,9 @@ class _Writer:
         numbering = self.lists[-1] if self.lists else [None]
         if numbering[0] is None:
             return "• "
-        number = int(token.info) if token.info.isdigit() else numbering[0]
+        # The number a reader sees: a list counts up from its first number whatever the later items say
+        # ("1." before every item is the usual way to let Markdown number them).
+        number = numbering[0]
         numbering[0] = number + 1
         return f"{number}{token.markup or '.'} "
 

@@ -101,3 +101,9 @@ def test_front_matter_alone_is_a_clear_error(tmp_path):
     path.write_text("---\ntitle: Nothing else\n---\n\n<!-- -->\n", encoding="utf-8")
     with pytest.raises(InputError, match="empty.md: Markdown document has no text beyond its front matter"):
         load_source(str(path))
+
+
+def test_ordered_items_are_numbered_as_shown_whatever_number_they_are_written_with():
+    # Markdown writers often put "1." before every item and let the renderer count; a list starting at 4 counts from 4.
+    text = read_markdown("1. First.\n\n1. Second.\n\n1. Third.\n\n- a bullet\n\n4. Fourth.\n9. Fifth.\n").text
+    assert [line.split(" ", 1)[0] for line in text.split("\n") if line] == ["1.", "2.", "3.", "•", "4.", "5."]
