@@ -38,6 +38,9 @@ TITLE_KEYS = ("title", "name")
 DATE_KEYS = ("date", "published_time", "published", "date_published")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 STRAY_EMPHASIS = re.compile(r"\*\*|__")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
+         "xviii", "xix", "xx"]
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ class _Writer:
             self.lists.pop()
         elif kind == "list_item_open":
             self.marker = self._item_marker(token)
+        elif kind == "list_item_close":
+            self.marker = ""  # an empty item: its number must not land on the next block
         elif kind == "inline" and self.row is not None:
             self.row.append(_inline_text(token.children or []).strip())
         elif kind == "inline":
@@ -128,12 +133,26 @@ class _Writer:
         # ("1." before every item is the usual way to let Markdown number them).
         number = numbering[0]
         numbering[0] = number + 1
-        return f"{number}{token.markup or '.'} "
+        depth = sum(1 for entry in self.lists[:-1] if entry[0] is not None)
+        return _nested_marker(number, depth) or f"{number}{token.markup or '.'} "
 
     def _add(self, text: str) -> None:
         if self.marker:
             text, self.marker = self.marker + text, ""
         self.blocks.append(text)
+
+
+def _nested_marker(number: int, depth: int) -> str | None:
+    """The marker of an ordered item inside ``depth`` ordered lists: "(b)" one level down, "(ii)" two levels down.
+
+    On screen the indentation shows that "1. Project selection" belongs to item 2; plain text has no
+    indentation, so the item takes the marker of the level below a numbered paragraph instead.
+    """
+    if depth == 1 and number <= len(LETTERS):
+        return f"({LETTERS[number - 1]}) "
+    if depth >= 2 and number < len(ROMAN):
+        return f"({ROMAN[number]}) "
+    return None
 
 
 def _inline_text(children: list[Token]) -> str:

@@ -165,7 +165,7 @@ class _Joiner:
         first = line[0]
         if first in LONE_PUNCTUATION and len(line) <= 3:
             return True  # a lone punctuation mark pushed onto its own line
-        if TERMINAL_PUNCTUATION.search(last) and not (first.islower() and INITIAL_END.search(last)):
+        if TERMINAL_PUNCTUATION.search(last) and not (first.islower() and (INITIAL_END.search(last) or self._wrapped_at_semicolon(last))):
             return False  # but '(the "United States" or "U.S.")\nand Japan' ends on an initial, not a sentence
         if first.islower():
             return True
@@ -174,6 +174,12 @@ class _Joiner:
         if blank_between or not self.wrap_width:
             return False
         return self.length >= 0.6 * self.wrap_width
+
+    def _wrapped_at_semicolon(self, last: str) -> bool:
+        """A full-width line ending in ";" before a lower-case line: a sentence wrapped after one of its
+        semicolons ("… via guarantees, loans, or equity;" / "finalization of offtake arrangements"), where the
+        entries of a list without markers ("copper ores;" / "nickel mattes;") are short lines."""
+        return bool(self.wrap_width) and last.endswith(";") and len(last) >= 0.8 * self.wrap_width
 
     def _glue(self, line: str) -> None:
         last = self.pieces[-1]

@@ -107,3 +107,15 @@ def test_ordered_items_are_numbered_as_shown_whatever_number_they_are_written_wi
     # Markdown writers often put "1." before every item and let the renderer count; a list starting at 4 counts from 4.
     text = read_markdown("1. First.\n\n1. Second.\n\n1. Third.\n\n- a bullet\n\n4. Fourth.\n9. Fifth.\n").text
     assert [line.split(" ", 1)[0] for line in text.split("\n") if line] == ["1.", "2.", "3.", "•", "4.", "5."]
+
+
+def test_nested_ordered_items_are_lettered_and_an_empty_item_lends_no_number():
+    markup = ("1.  **Supply:** The Participants will act.\n"
+              "2.  **Investment:** The Participants will mobilize support via guarantees, loans, or equity;\n"
+              "    finalization of offtake arrangements; or insurance.\n"
+              "    1.  **Project selection:** The Participants will identify projects.\n"
+              "    2.  **Financing:** The Participants will provide financing.\n"
+              "3.  **Permitting:** The Participants will streamline permits.\n\n"
+              "<!-- -->\n\n1.  \n\n**Section II**\n")
+    lines = [line for line in read_markdown(markup).text.split("\n") if line]
+    assert [line.split(" ", 1)[0] for line in lines] == ["1.", "2.", "finalization", "(a)", "(b)", "3.", "Section"]

@@ -66,6 +66,25 @@ def test_hard_wrapped_treaty_paragraph_is_one_line():
     assert lines[3].endswith("Trade Organization members shall notify.")
 
 
+def test_a_full_line_ending_in_a_semicolon_is_continued_by_a_lowercase_line_but_a_list_entry_is_not():
+    raw = "\n".join([
+        "The Participants will mobilize government and private sector support,",
+        "including for capital and operational expenditures via grants, loans,",
+        "guarantees, equity, and other instruments as appropriate; the Participants",
+        "will also coordinate the financing of projects in both countries and",
+        "with other partners, via guarantees, loans, offtakes, or equity stakes;",
+        "finalization of offtake arrangements; insurance; or regulatory facilitation.",
+        "",
+        "The following goods are covered by this paragraph and are listed here:",
+        "copper ores;",
+        "nickel mattes;",
+        "cobalt.",
+    ])
+    lines = normalize_text(raw).split("\n")
+    assert lines[0].endswith("or equity stakes; finalization of offtake arrangements; insurance; or regulatory facilitation.")
+    assert lines[-3:] == ["copper ores;", "nickel mattes;", "cobalt."]
+
+
 def test_normalizing_twice_changes_nothing():
     raw = "\u201cA\u201d \u2022 b\n\u25cf  Cobalt and\nnickel.\n\n1. Each Party shall elimi-\nnate duties."
     once = normalize_text(raw)
