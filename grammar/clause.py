@@ -48,6 +48,7 @@ VERB_MODALITY: dict[str, Modality] = {
     "BEST_EFFORT_NEG": "best_effort",
     "PERMISSION": "best_effort",
     "ASPIRATION": "aspirational",
+    "ENCOURAGE": "aspirational",
     "REPORT": "none",
     "DEFINE": "none",
 }
@@ -72,6 +73,8 @@ COORDINATORS = frozenset({"and", "or", "but"})
 # already pledged", "the two sides had agreed", "The Parties have not yet decided").
 AUXILIARIES = frozenset({"have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being", "do", "does",
                          "did", "would", "could", "might", "not", "never", "already", "yet", "still", "now"})
+# A subject cut short before its noun ("The [purpose of … is to]": the cue took the noun) names no one.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
@@ -605,6 +608,8 @@ class _Verb:
     negative_cue: int | None = None
     #: A definition's subject is the defined term, not an actor.
     defines: bool = False
+    #: "may": discretion, unless the subject is negated ("Neither Party may" forbids).
+    permits: bool = False
 
 
 @dataclass(frozen=True)
@@ -659,7 +664,7 @@ class ClausePlanner(Transformer):
     def verb_group(self, tokens: list[Token]) -> _Verb:
         cue = tokens[0]
         return _Verb(VERB_MODALITY[cue.type], cue.start_pos, cue.start_pos if cue.type in NEGATIVE_VERBS else None,
-                     defines=cue.type == "DEFINE")
+                     defines=cue.type == "DEFINE", permits=cue.type == "PERMISSION")
 
     def chained_verbs(self, tokens: list[Token]) -> _Verb:
         """A modal and a second verb cue close behind it: the weaker one decides ("shall endeavour")."""
@@ -680,8 +685,14 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
     verb = main.verb
     if verb.defines:
         subject = ()
-    polarity_cue = _first(verb.negative_cue, _negative_subject(main.subject), _negative_marker(main.tail))
-    return Plan(verb.modality, verb.cue, polarity_cue, *_actor_tokens(subject))
+    negative_subject = _negative_subject(main.subject)
+    polarity_cue = _first(verb.negative_cue, negative_subject, _negative_marker(main.tail))
+    return Plan(_forbidding(verb.modality, verb.permits, negative_subject), verb.cue, polarity_cue, *_actor_tokens(subject))
+
+
+def _forbidding(modality: Modality, permits: bool, negative_subject: int | None) -> Modality:
+    """"Neither Party may impose", "no Party may adopt": a permission denied to every party is a prohibition."""
+    return "binding" if permits and negative_subject is not None else modality
 
 
 def _swallowed_plan(pieces: list) -> Plan | None:
@@ -701,9 +712,11 @@ def _swallowed_plan(pieces: list) -> Plan | None:
         subject = _subject_before(segment.tail, position)
         if segment.kind == "relative" and index > 0 and isinstance(pieces[index - 1], _Segment):
             subject = pieces[index - 1].subject or subject
-        polarity_cue = _first(verb.start_pos if verb.type in NEGATIVE_VERBS else None, _negative_subject(subject),
+        negative_subject = _negative_subject(subject)
+        polarity_cue = _first(verb.start_pos if verb.type in NEGATIVE_VERBS else None, negative_subject,
                               _negative_marker(segment.tail[position + 1:]))
-        return Plan(VERB_MODALITY[verb.type], verb.start_pos, polarity_cue, *_actor_tokens(subject))
+        modality = _forbidding(VERB_MODALITY[verb.type], verb.type == "PERMISSION", negative_subject)
+        return Plan(modality, verb.start_pos, polarity_cue, *_actor_tokens(subject))
     return None
 
 
@@ -819,7 +832,7 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     while len(words) > 1 and words[-1].lower() in AUXILIARIES:
         words.pop()  # "The Parties have [agreed]": the auxiliary belongs to the verb
     actor = " ".join(words)
-    if not words or len(words) > MAX_ACTOR_WORDS or words[-1].lower() in COORDINATORS:
+    if not words or len(words) > MAX_ACTOR_WORDS or words[-1].lower() in COORDINATORS or words[-1].lower() in DETERMINERS:
         return None
     if plan.named_actor or actor[0].isupper() or PROPER_AFTER_THE.match(actor):
         return actor

@@ -25,7 +25,7 @@ TREATY_LANGUAGE = [
     ("passive-considered", "A good is considered originating if it is wholly obtained in a Party.", N, "none", "positive"),
     ("long-negated-subject", "No new customs duties on exports or any other charges having equivalent effect shall be introduced in trade between the Parties.", N, "binding", "negative"),
     ("passive-intended-describes", "This Memorandum of Understanding is not intended to be legally binding under international law.", N, "none", "positive"),
-    ("passive-intended-purpose", "This Chapter is intended to facilitate trade in goods between the Parties.", N, "none", "positive"),
+    ("passive-intended-intends", "This Memorandum of Understanding is intended to commence upon signature by both Participants.", "This Memorandum of Understanding", "aspirational", "positive"),
     ("active-intend-aspires", "The Participants intended to meet again before the end of the year.", "The Participants", "aspirational", "positive"),
     ("negated-auxiliary-is-not-actor", "The Parties have not yet decided to open negotiations.", "The Parties", "commitment", "positive"),
     ("auxiliary-is-not-actor", "The Participants have decided to promote investment in mining.", "The Participants", "commitment", "positive"),
@@ -105,7 +105,14 @@ TREATY_LANGUAGE = [
     ("share-the-view", "Both countries share the view that transparency is essential.", "Both countries", "aspirational", "positive"),
     ("welcome", "The leaders welcome the progress achieved by the working group.", "The leaders", "aspirational", "positive"),
     ("look-forward", "The Participants look forward to deepening their cooperation.", "The Participants", "aspirational", "positive"),
-    ("encourage", "The Parties shall encourage enterprises to adopt responsible sourcing practices.", "The Parties", "aspirational", "positive"),
+    ("shall-encourage-binds", "The Parties shall encourage enterprises to adopt responsible sourcing practices.", "The Parties", "binding", "positive"),
+    ("encourage-alone", "The Participants encourage enterprises to adopt responsible sourcing practices.", "The Participants", "aspirational", "positive"),
+    ("supports-alone", "The United States supports Australia's efforts to expand processing capacity.", "The United States", "aspirational", "positive"),
+    ("neither-party-may-forbids", "Neither Party may adopt or maintain any duty on the export of any good.", "Neither Party", "binding", "negative"),
+    ("no-party-may-forbids", "Except as otherwise provided in this Agreement, no Party may adopt any prohibition on the importation of any good.", "no Party", "binding", "negative"),
+    ("progressive-action", "The Participants are taking measures to accelerate permitting timelines.", "The Participants", "commitment", "positive"),
+    ("leaders-direct", "We direct our Governments to report back to us on progress by the end of the year.", "We", "commitment", "positive"),
+    ("purpose-is-to", "The purpose of this Memorandum of Understanding is to strengthen cooperation between the Participants.", N, "aspirational", "positive"),
     ("preamble-recognizing", "RECOGNIZING the importance of critical minerals for the energy transition;", N, "aspirational", "positive"),
     ("preamble-desiring", "DESIRING to strengthen their economic partnership;", N, "aspirational", "positive"),
     ("preamble-further-recognizing", "FURTHER RECOGNIZING the need to diversify supply chains;", N, "aspirational", "positive"),
@@ -276,7 +283,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "ENCOURAGE", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_fuzzer_knows_every_terminal():
