@@ -1,7 +1,10 @@
 """Measure the classifier on the labelled set: precision, recall and F1 per category, macro-F1, modality accuracy.
 
 The labelled set lives in ``tests/data/labelled/``: sentences written for this project (``written.jsonl``),
-sentences of the seed corpus (``seeds.jsonl``) and references into the ToTA treaties (``tota.jsonl``: file,
+sentences of the seed corpus (``seeds.jsonl``), sentences of eight White House critical-minerals texts
+(``whitehouse.jsonl``: MOUs, frameworks, joint statements and fact sheets of 2023-2025, public-domain US
+government works, labelled by a second annotator who had not seen the classifier) and references into the
+ToTA treaties (``tota.jsonl``: file,
 article number and the words a sentence starts with; the text is read from ``../shared/data/tota`` at run
 time and never stored here, and those rows are skipped where that directory is absent).
 

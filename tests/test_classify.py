@@ -322,7 +322,7 @@ def test_exclusion_pre_check_vetoes_what_the_plain_search_vetoes(pattern, texts)
 
 def labelled_rows() -> list[dict]:
     rows = []
-    for name in ("written.jsonl", "seeds.jsonl"):
+    for name in ("written.jsonl", "seeds.jsonl", "whitehouse.jsonl"):
         rows += [json.loads(line) for line in (LABELLED_DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows
 
