@@ -49,6 +49,7 @@ VERB_MODALITY: dict[str, Modality] = {
     "PERMISSION": "best_effort",
     "ASPIRATION": "aspirational",
     "ENCOURAGE": "aspirational",
+    "ESTABLISH": "commitment",
     "REPORT": "none",
     "DEFINE": "none",
 }

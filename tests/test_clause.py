@@ -112,6 +112,11 @@ TREATY_LANGUAGE = [
     ("no-party-may-forbids", "Except as otherwise provided in this Agreement, no Party may adopt any prohibition on the importation of any good.", "no Party", "binding", "negative"),
     ("progressive-action", "The Participants are taking measures to accelerate permitting timelines.", "The Participants", "commitment", "positive"),
     ("leaders-direct", "We direct our Governments to report back to us on progress by the end of the year.", "We", "commitment", "positive"),
+    ("hereby-establish", "1. The Parties hereby establish a Committee on Trade in Goods, comprising representatives of each Party.", "The Parties", "commitment", "positive"),
+    ("is-hereby-established", "A Sub-Committee on Rules of Origin is hereby established.", "A Sub-Committee on Rules of Origin", "commitment", "positive"),
+    ("the-said-is-no-report", "The volume and period of application of the said measures should be limited.", "The volume and period of application of the said measures", "best_effort", "positive"),
+    ("states-noun-is-no-report", "The terms of transit of freight through the territory of states shall be regulated by international rules.", N, "binding", "positive"),
+    ("according-to-is-no-verb", "Exclusion from this trade regime according to the Goods Nomenclature shall be in the form of documents.", "Exclusion from this trade regime according to the Goods Nomenclature", "binding", "positive"),
     ("purpose-is-to", "The purpose of this Memorandum of Understanding is to strengthen cooperation between the Participants.", N, "aspirational", "positive"),
     ("preamble-recognizing", "RECOGNIZING the importance of critical minerals for the energy transition;", N, "aspirational", "positive"),
     ("preamble-desiring", "DESIRING to strengthen their economic partnership;", N, "aspirational", "positive"),
@@ -283,7 +288,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "ENCOURAGE", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_fuzzer_knows_every_terminal():
