@@ -50,6 +50,8 @@ VERB_MODALITY: dict[str, Modality] = {
     "ASPIRATION": "aspirational",
     "ENCOURAGE": "aspirational",
     "ESTABLISH": "commitment",
+    "DISCRETION": "best_effort",
+    "SCOPE": "none",
     "REPORT": "none",
     "DEFINE": "none",
 }
@@ -74,8 +76,9 @@ COORDINATORS = frozenset({"and", "or", "but"})
 # already pledged", "the two sides had agreed", "The Parties have not yet decided").
 AUXILIARIES = frozenset({"have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being", "do", "does",
                          "did", "would", "could", "might", "not", "never", "already", "yet", "still", "now"})
-# A subject cut short before its noun ("The [purpose of … is to]": the cue took the noun) names no one.
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
+# A subject cut short before its noun ("The [purpose of … is to]": the cue took the noun), or the "It" of "It shall
+# be open for …", names no one.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "it"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16

@@ -117,6 +117,13 @@ TREATY_LANGUAGE = [
     ("the-said-is-no-report", "The volume and period of application of the said measures should be limited.", "The volume and period of application of the said measures", "best_effort", "positive"),
     ("states-noun-is-no-report", "The terms of transit of freight through the territory of states shall be regulated by international rules.", N, "binding", "positive"),
     ("according-to-is-no-verb", "Exclusion from this trade regime according to the Goods Nomenclature shall be in the form of documents.", "Exclusion from this trade regime according to the Goods Nomenclature", "binding", "positive"),
+    ("scope-apply-to", "This Chapter shall apply to measures adopted or maintained by a Party relating to investors.", N, "none", "positive"),
+    ("scope-not-apply", "This Chapter shall not apply to government procurement.", N, "none", "positive"),
+    ("savings-not-prevent", "This Agreement shall not prevent the maintenance or establishment of customs unions.", N, "none", "positive"),
+    ("shall-not-apply-measures-binds", "The Parties shall not apply export restrictions on raw materials.", "The Parties", "binding", "negative"),
+    ("reserve-the-right", "The Parties reserve the right to apply exchange restrictions on short-term credits.", "The Parties", "best_effort", "positive"),
+    ("shall-be-open-for", "It shall be open for a participating country to enter into renegotiations.", N, "best_effort", "positive"),
+    ("recall", "The Parties recall the obligations deriving from membership of the ILO.", "The Parties", "aspirational", "positive"),
     ("purpose-is-to", "The purpose of this Memorandum of Understanding is to strengthen cooperation between the Participants.", N, "aspirational", "positive"),
     ("preamble-recognizing", "RECOGNIZING the importance of critical minerals for the energy transition;", N, "aspirational", "positive"),
     ("preamble-desiring", "DESIRING to strengthen their economic partnership;", N, "aspirational", "positive"),
@@ -288,7 +295,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "REPORT", "DEFINE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_fuzzer_knows_every_terminal():
