@@ -635,7 +635,7 @@ class ClausePlanner(Transformer):
     def sentence(self, pieces: list) -> Plan:
         segments = [piece for piece in pieces if isinstance(piece, _Segment)]
         plan = (_main_clause_plan(segments) or _swallowed_plan(pieces) or _opener_plan(segments)
-                or _verbless_plan(segments))
+                or _binding_plan(_swallowed_plan(pieces, before_comma=True)) or _verbless_plan(segments))
         qualifier = next((token for segment in segments if segment.kind != "quotation"
                           for token in segment.subject + segment.tail if token.type == "QUALIFIER"), None)
         if qualifier is not None and RANK[plan.modality] < RANK["best_effort"]:
@@ -699,15 +699,24 @@ def _forbidding(modality: Modality, permits: bool, negative_subject: int | None)
     return "binding" if permits and negative_subject is not None else modality
 
 
-def _swallowed_plan(pieces: list) -> Plan | None:
+def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
     """A condition or relative clause with no comma after it has swallowed the main clause: its second verb
-    cue is the main verb ("A Party that adopts a measure shall notify it"), or its only one."""
+    cue is the main verb ("A Party that adopts a measure shall notify it"), or its only one.
+
+    With ``before_comma``, the last resort when no clause of the sentence has a verb of its own, a comma after
+    it does not stop it (a comma before it still does): "The present Treaty is subject to ratification and shall enter into force on the date
+    on which …, but …", "treatment accorded to workers who are legally employed … shall be free of any
+    discrimination, as regards …".
+    """
     for index, segment in enumerate(pieces):
         if not isinstance(segment, _Segment) or segment.kind not in ("condition", "relative"):
             continue
         following = pieces[index + 1] if index + 1 < len(pieces) else None
-        if isinstance(following, Token) and following.type == "BREAK":
+        if isinstance(following, Token) and following.type == "BREAK" and not before_comma:
             continue
+        preceding = pieces[index - 1] if index > 0 else None
+        if before_comma and isinstance(preceding, Token) and preceding.type == "BREAK":
+            continue  # ", which will directly support …" comments on the sentence: it is not its verb
         verbs = [position for position, token in enumerate(segment.tail) if token.type in VERB_MODALITY]
         if not verbs:
             continue
@@ -722,6 +731,13 @@ def _swallowed_plan(pieces: list) -> Plan | None:
         modality = _forbidding(VERB_MODALITY[verb.type], verb.type == "PERMISSION", negative_subject)
         return Plan(modality, verb.start_pos, polarity_cue, *_actor_tokens(subject))
     return None
+
+
+def _binding_plan(plan: Plan | None) -> Plan | None:
+    """Only a duty ("shall", "must") found inside a condition or relative clause can stand for a sentence with no verb
+    of its own: an item's "that may be employed" or "which will support" only qualifies, and the item keeps its
+    lead-in's reading."""
+    return plan if plan is not None and plan.modality == "binding" else None
 
 
 def _subject_before(tokens: tuple[Token, ...], position: int) -> tuple[Token, ...]:
