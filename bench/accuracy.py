@@ -8,7 +8,7 @@ ToTA treaties (``tota.jsonl``: file,
 article number and the words a sentence starts with; the text is read from ``../shared/data/tota`` at run
 time and never stored here, and those rows are skipped where that directory is absent).
 
-    python bench/accuracy.py [--taxonomy FILE] [--errors]
+    python bench/accuracy.py [--taxonomy FILE] [--errors] [--labelled DIR]
 """
 from __future__ import annotations
 
@@ -42,6 +42,8 @@ def load_labelled(directory: Path = LABELLED_DIR, tota_dir: Path = TOTA_DIR) -> 
             if not line.strip():
                 continue
             row = json.loads(line)
+            if "categories" not in row:
+                continue  # a companion file's row (provenance, notes), not a label
             if "tota" in row:
                 if not tota_dir.is_dir():
                     skipped += 1
@@ -129,8 +131,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file instead of the default")
     parser.add_argument("--errors", action="store_true", help="list every row the classifier got wrong")
+    parser.add_argument("--labelled", metavar="DIR", type=Path, default=LABELLED_DIR,
+                        help="a folder of labelled *.jsonl rows ({\"id\", \"text\", \"categories\", \"modality\"}) "
+                             "instead of the project's own, e.g. a held-out set labelled by someone else")
     args = parser.parse_args(argv)
-    rows, skipped = load_labelled()
+    rows, skipped = load_labelled(args.labelled)
+    if not rows:
+        print(f"no labelled rows in {args.labelled} (*.jsonl rows with text and categories): nothing to measure", file=sys.stderr)
+        return 2
     result = evaluate(rows, load_taxonomy(args.taxonomy))
     print(f"labelled rows: {result['rows']}" + (f" ({skipped} ToTA rows skipped: {TOTA_DIR} absent)" if skipped else ""))
     print(f"{'category':<26} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7} {'f1':>6}")
