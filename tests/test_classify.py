@@ -4,6 +4,8 @@ from __future__ import annotations
 import gc
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from re import _parser
 
@@ -18,6 +20,7 @@ from grammar.trie import trie_regex
 from tests.conftest import seed_path
 
 LABELLED_DIR = Path(__file__).parent / "data" / "labelled"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -424,3 +427,28 @@ def test_explain_json_is_versioned(capsys):
 def test_explain_empty_text_is_trouble(capsys):
     assert main(["explain", "   "]) == 2
     assert "nothing to explain" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- bench/accuracy.py on a folder of one's own
+
+def _run_accuracy(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "accuracy.py"), *args], capture_output=True, text=True, check=False)
+
+
+def test_accuracy_bench_measures_a_labelled_folder_given_to_it(tmp_path):
+    rows = [{"id": "x1", "text": "Neither Party shall impose export duties on cobalt.", "categories": ["export_duties"], "modality": "binding"},
+            {"id": "x2", "text": "Gold prices fell on Monday.", "categories": ["stockpiling"], "modality": "none"}]
+    (tmp_path / "mine.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    (tmp_path / "notes.jsonl").write_text(json.dumps({"id": "x1", "note": "a companion row"}) + "\n", encoding="utf-8")
+    finished = _run_accuracy("--labelled", str(tmp_path))
+    assert finished.returncode == 0, finished.stderr
+    assert "labelled rows: 2" in finished.stdout
+    assert re.search(r"export_duties\s+1\s+0\s+0\s", finished.stdout)
+    assert re.search(r"stockpiling\s+0\s+0\s+1\s", finished.stdout)
+    assert "modality accuracy: 1.000" in finished.stdout
+
+
+def test_accuracy_bench_refuses_a_folder_without_labels(tmp_path):
+    finished = _run_accuracy("--labelled", str(tmp_path))
+    assert finished.returncode == 2
+    assert "nothing to measure" in finished.stderr
