@@ -704,9 +704,9 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
     cue is the main verb ("A Party that adopts a measure shall notify it"), or its only one.
 
     With ``before_comma``, the last resort when no clause of the sentence has a verb of its own, a comma after
-    it does not stop it (a comma before it still does): "The present Treaty is subject to ratification and shall enter into force on the date
-    on which …, but …", "treatment accorded to workers who are legally employed … shall be free of any
-    discrimination, as regards …".
+    it does not stop it (a comma before it still does): "The present Treaty is subject to ratification and
+    shall enter into force on the date on which …, but …", "treatment accorded to workers who are legally
+    employed … shall be free of any discrimination, as regards …".
     """
     for index, segment in enumerate(pieces):
         if not isinstance(segment, _Segment) or segment.kind not in ("condition", "relative"):

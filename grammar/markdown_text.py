@@ -24,6 +24,7 @@ with the number it is shown with (its list's first number, counted up).
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 import yaml
@@ -38,7 +39,6 @@ TITLE_KEYS = ("title", "name")
 DATE_KEYS = ("date", "published_time", "published", "date_published")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 STRAY_EMPHASIS = re.compile(r"\*\*|__")
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
          "xviii", "xix", "xx"]
 
@@ -148,8 +148,8 @@ def _nested_marker(number: int, depth: int) -> str | None:
     On screen the indentation shows that "1. Project selection" belongs to item 2; plain text has no
     indentation, so the item takes the marker of the level below a numbered paragraph instead.
     """
-    if depth == 1 and number <= len(LETTERS):
-        return f"({LETTERS[number - 1]}) "
+    if depth == 1 and number <= len(string.ascii_lowercase):
+        return f"({string.ascii_lowercase[number - 1]}) "
     if depth >= 2 and number < len(ROMAN):
         return f"({ROMAN[number]}) "
     return None
