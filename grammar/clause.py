@@ -49,9 +49,11 @@ VERB_MODALITY: dict[str, Modality] = {
     "PERMISSION": "best_effort",
     "ASPIRATION": "aspirational",
     "ENCOURAGE": "aspirational",
-    "ESTABLISH": "commitment",
+    "ESTABLISH": "binding",
     "DISCRETION": "best_effort",
     "SCOPE": "none",
+    "DEEM": "none",
+    "AGREE_THAT": "commitment",
     "REPORT": "none",
     "DEFINE": "none",
 }
@@ -614,6 +616,8 @@ class _Verb:
     defines: bool = False
     #: "may": discretion, unless the subject is negated ("Neither Party may" forbids).
     permits: bool = False
+    #: The cue's terminal name.
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -668,7 +672,7 @@ class ClausePlanner(Transformer):
     def verb_group(self, tokens: list[Token]) -> _Verb:
         cue = tokens[0]
         return _Verb(VERB_MODALITY[cue.type], cue.start_pos, cue.start_pos if cue.type in NEGATIVE_VERBS else None,
-                     defines=cue.type == "DEFINE", permits=cue.type == "PERMISSION")
+                     defines=cue.type == "DEFINE", permits=cue.type == "PERMISSION", kind=cue.type)
 
     def chained_verbs(self, tokens: list[Token]) -> _Verb:
         """A modal and a second verb cue close behind it: the weaker one decides ("shall endeavour")."""
@@ -690,8 +694,45 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
     if verb.defines:
         subject = ()
     negative_subject = _negative_subject(main.subject)
+    if verb.kind == "AGREE_THAT":
+        duty = _duty_agreed(main.tail)
+        if duty is not None:
+            before_duty = tuple(token for token in main.tail if token.start_pos < duty.start_pos)
+            polarity_cue = _first(duty.start_pos if duty.type in NEGATIVE_VERBS else None,
+                                  _negative_subject(before_duty), negative_subject)
+            return Plan("binding", duty.start_pos, polarity_cue, *_actor_tokens(subject))
     polarity_cue = _first(verb.negative_cue, negative_subject, _negative_marker(main.tail))
-    return Plan(_forbidding(verb.modality, verb.permits, negative_subject), verb.cue, polarity_cue, *_actor_tokens(subject))
+    modality = _forbidding(verb.modality, verb.permits, negative_subject)
+    if modality == "binding" and any(token.type == "NOTHING" for token in main.subject):
+        modality = "none"  # "Nothing in this Agreement shall prevent …": a savings clause, no one's duty
+    elif verb.kind == "SCOPE" and _actor_tokens(subject)[1]:
+        modality = "binding"  # "Each Party shall apply to …": the Party's duty, not the agreement's reach
+    elif verb.kind in ("SCOPE", "DEEM"):
+        duty = _coordinated_duty(main.tail)
+        if duty is not None:  # "an amendment shall constitute an integral part … and shall enter into force"
+            return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else None)
+        subject = ()  # what a rule is about ("The following goods shall be considered …") is no actor
+    return Plan(modality, verb.cue, polarity_cue, *_actor_tokens(subject))
+
+
+def _coordinated_duty(tail: tuple[Token, ...]) -> Token | None:
+    """A "shall" or "must" coordinated with the main verb ("… and shall enter into force"), before any that-clause,
+    relative clause or condition."""
+    for token in tail:
+        if token.type in CLAUSE_LINKS:
+            return None
+        if token.type in VERB_MODALITY:
+            return token if token.type in ("BINDING", "BINDING_NEG") else None
+    return None
+
+
+def _duty_agreed(tail: tuple[Token, ...]) -> Token | None:
+    """The "shall" or "must" of an agreed that-clause ("agreed that the issues shall be regulated"), if it has one:
+    the first verb cue after the clause's THAT decides."""
+    verbs = [token for token in tail if token.type in VERB_MODALITY]
+    if verbs and verbs[0].type in ("BINDING", "BINDING_NEG"):
+        return verbs[0]
+    return None
 
 
 def _forbidding(modality: Modality, permits: bool, negative_subject: int | None) -> Modality:
