@@ -31,6 +31,7 @@ from defusedxml.ElementTree import XMLParser
 
 from grammar.errors import InputError
 from grammar.models import Kind, OutlineEntry
+from grammar.numbering import ARTICLE_NUMBER
 
 # The first word of a ToTA chapter number says which level of the hierarchy the container is.
 CONTAINER_KINDS: dict[str, Kind] = {"CHAPTER": "chapter", "PART": "part", "TITLE": "part", "SECTION": "section"}
@@ -40,6 +41,9 @@ BARE_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[A-Za-z]?|[IVXLC]+)\s*$")
 # Where the meta lists the parties, best first: older records leave <parties> empty and fill <parties_original>.
 PARTY_LISTS = ("parties", "parties_original")
 PREAMBLE, CONCLUSION, UNNUMBERED = "Preamble", "Conclusion", "Unnumbered article"
+# An article element without a number attribute whose text opens with its own heading ("Article 13 On matters
+# relating to taxes …", "Article 35\nAnnexes I to V …"): a conversion slip of the corpus; the number is in the text.
+OPENING_NUMBER = re.compile(rf"^\s*(?P<number>(?i:article)\s+(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}))(?=\s)[ \t]*\n?")
 POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+$")
 
 
@@ -127,6 +131,17 @@ class _Chapter:
     number: str | None
     name: str | None
     articles: list[_Article] = field(default_factory=list)
+
+
+def _number_from_text(article: _Article) -> None:
+    """Give a number-less article the number its text opens with, moving that heading out of the body."""
+    if _one_line(article.number) or not article.parts:
+        return
+    body = "".join(article.parts)
+    opening = OPENING_NUMBER.match(body)
+    if opening:
+        article.number = opening["number"]
+        article.parts = [body[opening.end():]]
 
 
 def _place_name(position: int, numbered: list[int]) -> str:
@@ -236,6 +251,8 @@ def _render_tota(collector: _XmlCollector) -> XmlReading:
     blocks: list[str] = []
     outline: list[OutlineEntry] = []
     articles = [article for chapter in collector.chapters for article in chapter.articles]
+    for article in articles:
+        _number_from_text(article)
     numbered = [index for index, article in enumerate(articles) if _one_line(article.number)]
     position = 0
     for chapter in collector.chapters:

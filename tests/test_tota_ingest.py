@@ -46,6 +46,17 @@ RENDERING = [
         [("article", "Conclusion")],
         id="inner-blank-lines-and-trailing-spaces-kept",
     ),
+    pytest.param(
+        '<chapter number="CHAPTER VI" name="National Treatment"><article>Article 13 On matters relating to taxes, the'
+        ' products shall receive national treatment.</article></chapter>'
+        '<chapter number="CHAPTER XVIII" name="Transitory Provision"><article>Article 35\nAnnexes I to V shall be'
+        ' negotiated.</article></chapter>',
+        "CHAPTER VI: National Treatment\n\nArticle 13\nOn matters relating to taxes, the products shall receive national"
+        " treatment.\n\nCHAPTER XVIII: Transitory Provision\n\nArticle 35\nAnnexes I to V shall be negotiated.\n",
+        [("chapter", "CHAPTER VI: National Treatment"), ("article", "Article 13"),
+         ("chapter", "CHAPTER XVIII: Transitory Provision"), ("article", "Article 35")],
+        id="number-less-article-takes-the-number-its-text-opens-with",
+    ),
 ]
 
 
