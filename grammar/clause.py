@@ -65,6 +65,8 @@ CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD"})
 NOT_ACTORS = frozenset({"NOTHING", "NO_SUBJECT", "QUALIFIER", "ADVERB", "REFRAIN", "PROHIBIT", "NON"})
 NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
 GAP_TYPES = frozenset({"WORDS", "FEW"})
+# What a participial opener ("RECOGNIZING that …") may follow in its sentence.
+OPENER_BOUNDARIES = frozenset({"BREAK", "QUOTE", "_ENUM"})
 # What clause.lark's _subject_part allows: the tokens a subject is made of.
 SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER",
                            "REFRAIN", "PROHIBIT", "NON"})
@@ -438,6 +440,9 @@ def _sentences(lowered: str, found: list[Cue], begin: int, end: int) -> list[Sen
             if gap:
                 names.append(gap)
                 sentence.append((previous_end, start, gap))
+        if name == "PARTICIPLE" and names and names[-1] not in OPENER_BOUNDARIES:
+            name = "WORDS"  # "A Party seeking to apply …": a participle inside a clause opens nothing
+            cue = (start, cue_end, name)
         names.append(name)
         sentence.append(cue)
         previous_end = cue_end
@@ -712,7 +717,25 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
         if duty is not None:  # "an amendment shall constitute an integral part … and shall enter into force"
             return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else None)
         subject = ()  # what a rule is about ("The following goods shall be considered …") is no actor
+    elif modality in ("commitment", "best_effort", "aspirational"):
+        later = segments[segments.index(main) + 1:] if not any(token.type in CLAUSE_LINKS for token in main.tail) else []
+        duty = _coordinated_duty(main.tail) or _later_duty(later)
+        if duty is not None:  # "Either Participant may discontinue … and shall provide written notice"
+            return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else polarity_cue,
+                        *_actor_tokens(subject))
     return Plan(modality, verb.cue, polarity_cue, *_actor_tokens(subject))
+
+
+def _later_duty(segments: list[_Segment]) -> Token | None:
+    """The "shall" or "must" of a later plain clause of the sentence ("A Party may request consultations, and the
+    other Party shall reply"): a provision reads as the strongest obligation it states.  Not after a that-clause or
+    relative clause, whose continuation the later clauses may be ("may require that, …, investors must adopt")."""
+    for segment in segments:
+        verb = segment.verb
+        if (segment.kind == "clause" and verb is not None and verb.kind in ("BINDING", "BINDING_NEG")
+                and not any(token.type == "NOTHING" for token in segment.subject)):
+            return Token(verb.kind, "", verb.cue)
+    return None
 
 
 def _coordinated_duty(tail: tuple[Token, ...]) -> Token | None:
