@@ -773,6 +773,10 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
     employed … shall be free of any discrimination, as regards …".
     """
     for index, segment in enumerate(pieces):
+        if isinstance(segment, _Segment) and segment.kind == "opener" and not before_comma:
+            plan = _swallowing_opener_plan(segment)
+            if plan is not None:
+                return plan
         if not isinstance(segment, _Segment) or segment.kind not in ("condition", "relative"):
             continue
         following = pieces[index + 1] if index + 1 < len(pieces) else None
@@ -794,6 +798,23 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
                               _negative_marker(segment.tail[position + 1:]))
         modality = _forbidding(VERB_MODALITY[verb.type], verb.type == "PERMISSION", negative_subject)
         return Plan(modality, verb.start_pos, polarity_cue, *_actor_tokens(subject))
+    return None
+
+
+def _swallowing_opener_plan(opener: _Segment) -> Plan | None:
+    """An opener with no comma after it has swallowed the main clause: "To enhance the flow of goods the customs
+    administration of each Party shall review …".  Not past a that-clause: "RECOGNISING that each Party shall retain
+    the right …" is a recital."""
+    for position, token in enumerate(opener.tail):
+        if token.type in CLAUSE_LINKS:
+            return None
+        if token.type in VERB_MODALITY:
+            subject = _subject_before(opener.tail, position)
+            negative_subject = _negative_subject(subject)
+            polarity_cue = _first(token.start_pos if token.type in NEGATIVE_VERBS else None, negative_subject,
+                                  _negative_marker(opener.tail[position + 1:]))
+            modality = _forbidding(VERB_MODALITY[token.type], token.type == "PERMISSION", negative_subject)
+            return Plan(modality, token.start_pos, polarity_cue, *_actor_tokens(subject))
     return None
 
 
