@@ -21,7 +21,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from grammar.numbering import ARTICLE_NUMBER
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER
 
 DATA_FILE = Path(__file__).with_name("data") / "normalize.toml"
 
@@ -30,7 +30,7 @@ HEADING_LINE = re.compile(rf"(?:article|art\.|chapter|part|section|title|annex)\
 # "ARTICLE 1-5: Relation To Multilateral Environmental Agreements": a heading with its title, never a wrapped
 # cross-reference, whatever the line before ends with.
 TITLED_HEADING = re.compile(
-    rf"(?i:article|art\.|chapter|part|section)\s*(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
+    rf"(?i:{ARTICLE_KEYWORD}|chapter|part|section)\s*(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
 # An initial's full stop ("U.S.", "(the “U.S.”)"): before a lowercase line it ends no sentence.
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A paragraph number after a sentence end inside a paragraph ("… barriers. 2. The Parties"): the space before it.
@@ -73,6 +73,12 @@ def normalize_text(raw: str, headings: frozenset[str] = frozenset()) -> str:
     lines = _clean_lines(_replace_characters(raw, replacements), bullets)
     declared = frozenset(SPACE_RUN.sub(" ", heading.strip()) for heading in headings)
     return "\n".join(_Joiner(_wrap_width(lines), keep_hyphen, dangling, declared).paragraphs(lines))
+
+
+def normalize_line(line: str) -> str:
+    """One line as ``normalize_text`` writes it: characters replaced, stripped, space runs collapsed (a declared
+    heading must match its line in the normalized text: "Eaeu’s Bodies" is "Eaeu's Bodies" there)."""
+    return SPACE_RUN.sub(" ", _replace_characters(line, _tables()[0]).strip())
 
 
 def _replace_characters(raw: str, replacements: dict[str, str]) -> str:

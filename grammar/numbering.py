@@ -1,15 +1,18 @@
 """How agreements number their articles, written once for every regex that reads an article heading.
 
 ``2.4``, ``1-4`` (Canadian style), ``C-12`` (NAFTA style: the chapter's letter first) and ``1101``. The
-provision grammar's ``ARTICLE`` terminal (``provisions.lark``) spells the same pattern: a grammar file cannot
-import it, so a change here goes there too.
+provision grammar's ``ARTICLE`` terminal (``provisions.lark``) spells the same patterns (number and keyword): a
+grammar file cannot import them, so a change here goes there too.
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["ARTICLE_NUMBER", "number_key"]
+__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "number_key"]
 
+#: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
+#: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"): lowercase, wrap it in ``(?i:…)``.
+ARTICLE_KEYWORD = r"articles?|art\.|a(?:rt|rl|it|n)[il1|]c[il1|t]es?|artides?"
 #: An article number in digits, with an optional chapter-letter prefix; uppercase letters (wrap the
 #: expression in ``(?i:…)`` where the heading's case does not matter).
 ARTICLE_NUMBER = r"(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*"

@@ -8,13 +8,13 @@ from grammar.clause import read_clauses, with_lead_in
 from grammar.gc_pause import gc_paused
 from grammar.metadata import extract_metadata
 from grammar.models import ClauseReading, Document, Provision, Skipped, Source
-from grammar.normalize import normalize_text
-from grammar.numbering import ARTICLE_NUMBER
+from grammar.normalize import normalize_line, normalize_text
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER
 from grammar.provisions import parse_provisions
 from grammar.refs import Draft, name_provisions
 
 # An article or chapter heading line makes a document structured rather than prose.
-HEAD_LINE = re.compile(rf"""(?m)^(?i:article|art\.|chapter|part|section)\s*(?i:{ARTICLE_NUMBER}|[ivxlc]{{1,6}}|one|two|three)\b(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
+HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|chapter|part|section)\s*(?i:{ARTICLE_NUMBER}|[ivxlc]{{1,6}}|one|two|three)\b(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
 DATELINE = "byline or dateline"
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 
@@ -22,10 +22,12 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$",
 @gc_paused()
 def parse_source(source: Source) -> Document:
     """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph)."""
-    text = normalize_text(source.raw, frozenset(entry.line for entry in source.outline))
+    # The declared headings as the normalized text spells them ("Eaeu’s Bodies" becomes "Eaeu's Bodies" there).
+    outline = [entry.model_copy(update={"line": normalize_line(entry.line)}) for entry in source.outline]
+    text = normalize_text(source.raw, frozenset(entry.line for entry in outline))
     lines = split_lines(text)
-    structured = bool(source.outline) or HEAD_LINE.search(text) is not None
-    if source.outline:
+    structured = bool(outline) or HEAD_LINE.search(text) is not None
+    if outline:
         reasons: dict[int, str] = {}
         title_line = None
     else:
@@ -36,7 +38,7 @@ def parse_source(source: Source) -> Document:
             del reasons[title_line]
             title_line = None
     skipped = _skipped_spans(lines, reasons)
-    nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=source.outline)
+    nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=outline)
     provisions = _read_clauses(name_provisions(nodes, text), text)
     title = lines[title_line].text if title_line is not None else None
     # Datelines are set aside from the provisions but still date the document.

@@ -183,3 +183,16 @@ def test_plain_text_rendering_differs_only_in_article_keywords(tota_sources):
         assert differing, path.name  # the keyword recasing must show somewhere
         for ours, theirs in differing:
             assert ours in headings and ours.split(" ", 1)[1] == theirs.split(" ", 1)[1], (path.name, ours, theirs)
+
+
+def test_article_names_with_typographic_quotes_still_head_their_articles(tmp_path):
+    """Normalization straightens the quote in "Eaeu’s": the declared heading must be matched as the text spells it."""
+    body = ('<chapter number="SECTION IV" name="Budget"><article number="ARTICLE 20" name="Budget Of The Eaeu">1. Funding'
+            ' shall be provided.</article><article number="ARTICLE 21" name="Audit Of The Eaeu’s Bodies">1. An audit'
+            ' shall be held.</article><article number="ARTICLE 22" name="“External” Audit">1. It shall be held.</article>'
+            '</chapter>')
+    path = tmp_path / "pta_test.xml"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<treaty>{META}<body>{body}</body></treaty>', encoding="utf-8")
+    document = parse_source(load_source(str(path)))
+    assert [(p.ref, p.heading) for p in document.provisions if p.kind == "article"] == [
+        ("Art. 20", "Budget Of The Eaeu"), ("Art. 21", "Audit Of The Eaeu's Bodies"), ("Art. 22", '"External" Audit')]
