@@ -701,6 +701,9 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
     negative_subject = _negative_subject(main.subject)
     if verb.kind == "AGREE_THAT":
         duty = _duty_agreed(main.tail)
+        if duty is None and _states_a_fact(main.tail):
+            # "The Parties agree that administrative cooperation is essential": agreeing on a fact recognises it.
+            return Plan("aspirational", verb.cue, _negative_marker(main.tail), *_actor_tokens(subject))
         if duty is not None:
             before_duty = tuple(token for token in main.tail if token.start_pos < duty.start_pos)
             polarity_cue = _first(duty.start_pos if duty.type in NEGATIVE_VERBS else None,
@@ -747,6 +750,12 @@ def _coordinated_duty(tail: tuple[Token, ...]) -> Token | None:
         if token.type in VERB_MODALITY:
             return token if token.type in ("BINDING", "BINDING_NEG") else None
     return None
+
+
+def _states_a_fact(tail: tuple[Token, ...]) -> bool:
+    """An agreed that-clause with words but no verb cue ("… that X is essential"); an empty one is followed by a
+    quotation ("agreed that ``both countries must …''"), which is reported and does not count."""
+    return any(token.type in GAP_TYPES for token in tail) and not any(token.type in VERB_MODALITY for token in tail)
 
 
 def _duty_agreed(tail: tuple[Token, ...]) -> Token | None:

@@ -102,6 +102,7 @@ TREATY_LANGUAGE = [
     ("purpose-opener-without-comma", "To enhance the flow of goods across their borders the customs administration of each Party shall regularly review these procedures.", N, "binding", "positive"),
     ("recital-that-shall-stays-recital", "RECOGNISING that each Party shall retain the right to regulate;", N, "aspirational", "positive"),
     ("to-encourage-inside-item", "conferences, seminars and other events to encourage participation;", N, "aspirational", "positive"),
+    ("agree-that-fact-recognises", "The Parties agree that administrative cooperation is essential for the implementation of this Title.", "The Parties", "aspirational", "positive"),
     ("may-and-shall", "Either Participant may discontinue cooperation at any time and shall provide written notice.", "Either Participant", "binding", "positive"),
     ("may-then-other-shall", "A Party may request consultations, and the other Party shall reply within ten days.", "A Party", "binding", "positive"),
     ("will-then-may-stays", "The Parties will cooperate, and may exchange information.", "The Parties", "commitment", "positive"),
