@@ -700,12 +700,17 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
         subject = ()
     negative_subject = _negative_subject(main.subject)
     if verb.kind == "AGREE_THAT":
-        duty = _duty_agreed(main.tail)
-        if duty is None and _states_a_fact(main.tail):
+        # The that-clause runs on past commas: "agree that their legislation, provisions and procedures shall …".
+        complement = main.tail + tuple(token for segment in segments[segments.index(main) + 1:]
+                                       if segment.kind != "quotation" for token in (*segment.subject, *((Token(segment.verb.kind, "", segment.verb.cue),)
+                                                                       if segment.verb else ()), *segment.tail))
+        duty = _duty_agreed(complement)
+        quoted = any(segment.kind == "quotation" for segment in segments[segments.index(main) + 1:])
+        if duty is None and not quoted and _states_a_fact(complement):
             # "The Parties agree that administrative cooperation is essential": agreeing on a fact recognises it.
             return Plan("aspirational", verb.cue, _negative_marker(main.tail), *_actor_tokens(subject))
         if duty is not None:
-            before_duty = tuple(token for token in main.tail if token.start_pos < duty.start_pos)
+            before_duty = tuple(token for token in complement if token.start_pos < duty.start_pos)
             polarity_cue = _first(duty.start_pos if duty.type in NEGATIVE_VERBS else None,
                                   _negative_subject(before_duty), negative_subject)
             return Plan("binding", duty.start_pos, polarity_cue, *_actor_tokens(subject))
@@ -753,8 +758,7 @@ def _coordinated_duty(tail: tuple[Token, ...]) -> Token | None:
 
 
 def _states_a_fact(tail: tuple[Token, ...]) -> bool:
-    """An agreed that-clause with words but no verb cue ("… that X is essential"); an empty one is followed by a
-    quotation ("agreed that ``both countries must …''"), which is reported and does not count."""
+    """An agreed that-clause with words but no verb cue ("… that X is essential")."""
     return any(token.type in GAP_TYPES for token in tail) and not any(token.type in VERB_MODALITY for token in tail)
 
 

@@ -35,6 +35,9 @@ TITLED_HEADING = re.compile(
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A paragraph number after a sentence end inside a paragraph ("… barriers. 2. The Parties"): the space before it.
 RUN_TOGETHER_NUMBER = re.compile(r"(?<=[.;:]) (?=([0-9]{1,3})\. [A-Z])")
+# "Article XXIV of the General Agreement …": a heading keyword and number read on as a phrase, so the line is a wrapped
+# cross-reference whatever the line before ends with ("… in particular\nArticle XXIV of the GATT 1994").
+REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|chapter|part|section|annex)\s*{NUMBER}\s+(?:of|to|and|or|in|under)\b", re.IGNORECASE)
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
@@ -164,6 +167,8 @@ class _Joiner:
         if start is not None:
             if start.lastgroup == "structural":
                 return False
+            if start.lastgroup == "heading" and REFERENCE_START.match(line) and not TERMINAL_PUNCTUATION.search(last):
+                return True  # "… in particular\nArticle XXIV of the GATT 1994": a reference reads on
             if not last.endswith(",") and _last_word(last).lower() not in self.dangling:
                 return False  # "… referred to in\nArticle 5 …" is a wrapped cross-reference, not a heading
             if start.lastgroup == "heading" and TITLED_HEADING.match(line):

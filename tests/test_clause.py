@@ -103,6 +103,7 @@ TREATY_LANGUAGE = [
     ("recital-that-shall-stays-recital", "RECOGNISING that each Party shall retain the right to regulate;", N, "aspirational", "positive"),
     ("to-encourage-inside-item", "conferences, seminars and other events to encourage participation;", N, "aspirational", "positive"),
     ("agree-that-fact-recognises", "The Parties agree that administrative cooperation is essential for the implementation of this Title.", "The Parties", "aspirational", "positive"),
+    ("agree-that-shall-past-commas", "The Parties agree that their customs legislation, provisions and procedures shall be based upon international standards.", "The Parties", "binding", "positive"),
     ("may-and-shall", "Either Participant may discontinue cooperation at any time and shall provide written notice.", "Either Participant", "binding", "positive"),
     ("may-then-other-shall", "A Party may request consultations, and the other Party shall reply within ten days.", "A Party", "binding", "positive"),
     ("will-then-may-stays", "The Parties will cooperate, and may exchange information.", "The Parties", "commitment", "positive"),

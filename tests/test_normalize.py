@@ -97,3 +97,19 @@ def test_declared_headings_are_never_glued():
     assert normalize_text(raw).split("\n")[0].endswith("or from the Final Provisions")
     assert normalize_text(raw, frozenset({"Final Provisions"})).split("\n") == [
         "an investment of an investor of Canada or from the", "", "Final Provisions", "The Parties shall meet."]
+
+
+def test_a_line_opening_with_an_article_reference_continues_the_sentence():
+    """"… in particular\nArticle XXIV of the GATT 1994": "Article XXIV of" reads on as a phrase, it heads nothing."""
+    raw = ("Article 2\nThis Agreement shall be fully compatible with and implemented in a\n"
+           "  manner consistent with the relevant WTO provisions, in particular\n"
+           "  Article XXIV of the General Agreement on Tariffs and Trade 1994 (GATT\n"
+           "  1994) and Article V of the General Agreement on Trade in Services\n  (GATS).\n")
+    lines = normalize_text(raw).split("\n")
+    assert lines[0] == "Article 2"
+    assert "the relevant WTO provisions, in particular Article XXIV of the General Agreement" in lines[1]
+
+
+def test_an_article_heading_after_a_finished_sentence_stays_a_heading():
+    lines = normalize_text("The Parties shall cooperate.\nArticle 3 of the Protocol\nEach Party shall act.\n").split("\n")
+    assert "Article 3 of the Protocol" in lines
