@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "number_key"]
+__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "NUMBER_WORD", "number_key"]
 
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
 #: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"): lowercase, wrap it in ``(?i:…)``.
 ARTICLE_KEYWORD = r"articles?|art\.|a(?:rt|rl|it|n)[il1|]c[il1|t]es?|artides?"
+#: A number spelled out, as older agreements number their articles ("Article ONE", "Article Twenty-One"); the provision
+#: grammar's ``_NUMBER_WORD`` terminal spells the same.
+NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
+               r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+               r"|eighteen|nineteen)")
 #: An article number in digits, with an optional chapter-letter prefix; uppercase letters (wrap the
 #: expression in ``(?i:…)`` where the heading's case does not matter).
 ARTICLE_NUMBER = r"(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*"
