@@ -67,6 +67,7 @@ NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
 GAP_TYPES = frozenset({"WORDS", "FEW"})
 # What a participial opener ("RECOGNIZING that …") may follow in its sentence.
 OPENER_BOUNDARIES = frozenset({"BREAK", "QUOTE", "_ENUM"})
+OPENERS = frozenset({"PARTICIPLE", "PURPOSE"})
 # What clause.lark's _subject_part allows: the tokens a subject is made of.
 SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER",
                            "REFRAIN", "PROHIBIT", "NON"})
@@ -440,7 +441,7 @@ def _sentences(lowered: str, found: list[Cue], begin: int, end: int) -> list[Sen
             if gap:
                 names.append(gap)
                 sentence.append((previous_end, start, gap))
-        if name == "PARTICIPLE" and names and names[-1] not in OPENER_BOUNDARIES:
+        if name in OPENERS and names and names[-1] not in OPENER_BOUNDARIES:
             name = "WORDS"  # "A Party seeking to apply …": a participle inside a clause opens nothing
             cue = (start, cue_end, name)
         names.append(name)
@@ -786,7 +787,7 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
     employed … shall be free of any discrimination, as regards …".
     """
     for index, segment in enumerate(pieces):
-        if isinstance(segment, _Segment) and segment.kind == "opener" and not before_comma:
+        if isinstance(segment, _Segment) and segment.kind == "opener" and segment.tail[0].type == "PURPOSE" and not before_comma:
             plan = _swallowing_opener_plan(segment)
             if plan is not None:
                 return plan
@@ -815,9 +816,9 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
 
 
 def _swallowing_opener_plan(opener: _Segment) -> Plan | None:
-    """An opener with no comma after it has swallowed the main clause: "To enhance the flow of goods the customs
-    administration of each Party shall review …".  Not past a that-clause: "RECOGNISING that each Party shall retain
-    the right …" is a recital."""
+    """A purpose opener with no comma after it has swallowed the main clause: "To enhance the flow of goods the customs
+    administration of each Party shall review …".  Not past a that-clause.  A recital never does ("RECOGNIZING that
+    states must maintain …", "EXPRESSING their preparedness … to seek ways and means …")."""
     for position, token in enumerate(opener.tail):
         if token.type in CLAUSE_LINKS:
             return None

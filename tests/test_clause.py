@@ -104,6 +104,14 @@ TREATY_LANGUAGE = [
     ("to-encourage-inside-item", "conferences, seminars and other events to encourage participation;", N, "aspirational", "positive"),
     ("agree-that-fact-recognises", "The Parties agree that administrative cooperation is essential for the implementation of this Title.", "The Parties", "aspirational", "positive"),
     ("agree-that-shall-past-commas", "The Parties agree that their customs legislation, provisions and procedures shall be based upon international standards.", "The Parties", "binding", "positive"),
+    ("provisions-of-articles-shall-not-preclude", "The provisions of Articles 11 and 12 shall not preclude restrictions on imports justified on grounds of public morality.", N, "none", "positive"),
+    ("nothing-in-articles", "Nothing in Articles 11 and 12 shall prevent the adoption of measures necessary to protect public morals.", N, "none", "positive"),
+    ("shall-aim-at", "Cooperation shall aim at preventing deterioration of the environment.", "Cooperation", "aspirational", "positive"),
+    ("cooperation-aimed-at-is-no-verb", "The Community and Hungary shall establish cooperation aimed at strengthening economic links.", "The Community and Hungary", "binding", "positive"),
+    ("agree-upon-the-need", "The Contracting Parties agree upon the need to promote improved working conditions for workers.", "The Contracting Parties", "aspirational", "positive"),
+    ("recital-that-states-must", "RECOGNIZING that states must maintain the ability to preserve their cultural policies;", N, "aspirational", "positive"),
+    ("recital-ways-and-means", "EXPRESSING their preparedness to co-operate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
+    ("cannot-be", "Both Contracting Parties have agreed that the goods purchased in Ghana cannot be re-exported.", "Both Contracting Parties", "binding", "negative"),
     ("may-and-shall", "Either Participant may discontinue cooperation at any time and shall provide written notice.", "Either Participant", "binding", "positive"),
     ("may-then-other-shall", "A Party may request consultations, and the other Party shall reply within ten days.", "A Party", "binding", "positive"),
     ("will-then-may-stays", "The Parties will cooperate, and may exchange information.", "The Parties", "commitment", "positive"),
@@ -345,7 +353,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_fuzzer_knows_every_terminal():
