@@ -111,7 +111,6 @@ TREATY_LANGUAGE = [
     ("agree-upon-the-need", "The Contracting Parties agree upon the need to promote improved working conditions for workers.", "The Contracting Parties", "aspirational", "positive"),
     ("recital-that-states-must", "RECOGNIZING that states must maintain the ability to preserve their cultural policies;", N, "aspirational", "positive"),
     ("recital-ways-and-means", "EXPRESSING their preparedness to co-operate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
-    ("cannot-be", "Both Contracting Parties have agreed that the goods purchased in Ghana cannot be re-exported.", "Both Contracting Parties", "binding", "negative"),
     ("nothing-in-the-present", "Nothing in the present Agreement shall hinder the Parties from maintaining relations with third states.", N, "none", "positive"),
     ("without-prejudice", "The provisions of this Agreement shall be without prejudice to the rights of the Parties under the WTO Agreement.", N, "none", "positive"),
     ("shall-recognise-binds", "Each Party shall recognise the results of conformity assessment procedures conducted in the other Party.", "Each Party", "binding", "positive"),
