@@ -1,4 +1,5 @@
-"""Measure the classifier on the labelled set: precision, recall and F1 per category, macro-F1, modality accuracy.
+"""Measure the classifier on the labelled set: precision, recall and F1 per category, macro-F1 (over all categories,
+then over those with labelled positives), micro precision/recall/F1, modality accuracy.
 
 The labelled set lives in ``tests/data/labelled/``: sentences written for this project (``written.jsonl``),
 sentences of the seed corpus (``seeds.jsonl``), sentences of eight White House critical-minerals texts
@@ -118,10 +119,20 @@ def evaluate(rows: list[dict], taxonomy) -> dict:
         recall = count["tp"] / (count["tp"] + count["fn"]) if count["tp"] + count["fn"] else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         scores[category_id] = {**count, "precision": precision, "recall": recall, "f1": f1}
+    # A category with no labelled positives and no false positives scores 1.0 in the macro-F1 above: a set that lacks
+    # some categories looks better than it is, so the mean over the categories it has and the pooled counts come too.
+    present = [score["f1"] for score in scores.values() if score["tp"] + score["fn"]]
+    tp, fp, fn = (sum(score[key] for score in scores.values()) for key in ("tp", "fp", "fn"))
+    micro_precision = tp / (tp + fp) if tp + fp else 1.0
+    micro_recall = tp / (tp + fn) if tp + fn else 1.0
     return {
         "rows": len(rows),
         "scores": scores,
         "macro_f1": sum(score["f1"] for score in scores.values()) / len(scores),
+        "present_categories": len(present),
+        "present_macro_f1": sum(present) / len(present) if present else None,
+        "micro": (micro_precision, micro_recall,
+                  2 * micro_precision * micro_recall / (micro_precision + micro_recall) if micro_precision + micro_recall else 0.0),
         "modality_accuracy": modality_right / modality_total if modality_total else None,
         "errors": errors,
     }
@@ -146,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{category_id:<26} {score['tp']:>4} {score['fp']:>4} {score['fn']:>4} "
               f"{score['precision']:>10.2f} {score['recall']:>7.2f} {score['f1']:>6.2f}")
     print(f"macro-F1: {result['macro_f1']:.3f}")
+    if result["present_macro_f1"] is not None:
+        print(f"macro-F1 over the {result['present_categories']} categories with labelled positives: {result['present_macro_f1']:.3f}")
+    print("micro precision {:.3f}, recall {:.3f}, F1 {:.3f}".format(*result["micro"]))
     accuracy = result["modality_accuracy"]
     print(f"modality accuracy: {accuracy:.3f}" if accuracy is not None else "modality accuracy: not yet measurable (no grammar.clause)")
     if args.errors:

@@ -445,6 +445,8 @@ def test_accuracy_bench_measures_a_labelled_folder_given_to_it(tmp_path):
     assert "labelled rows: 2" in finished.stdout
     assert re.search(r"export_duties\s+1\s+0\s+0\s", finished.stdout)
     assert re.search(r"stockpiling\s+0\s+0\s+1\s", finished.stdout)
+    assert "macro-F1 over the 2 categories with labelled positives: 0.500" in finished.stdout
+    assert "micro precision 1.000, recall 0.500, F1 0.667" in finished.stdout
     assert "modality accuracy: 1.000" in finished.stdout
 
 
