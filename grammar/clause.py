@@ -60,6 +60,8 @@ VERB_MODALITY: dict[str, Modality] = {
 NEGATIVE_VERBS = frozenset({"BINDING_NEG", "COMMITMENT_NEG", "BEST_EFFORT_NEG"})
 NEGATIVE_SUBJECTS = frozenset({"NEITHER", "NO_SUBJECT"})
 NEGATIVE_MARKERS = frozenset({"REFRAIN", "PROHIBIT", "NON"})
+# The verb cues of a duty: a "shall" or "must" found elsewhere in a sentence can lift a weaker main verb.
+DUTIES = frozenset({"BINDING", "BINDING_NEG"})
 # Past these, the rest of a clause is a that-clause or relative clause and says nothing about its polarity.
 CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD"})
 NOT_ACTORS = frozenset({"NOTHING", "NO_SUBJECT", "QUALIFIER", "ADVERB", "REFRAIN", "PROHIBIT", "NON"})
@@ -618,12 +620,18 @@ class _Verb:
     modality: Modality
     cue: int
     negative_cue: int | None = None
-    #: A definition's subject is the defined term, not an actor.
-    defines: bool = False
-    #: "may": discretion, unless the subject is negated ("Neither Party may" forbids).
-    permits: bool = False
-    #: The cue's terminal name.
+    #: The deciding cue's terminal name, for a single verb cue; a chained verb group ("shall endeavour") has none.
     kind: str = ""
+
+    @property
+    def defines(self) -> bool:
+        """A definition's subject is the defined term, not an actor."""
+        return self.kind == "DEFINE"
+
+    @property
+    def permits(self) -> bool:
+        """"may": discretion, unless the subject is negated ("Neither Party may" forbids)."""
+        return self.kind == "PERMISSION"
 
 
 @dataclass(frozen=True)
@@ -678,7 +686,7 @@ class ClausePlanner(Transformer):
     def verb_group(self, tokens: list[Token]) -> _Verb:
         cue = tokens[0]
         return _Verb(VERB_MODALITY[cue.type], cue.start_pos, cue.start_pos if cue.type in NEGATIVE_VERBS else None,
-                     defines=cue.type == "DEFINE", permits=cue.type == "PERMISSION", kind=cue.type)
+                     kind=cue.type)
 
     def chained_verbs(self, tokens: list[Token]) -> _Verb:
         """A modal and a second verb cue close behind it: the weaker one decides ("shall endeavour")."""
@@ -700,13 +708,13 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
     if verb.defines:
         subject = ()
     negative_subject = _negative_subject(main.subject)
+    after = segments[segments.index(main) + 1:]
     if verb.kind == "AGREE_THAT":
         # The that-clause runs on past commas: "agree that their legislation, provisions and procedures shall …".
-        complement = main.tail + tuple(token for segment in segments[segments.index(main) + 1:]
-                                       if segment.kind != "quotation" for token in (*segment.subject, *((Token(segment.verb.kind, "", segment.verb.cue),)
-                                                                       if segment.verb else ()), *segment.tail))
-        duty = _duty_agreed(complement)
-        quoted = any(segment.kind == "quotation" for segment in segments[segments.index(main) + 1:])
+        complement = main.tail + tuple(token for segment in after if segment.kind != "quotation"
+                                       for token in _segment_tokens(segment))
+        duty = _first_duty(complement)
+        quoted = any(segment.kind == "quotation" for segment in after)
         if duty is None and not quoted and _states_a_fact(complement):
             # "The Parties agree that administrative cooperation is essential": agreeing on a fact recognises it.
             return Plan("aspirational", verb.cue, _negative_marker(main.tail), *_actor_tokens(subject))
@@ -717,18 +725,19 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
             return Plan("binding", duty.start_pos, polarity_cue, *_actor_tokens(subject))
     polarity_cue = _first(verb.negative_cue, negative_subject, _negative_marker(main.tail))
     modality = _forbidding(verb.modality, verb.permits, negative_subject)
-    if modality == "binding" and any(token.type == "NOTHING" for token in main.subject):
+    if modality == "binding" and _is_savings_subject(main.subject):
         modality = "none"  # "Nothing in this Agreement shall prevent …": a savings clause, no one's duty
     elif verb.kind == "SCOPE" and _actor_tokens(subject)[1]:
         modality = "binding"  # "Each Party shall apply to …": the Party's duty, not the agreement's reach
     elif verb.kind in ("SCOPE", "DEEM"):
-        duty = _coordinated_duty(main.tail)
+        duty = _first_duty(main.tail, stop_at_links=True)
         if duty is not None:  # "an amendment shall constitute an integral part … and shall enter into force"
             return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else None)
         subject = ()  # what a rule is about ("The following goods shall be considered …") is no actor
     elif modality in ("commitment", "best_effort", "aspirational"):
-        later = segments[segments.index(main) + 1:] if not any(token.type in CLAUSE_LINKS for token in main.tail) else []
-        duty = _coordinated_duty(main.tail) or _later_duty(later)
+        later = after if not any(token.type in CLAUSE_LINKS for token in main.tail) else []
+        # A "shall" coordinated with the main verb ("… and shall provide"), or in a later plain clause.
+        duty = _first_duty(main.tail, stop_at_links=True) or _later_duty(later)
         if duty is not None:  # "Either Participant may discontinue … and shall provide written notice"
             return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else polarity_cue,
                         *_actor_tokens(subject))
@@ -741,35 +750,40 @@ def _later_duty(segments: list[_Segment]) -> Token | None:
     relative clause, whose continuation the later clauses may be ("may require that, …, investors must adopt")."""
     for segment in segments:
         verb = segment.verb
-        if (segment.kind == "clause" and verb is not None and verb.kind in ("BINDING", "BINDING_NEG")
-                and not any(token.type == "NOTHING" for token in segment.subject)):
-            return Token(verb.kind, "", verb.cue)
+        if segment.kind == "clause" and verb is not None and verb.kind in DUTIES and not _is_savings_subject(segment.subject):
+            return _verb_token(verb)
     return None
 
 
-def _coordinated_duty(tail: tuple[Token, ...]) -> Token | None:
-    """A "shall" or "must" coordinated with the main verb ("… and shall enter into force"), before any that-clause,
-    relative clause or condition."""
-    for token in tail:
-        if token.type in CLAUSE_LINKS:
+def _first_duty(tokens: tuple[Token, ...], *, stop_at_links: bool = False) -> Token | None:
+    """The first verb cue of ``tokens`` if it is a "shall" or "must": in an agreed that-clause ("agreed that the
+    issues shall be regulated"), or, with ``stop_at_links``, coordinated with the main verb ("… and shall enter into
+    force") before any that-clause, relative clause or condition."""
+    for token in tokens:
+        if stop_at_links and token.type in CLAUSE_LINKS:
             return None
         if token.type in VERB_MODALITY:
-            return token if token.type in ("BINDING", "BINDING_NEG") else None
+            return token if token.type in DUTIES else None
     return None
+
+
+def _segment_tokens(segment: _Segment) -> tuple[Token, ...]:
+    """A segment's tokens in order, its verb group as one token of the verb's kind."""
+    return (*segment.subject, *((_verb_token(segment.verb),) if segment.verb else ()), *segment.tail)
+
+
+def _verb_token(verb: _Verb) -> Token:
+    return Token(verb.kind, "", verb.cue)
+
+
+def _is_savings_subject(subject: tuple[Token, ...]) -> bool:
+    """"Nothing in this Agreement …": the subject of a savings clause, which obliges no one."""
+    return any(token.type == "NOTHING" for token in subject)
 
 
 def _states_a_fact(tail: tuple[Token, ...]) -> bool:
     """An agreed that-clause with words but no verb cue ("… that X is essential")."""
     return any(token.type in GAP_TYPES for token in tail) and not any(token.type in VERB_MODALITY for token in tail)
-
-
-def _duty_agreed(tail: tuple[Token, ...]) -> Token | None:
-    """The "shall" or "must" of an agreed that-clause ("agreed that the issues shall be regulated"), if it has one:
-    the first verb cue after the clause's THAT decides."""
-    verbs = [token for token in tail if token.type in VERB_MODALITY]
-    if verbs and verbs[0].type in ("BINDING", "BINDING_NEG"):
-        return verbs[0]
-    return None
 
 
 def _forbidding(modality: Modality, permits: bool, negative_subject: int | None) -> Modality:
@@ -803,15 +817,10 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
         if not verbs:
             continue
         position = verbs[1] if len(verbs) > 1 else verbs[0]
-        verb = segment.tail[position]
         subject = _subject_before(segment.tail, position)
         if segment.kind == "relative" and index > 0 and isinstance(pieces[index - 1], _Segment):
             subject = pieces[index - 1].subject or subject
-        negative_subject = _negative_subject(subject)
-        polarity_cue = _first(verb.start_pos if verb.type in NEGATIVE_VERBS else None, negative_subject,
-                              _negative_marker(segment.tail[position + 1:]))
-        modality = _forbidding(VERB_MODALITY[verb.type], verb.type == "PERMISSION", negative_subject)
-        return Plan(modality, verb.start_pos, polarity_cue, *_actor_tokens(subject))
+        return _tail_verb_plan(segment.tail, position, subject)
     return None
 
 
@@ -823,13 +832,18 @@ def _swallowing_opener_plan(opener: _Segment) -> Plan | None:
         if token.type in CLAUSE_LINKS:
             return None
         if token.type in VERB_MODALITY:
-            subject = _subject_before(opener.tail, position)
-            negative_subject = _negative_subject(subject)
-            polarity_cue = _first(token.start_pos if token.type in NEGATIVE_VERBS else None, negative_subject,
-                                  _negative_marker(opener.tail[position + 1:]))
-            modality = _forbidding(VERB_MODALITY[token.type], token.type == "PERMISSION", negative_subject)
-            return Plan(modality, token.start_pos, polarity_cue, *_actor_tokens(subject))
+            return _tail_verb_plan(opener.tail, position, _subject_before(opener.tail, position))
     return None
+
+
+def _tail_verb_plan(tail: tuple[Token, ...], position: int, subject: tuple[Token, ...]) -> Plan:
+    """The reading of a sentence whose main verb is ``tail[position]``, inside a segment that swallowed it."""
+    verb = tail[position]
+    negative_subject = _negative_subject(subject)
+    polarity_cue = _first(verb.start_pos if verb.type in NEGATIVE_VERBS else None, negative_subject,
+                          _negative_marker(tail[position + 1:]))
+    modality = _forbidding(VERB_MODALITY[verb.type], verb.type == "PERMISSION", negative_subject)
+    return Plan(modality, verb.start_pos, polarity_cue, *_actor_tokens(subject))
 
 
 def _binding_plan(plan: Plan | None) -> Plan | None:
