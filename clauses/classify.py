@@ -776,10 +776,13 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
 def _tag_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocument:
     compiled = compile_taxonomy(taxonomy)
     text = document.text
-    heading_spans = [_heading_span(provision, text) for provision in document.provisions]
+    by_ref = {provision.ref: provision for provision in document.provisions}
+    # A provision's heading is its own only where its parent's differs: children repeat their article's heading,
+    # and that heading's words belong to the article, not to whichever child lies nearest to them.
+    own_headings = [_own_heading(provision, by_ref) for provision in document.provisions]
+    heading_spans = [_heading_span(provision, text) if own else None for provision, own in zip(document.provisions, own_headings)]
     segments = _own_segments(document, heading_spans)
     starts = [segment[0] for segment in segments]
-    by_ref = {provision.ref: provision for provision in document.provisions}
     hits_by_ref: dict[str, list[Hit]] = {}
     for hit in find_hits(text, compiled):
         index = bisect_right(starts, hit.start) - 1
@@ -790,11 +793,8 @@ def _tag_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocument:
     for start, end, ref in segments:
         owner_spans.setdefault(ref, []).append((start, end))
     tags: dict[str, list[Tag]] = {}
-    for provision, heading_span in zip(document.provisions, heading_spans):
+    for provision, located in zip(document.provisions, heading_spans):
         hits = hits_by_ref.get(provision.ref, [])
-        parent = by_ref.get(provision.parent) if provision.parent else None
-        own_heading = provision.heading if provision.heading and (parent is None or parent.heading != provision.heading) else None
-        located = heading_span if own_heading else None
         if located is not None and not any(h.start >= located[0] and h.end <= located[1] for h in hits):
             hits = hits + fuzzy_heading_hits(provision.heading, located[0], compiled)
         if not hits:
@@ -858,6 +858,11 @@ def _with_depth(provisions: list[Provision]) -> list[tuple[int, Provision]]:
         depth[provision.ref] = level
         result.append((level, provision))
     return result
+
+
+def _own_heading(provision: Provision, by_ref: dict[str, Provision]) -> bool:
+    parent = by_ref.get(provision.parent) if provision.parent else None
+    return bool(provision.heading) and (parent is None or parent.heading != provision.heading)
 
 
 def _heading_span(provision: Provision, text: str) -> tuple[int, int] | None:

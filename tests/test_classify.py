@@ -190,6 +190,26 @@ def test_container_is_classified_on_its_own_text_only(taxonomy):
     assert classified.categories("art_1__item_a") == ["export_duties"]
 
 
+def test_an_article_heading_is_the_articles_not_its_nearest_childs(taxonomy):
+    """Children repeat their article's heading; its words still belong to the article alone."""
+    heading_line = "ARTICLE 4: Customs Duties On Imports"
+    first = "1. No new charges shall be introduced in trade between the Parties."
+    second = "2. Paragraph 1 does not apply to fish."
+    text = f"{heading_line}\n{first}\n{second}"
+    second_start = text.index(second)
+    heading = "Customs Duties On Imports"
+    document = Document(path="headed.txt", format="text", layout="structured", title=None, parties=[], dates=[],
+                        instrument="agreement", genre="legal_text", minerals=[], text=text, skipped=[], provisions=[
+                            Provision(ref="Art. 4", kind="article", heading=heading, text=text, start=0, end=len(text)),
+                            Provision(ref="Art. 4(1)", kind="paragraph", heading=heading, parent="Art. 4", text=first,
+                                      start=len(heading_line) + 1, end=len(heading_line) + 1 + len(first)),
+                            Provision(ref="Art. 4(2)", kind="paragraph", heading=heading, parent="Art. 4", text=second,
+                                      start=second_start, end=len(text))])
+    classified = classify_document(document, taxonomy)
+    assert classified.categories("Art. 4") == ["trade_facilitation"]
+    assert classified.categories("Art. 4(1)") == [] and classified.categories("Art. 4(2)") == []
+
+
 def test_explain_reports_vetoes_and_evidence(taxonomy):
     explanation = explain_text("For purposes of this Chapter: export duty means a charge on exports;", taxonomy)
     assert explanation.categories == []
