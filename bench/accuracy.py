@@ -9,7 +9,13 @@ ToTA treaties (``tota.jsonl``: file,
 article number and the words a sentence starts with; the text is read from ``../shared/data/tota`` at run
 time and never stored here, and those rows are skipped where that directory is absent).
 
-    python bench/accuracy.py [--taxonomy FILE] [--errors] [--labelled DIR]
+    python bench/accuracy.py [--taxonomy FILE] [--errors] [--labelled DIR] [--documents DIR ...]
+
+With ``--documents``, a row whose ``source`` file is in one of those folders is scored *in its document*, as a user
+meets the classifier: the document is parsed and classified whole, and the row gets the categories of the
+provisions its text lies in (their own text: a container's heading and lead-in, not its children's). A sentence
+inside a longer paragraph then gets the whole paragraph's categories, so this figure measures the parse's
+granularity along with the classifier. Rows whose text is found in no document keep their sentence-alone result.
 """
 from __future__ import annotations
 
@@ -24,8 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from defusedxml import ElementTree  # noqa: E402
 
-from clauses import load_taxonomy  # noqa: E402
+from clauses import classify_document, load_taxonomy  # noqa: E402
 from clauses.classify import classify_text  # noqa: E402
+from clauses.models import ClassifiedDocument  # noqa: E402
+from grammar import load_document  # noqa: E402
+from grammar.models import Document  # noqa: E402
+from grammar.normalize import normalize_line  # noqa: E402
 
 LABELLED_DIR = ROOT / "tests" / "data" / "labelled"
 TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
@@ -90,14 +100,57 @@ def read_modality(row: dict, seed_documents: dict) -> str | None:
     return read_clause(row["text"]).modality
 
 
-def evaluate(rows: list[dict], taxonomy) -> dict:
+class InDocument:
+    """The categories labelled rows get inside their classified source documents (see the module's docstring)."""
+
+    def __init__(self, folders: list[Path], taxonomy) -> None:
+        self.folders = folders
+        self.taxonomy = taxonomy
+        self.classified: dict[Path, ClassifiedDocument] = {}
+        self.located = self.unlocated = 0
+
+    def categories(self, row: dict) -> set[str] | None:
+        """The categories of the provisions that hold the row's text; None where no source document holds it."""
+        path = next((folder / row["source"] for folder in self.folders if (folder / row.get("source", "")).is_file()), None)
+        if path is None:
+            return None
+        if path not in self.classified:
+            self.classified[path] = classify_document(load_document(str(path)), self.taxonomy)
+        classified = self.classified[path]
+        span = locate(row["text"], classified.document.text)
+        if span is None:
+            self.unlocated += 1
+            return None
+        self.located += 1
+        return {category for ref in holding_provisions(classified.document, span) for category in classified.categories(ref)}
+
+
+def locate(text: str, document_text: str) -> tuple[int, int] | None:
+    """Where a row's text (whitespace collapsed, characters as written) lies in a document's normalized text."""
+    words = normalize_line(text).split()
+    match = re.search(r"\s+".join(map(re.escape, words)), document_text) if words else None
+    return match.span() if match else None
+
+
+def holding_provisions(document: Document, span: tuple[int, int]) -> list[str]:
+    """The provisions whose own text the span reaches: a container counts only for what lies outside its children."""
+    def overlap(start: int, end: int) -> int:
+        return max(0, min(end, span[1]) - max(start, span[0]))
+
+    reached = [provision for provision in document.provisions if overlap(provision.start, provision.end)]
+    return [provision.ref for provision in reached
+            if overlap(provision.start, provision.end) > sum(overlap(child.start, child.end) for child in document.children(provision.ref))]
+
+
+def evaluate(rows: list[dict], taxonomy, in_document: InDocument | None = None) -> dict:
     """Per-category counts and scores, macro-F1, modality accuracy, and the rows that went wrong."""
     counts = {category_id: {"tp": 0, "fp": 0, "fn": 0} for category_id in taxonomy.ids}
     errors = []
     modality_right = modality_total = 0
     seed_documents: dict = {}
     for row in rows:
-        predicted = set(classify_text(row["text"], taxonomy))
+        found = in_document.categories(row) if in_document is not None else None
+        predicted = found if found is not None else set(classify_text(row["text"], taxonomy))
         expected = set(row["categories"])
         for category_id in counts:
             if category_id in predicted and category_id in expected:
@@ -145,13 +198,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labelled", metavar="DIR", type=Path, default=LABELLED_DIR,
                         help="a folder of labelled *.jsonl rows ({\"id\", \"text\", \"categories\", \"modality\"}) "
                              "instead of the project's own, e.g. a held-out set labelled by someone else")
+    parser.add_argument("--documents", metavar="DIR", type=Path, action="append", default=[],
+                        help="a folder holding the rows' source files: score each row inside its classified document")
     args = parser.parse_args(argv)
     rows, skipped = load_labelled(args.labelled)
     if not rows:
         print(f"no labelled rows in {args.labelled} (*.jsonl rows with text and categories): nothing to measure", file=sys.stderr)
         return 2
-    result = evaluate(rows, load_taxonomy(args.taxonomy))
+    taxonomy = load_taxonomy(args.taxonomy)
+    in_document = InDocument(args.documents, taxonomy) if args.documents else None
+    result = evaluate(rows, taxonomy, in_document)
     print(f"labelled rows: {result['rows']}" + (f" ({skipped} ToTA rows skipped: {TOTA_DIR} absent)" if skipped else ""))
+    if in_document is not None:
+        print(f"scored in their documents: {in_document.located} rows; found in no document, scored alone: "
+              f"{result['rows'] - in_document.located} ({in_document.unlocated} with a source file but text not found)")
     print(f"{'category':<26} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7} {'f1':>6}")
     for category_id, score in result["scores"].items():
         print(f"{category_id:<26} {score['tp']:>4} {score['fp']:>4} {score['fn']:>4} "
