@@ -654,6 +654,8 @@ class ClausePlanner(Transformer):
         segments = [piece for piece in pieces if isinstance(piece, _Segment)]
         plan = (_main_clause_plan(segments) or _swallowed_plan(pieces) or _opener_plan(segments)
                 or _binding_plan(_swallowed_plan(pieces, before_comma=True)) or _verbless_plan(segments))
+        if plan.modality == "none":
+            plan = _reported_plan(pieces, segments) or plan
         qualifier = next((token for segment in segments if segment.kind != "quotation"
                           for token in segment.subject + segment.tail if token.type == "QUALIFIER"), None)
         if qualifier is not None and RANK[plan.modality] < RANK["best_effort"]:
@@ -742,6 +744,39 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
             return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else polarity_cue,
                         *_actor_tokens(subject))
     return Plan(modality, verb.cue, polarity_cue, *_actor_tokens(subject))
+
+
+def _reported_plan(pieces: list, segments: list[_Segment]) -> Plan | None:
+    """Reported speech reads as what it reports: the words after a reporting main verb ("Officials said Japan will
+    sign …"), else a quotation ("“We will work together,” the minister said"; a sentence that is all quotation)."""
+    main = next((segment for segment in segments if segment.kind in ("clause", "verbless") and segment.verb is not None), None)
+    if main is not None and main.verb.kind != "REPORT":
+        return None
+    reported: list[tuple[Token, ...]] = []
+    # "said that Japan will …" reports; "announced deals that will …" names an object and a relative clause about it.
+    if main is not None and not (main.tail and main.tail[0].type in CLAUSE_LINKS and main.tail[0].start_pos > main.verb.cue + 1):
+        after = pieces[pieces.index(main) + 1:]
+        reported.append(main.tail + tuple(token for piece in after if not (isinstance(piece, _Segment) and piece.kind == "quotation")
+                                          for token in (_segment_tokens(piece) if isinstance(piece, _Segment) else (piece,))))
+    quotations = [segment for segment in segments if segment.kind == "quotation"]
+    if main is None:
+        # Without a reporting verb only a quotation that ends the sentence is speech: '"Each Party shall …" is the
+        # first sentence of Article 3' mentions a sentence.
+        quotations = [segment for segment in quotations if segment is segments[-1]]
+    reported += [segment.tail for segment in quotations]
+    for tokens in reported:
+        tokens = tuple(token for token in tokens if token.type not in ("QUOTE", "STOP"))
+        if not tokens or any(not token.type for token in tokens):  # a chained verb group has no single cue type
+            continue
+        plan = plan_sentence((*(token.type for token in tokens), "STOP"))
+        # "announced deals that will deliver billions": a verb inside a relative clause reports no commitment.
+        links = [token.type for token in tokens[1:plan.modality_cue]] if plan.modality_cue is not None else []
+        if plan.modality != "none" and plan.modality_cue is not None and not CLAUSE_LINKS.intersection(links):
+            def at(index: int | None) -> int | None:
+                return tokens[index].start_pos if index is not None else None
+            return Plan(plan.modality, at(plan.modality_cue), at(plan.polarity_cue),
+                        tuple(tokens[index].start_pos for index in plan.subject), plan.named_actor)
+    return None
 
 
 def _later_duty(segments: list[_Segment]) -> Token | None:

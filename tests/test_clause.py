@@ -92,7 +92,8 @@ TREATY_LANGUAGE = [
     ("as-the-case-may-be", "The Community or Croatia, as the case may be, shall supply the Council with all relevant information.", "The Community or Croatia", "binding", "positive"),
     ("as-may-be-agreed", "The amendment shall enter into force on such date as may be agreed by the Parties.", "The amendment", "binding", "positive"),
     ("efta-states-is-a-noun", "Egypt and the EFTA States shall neither apply customs duties nor quantitative restrictions to exports.", "Egypt and the EFTA States", "binding", "negative"),
-    ("states-that-reports", "Article 5 states that each Party shall publish its measures.", "Article 5", "none", "positive"),
+    # "states" reports before "that", and reported speech reads as what it reports (see NEWS_LANGUAGE).
+    ("states-that-reports", "Article 5 states that each Party shall publish its measures.", "each Party", "binding", "positive"),
     ("may-arise-permits-no-one", "The functions of the Steering Committee include: resolving disputes that may arise during the implementation.", N, "none", "positive"),
     ("reduced-rate-shall-apply", "If a tariff reduction is applied erga omnes, the reduced rate shall apply.", N, "binding", "positive"),
     ("chapter-shall-apply-comma", "This Chapter shall apply, as set out in each Party's schedule, to measures affecting temporary entry.", N, "none", "positive"),
@@ -228,6 +229,14 @@ NEWS_LANGUAGE = [
     ("seed-gold-fell", "Gold fell more than 2% after hitting an all-time high on Monday, but zero-yield bullion's retreat halted above $2,000 an ounce after traders trimmed bets for the first rate cut by the U.S. Federal Reserve in early 2024.", N, "none", "positive"),
     ("seed-china-provides", "China provides nearly 60% of Japan's imports for these often-rare minerals, and international competition to secure such resources is heating up.", N, "none", "positive"),
     ("seed-reporting-only", "the Canadian government said in a statement.", "the Canadian government", "none", "positive"),
+    # Reported speech reads as what it reports: a reported clause, or a quotation with no other verb around it.
+    ("reported-will", "The ministry said that Japan will sign a joint statement with Canada.", N, "commitment", "positive"),
+    ("reported-fact", "The Canadian government said in a statement that the visit was a success.", "The Canadian government", "none", "positive"),
+    ("reported-object-relative", "The President announced new deals that will deliver billions of dollars.", "The President", "none", "positive"),
+    ("quoted-before-said", "\u201cWe will work together on critical minerals,\u201d the minister said.", "We", "commitment", "positive"),
+    ("quoted-must", "\u201cThe two countries must cooperate to build resilient supply chains.", "The two countries", "binding", "positive"),
+    ("quoted-purpose-opener", '"To advance this work, they commit to develop an action plan," the leaders said.', N, "commitment", "positive"),
+    ("quoted-fact", "\u201cCritical minerals are essential for clean energy,\u201d the minister said.", N, "none", "positive"),
     ("seed-fact-background", "Resource-poor Japan has been actively reinforcing global supply chains for critical minerals.", N, "none", "positive"),
     ("seed-entered-into-force", "The agreement entered into force immediately upon signature.", N, "none", "positive"),
 ]
