@@ -71,6 +71,8 @@ def word_forms(word: str, spellings: dict[str, list[str]], fixed_words: frozense
     ['ban', 'banned', 'banning', 'bans']
     >>> sorted(word_forms("of", {}, frozenset({"of"})))
     ['of']
+    >>> sorted(word_forms("catalyse", {}, frozenset()))
+    ['catalyse', 'catalysed', 'catalyses', 'catalysing', 'catalyze', 'catalyzed', 'catalyzes', 'catalyzing']
 
     A word written ``=word`` is taken as it is: ``=esg`` matches only ``esg``.
     """
@@ -78,8 +80,9 @@ def word_forms(word: str, spellings: dict[str, list[str]], fixed_words: frozense
         return {word[1:]}
     bases = {word, *spellings.get(word, [])}
     for base in list(bases):
-        # British and American -ise/-ize spellings are interchangeable in agreement texts.
-        for british, american in (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized")):
+        # British and American -ise/-ize (and -yse/-yze: catalyse, analyse) spellings are interchangeable.
+        for british, american in (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"),
+                                  ("yse", "yze"), ("ysing", "yzing"), ("ysed", "yzed")):
             if base.endswith(british):
                 bases.add(base[: -len(british)] + american)
             elif base.endswith(american):
@@ -211,10 +214,11 @@ class VocabularyCompiler:
         for key in sorted(self.rests):
             for form in self._first_forms(key[0]):
                 form_words.setdefault(form, []).append((key, len(form)))
-        # The scan takes the longest first word ("supply chains" of "supply-chain mapping"); phrases that
-        # start with a shorter one ("supply" of "supply * vulnerability") continue from where it ends.
+        # The scan takes the longest first word ("supply chains" of "supply-chain mapping", "environmental," of
+        # "environmental, social and governance"); phrases that start with a shorter one ("supply" of "supply *
+        # vulnerability", "environmental" alone) continue from where it ends.
         for form in list(form_words):
-            for cut in (index for index, character in enumerate(form) if character in " -"):
+            for cut in (index for index, character in enumerate(form) if not WORD_CHARACTER.match(character)):
                 form_words[form] += form_words.get(form[:cut], [])
         # A non-word character before the first word, not a look-behind: the engine then skips ahead to
         # candidates with its character-set test instead of trying the trie at every position. That

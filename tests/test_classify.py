@@ -274,6 +274,15 @@ def test_phrase_scan_checks_drop_no_match(text):
     assert _scanned(vocabulary, text) == _scanned(_unchecked(vocabulary), text)
 
 
+def test_a_first_word_with_punctuation_does_not_hide_the_bare_word():
+    """"environmental, social and governance" must not stop "environmental" matching before any other comma."""
+    compiler = VocabularyCompiler({}, frozenset({"and"}))
+    for phrase in ("environmental", "environmental, social and governance"):
+        compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
+    scanned = _scanned(compiler.compile(), "high environmental, labour and governance standards; environmental, social and governance")
+    assert scanned == [(5, 18, ["environmental"]), (53, 89, ["environmental, social and governance"])]
+
+
 def test_phrase_scan_checks_drop_no_match_in_the_seeds(taxonomy):
     vocabulary = compile_taxonomy(taxonomy).vocabulary
     for path in sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")):
