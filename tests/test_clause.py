@@ -124,7 +124,8 @@ TREATY_LANGUAGE = [
     ("decided-to", "The two sides decided to set up a joint task force.", "The two sides", "commitment", "positive"),
     ("will-not", "The Participants will not impose new export restrictions during the consultations.", "The Participants", "commitment", "negative"),
     ("agree-non-imposition", "The Parties agree to the non-imposition of export duties on critical minerals.", "The Parties", "commitment", "negative"),
-    ("signed-memorandum", "The two sides signed a memorandum of cooperation on battery supply chains.", "The two sides", "commitment", "positive"),
+    # Signing is a reported act, not the commitment the signed text makes (three held-out annotators, 8 rows of 11).
+    ("signed-memorandum", "The two sides signed a memorandum of cooperation on battery supply chains.", N, "none", "positive"),
     # -- best effort
     ("shall-endeavour", "The Parties shall endeavour to facilitate trade in environmental goods.", "The Parties", "best_effort", "positive"),
     ("shall-endeavor-us", "Each Party shall endeavor to apply its customs procedures in a predictable manner.", "Each Party", "best_effort", "positive"),
@@ -221,7 +222,7 @@ NEWS_LANGUAGE = [
     ("seed-both-countries-will", "Both countries will establish a new working council on core minerals in accordance with the MOU.", "Both countries", "commitment", "positive"),
     ("seed-japan-will-expand", "TOKYO -- Japan will expand its reserves of metals crucial to the production of electric vehicles and high-tech gadgets, aiming to keep pace with rising demand and ensure access as China gains increasing control over global supplies.", "Japan", "commitment", "positive"),
     ("seed-ministry-will-revise", "The trade ministry will revise regulations for the state-owned Japan Oil, Gas and Metals National Corp. in order to raise stockpiles to undisclosed levels and to permit the ministry to participate those operations of the resources entity, known as Jogmec.", "The trade ministry", "commitment", "positive"),
-    ("seed-signed-memorandum", "The two sides signed a memorandum of cooperation on the supply chains during a visit by Japanese Industry Minister Yasutoshi Nishimura, it said, but gave no details.", "The two sides", "commitment", "positive"),
+    ("seed-signed-memorandum", "The two sides signed a memorandum of cooperation on the supply chains during a visit by Japanese Industry Minister Yasutoshi Nishimura, it said, but gave no details.", N, "none", "positive"),
     ("seed-discussed", "They discussed follow-on measures for the \"MOU (Business Agreement) on cooperation such as core mineral supply networks.\"", "They", "aspirational", "positive"),
     ("seed-sought-to", "South Korea sought to strengthen supply chain cooperation in the field of core minerals through high-level bilateral meetings with major countries such as Japan and Canada.", "South Korea", "best_effort", "positive"),
     ("seed-coordinated-predicate", "The agreement builds on the 2019 US-Japan Trade Agreement and will strengthen and diversify critical minerals supply chains.", N, "commitment", "positive"),
@@ -230,7 +231,7 @@ NEWS_LANGUAGE = [
     ("seed-china-provides", "China provides nearly 60% of Japan's imports for these often-rare minerals, and international competition to secure such resources is heating up.", N, "none", "positive"),
     ("seed-reporting-only", "the Canadian government said in a statement.", "the Canadian government", "none", "positive"),
     # Reported speech reads as what it reports: a reported clause, or a quotation with no other verb around it.
-    ("reported-will", "The ministry said that Japan will sign a joint statement with Canada.", N, "commitment", "positive"),
+    ("reported-will", "The ministry said that Japan will sign a joint statement with Canada.", "Japan", "commitment", "positive"),
     ("reported-fact", "The Canadian government said in a statement that the visit was a success.", "The Canadian government", "none", "positive"),
     ("reported-object-relative", "The President announced new deals that will deliver billions of dollars.", "The President", "none", "positive"),
     ("quoted-before-said", "\u201cWe will work together on critical minerals,\u201d the minister said.", "We", "commitment", "positive"),
