@@ -181,8 +181,9 @@ class VocabularyCompiler:
             bucket = tails.setdefault("".join(self._joined(word) for word in head) + self._slots_regex(rest), [])
             if entry not in bucket:
                 bucket.append(entry)
-        # Longest tails first: among phrases sharing a first word, the longer match wins.
-        ordered = sorted(tails.items(), key=lambda item: -len(item[0]))
+        # Ignore phrases first (they name what the vocabulary does not mean: "fair market value" against "fair
+        # market"), then longest tails: among phrases sharing a first word, the longer match wins.
+        ordered = sorted(tails.items(), key=lambda item: (not any(entry.ignore for entry in item[1]), -len(item[0])))
         regex = re.compile(f"(?:{'|'.join(f'({tail})' for tail, _ in ordered)})(?!\\w)")
         # Group 0 is the whole match: entries are looked up by ``lastindex``.
         return regex, [[]] + [entries for _, entries in ordered]

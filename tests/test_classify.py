@@ -283,6 +283,15 @@ def test_a_first_word_with_punctuation_does_not_hide_the_bare_word():
     assert scanned == [(5, 18, ["environmental"]), (53, 89, ["environmental, social and governance"])]
 
 
+def test_an_ignore_phrase_wins_over_a_longer_alternation_of_the_same_first_word():
+    """'fair {market|markets|market practices}' must not hide the ignore phrase 'fair market value'."""
+    compiler = VocabularyCompiler({}, frozenset())
+    compiler.add("fair {market|markets|market practices}", VocabularyEntry("c", "fair market", 1.0))
+    compiler.add("fair market value", VocabularyEntry("c", "fair market value", 1.0, ignore=True))
+    scanned = _scanned(compiler.compile(), "the fair market value; fair markets")
+    assert scanned == [(4, 21, ["fair market value"]), (23, 35, ["fair market"])]
+
+
 def test_phrase_scan_checks_drop_no_match_in_the_seeds(taxonomy):
     vocabulary = compile_taxonomy(taxonomy).vocabulary
     for path in sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")):
