@@ -817,8 +817,10 @@ def _is_savings_subject(subject: tuple[Token, ...]) -> bool:
 
 
 def _states_a_fact(tail: tuple[Token, ...]) -> bool:
-    """An agreed that-clause with words but no verb cue ("… that X is essential")."""
-    return any(token.type in GAP_TYPES for token in tail) and not any(token.type in VERB_MODALITY for token in tail)
+    """An agreed that-clause with words but no verb cue ("… that X is essential"), or one that only identifies or
+    deems ("… that transit freedom shall be the most important condition")."""
+    return any(token.type in GAP_TYPES for token in tail) and not any(token.type in VERB_MODALITY and token.type != "DEEM"
+                                                                      for token in tail)
 
 
 def _forbidding(modality: Modality, permits: bool, negative_subject: int | None) -> Modality:

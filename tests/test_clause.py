@@ -205,6 +205,12 @@ TREATY_LANGUAGE = [
     ("number-only", "2.", N, "none", "positive"),
     ("bullet-negative-no-lead", "Non-imposition of export duties on critical minerals;", N, "none", "negative"),
     ("quotation-ignored", '"Each Party shall publish its measures" is the first sentence of Article 3.', N, "none", "positive"),
+    ("shall-be-the-identifies", "The applicable rates for imports between the Parties shall be the WTO bound rates.", N, "none", "positive"),
+    ("shall-be-the-responsibility", "It shall be the responsibility of the Committee to supervise this Agreement.", N, "binding", "positive"),
+    ("shall-be-the-same", "These time-periods shall be the same for all interested suppliers.", "These time-periods", "binding", "positive"),
+    ("agreed-that-identifies", "The Parties have agreed that transit freedom shall be the most important condition of this Agreement.", "The Parties", "aspirational", "positive"),
+    ("undertakes-however-not-to", "San Marino undertakes, however, not to accord higher export refunds.", "San Marino", "binding", "negative"),
+    ("is-entrusted-to", "Control over the application of this Agreement is entrusted to the working group.", "Control over the application of this Agreement", "binding", "positive"),
     ("month-may", "The agreement signed in May entered into force later.", N, "none", "positive"),
 ]
 
