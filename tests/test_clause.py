@@ -211,6 +211,7 @@ TREATY_LANGUAGE = [
     ("agreed-that-identifies", "The Parties have agreed that transit freedom shall be the most important condition of this Agreement.", "The Parties", "aspirational", "positive"),
     ("undertakes-however-not-to", "San Marino undertakes, however, not to accord higher export refunds.", "San Marino", "binding", "negative"),
     ("is-entrusted-to", "Control over the application of this Agreement is entrusted to the working group.", "Control over the application of this Agreement", "binding", "positive"),
+    ("means-of-is-a-noun", "Means of assistance may include the exchange of information and training.", "Means of assistance", "best_effort", "positive"),
     ("month-may", "The agreement signed in May entered into force later.", N, "none", "positive"),
 ]
 
