@@ -396,7 +396,7 @@ def _chain(tokens: list[_Token], indices: Iterable[int], bridge: frozenset[str])
     cues = _cues()
     for count, index in enumerate(indices):
         token = tokens[index]
-        if count > 30:
+        if count > 60:  # a long list of signatories ("released by the Governments of A, B, … and the European Union")
             break
         if token.code:
             codes.append(token.code)

@@ -91,6 +91,13 @@ PARTIES = [
     pytest.param("Let us know what US officials think of China.",
                  [("USA", "mentioned"), ("CHN", "mentioned")], id="US-not-us"),
     pytest.param("LET US KNOW WHAT YOU THINK", [], id="US-in-shouted-english-is-no-party"),
+    pytest.param("The following statement was released by the Governments of the United States of America and Australia, "
+                 "Canada, Estonia, Finland, France, Germany, India, Italy, Japan, the Republic of Korea, Norway, Sweden, "
+                 "the United Kingdom, and the European Union.",
+                 [(code, "signatory") for code in ("USA", "AUS", "CAN", "EST", "FIN", "FRA", "DEU", "IND", "ITA", "JPN", "KOR",
+                                                   "NOR", "SWE", "GBR", "EU")], id="long-list-of-issuers"),
+    pytest.param("The MSP will be adopted by the US Department of State in 2022.", [("USA", "mentioned")],
+                 id="adopting-a-programme-is-no-signing"),
     pytest.param("Tokyo and Ottawa signed a memorandum on Thursday.",
                  [("JPN", "signatory"), ("CAN", "signatory")], id="capitals-as-governments"),
     pytest.param("The summit was held in Tokyo, where traders said prices in Seoul fell.", [],
