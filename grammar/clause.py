@@ -701,11 +701,11 @@ class ClausePlanner(Transformer):
 
 def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
     """The first plain clause with a verb decides; without a subject of its own it borrows the sentence's first."""
-    clauses = [segment for segment in segments if segment.kind in ("clause", "verbless")]
-    main = next((segment for segment in clauses if segment.verb is not None), None)
+    main = _main_clause(segments)
     if main is None:
         return None
-    subject = main.subject or (clauses[0].subject if clauses[0] is not main else ())
+    first = next(segment for segment in segments if segment.kind in ("clause", "verbless"))
+    subject = main.subject or (first.subject if first is not main else ())
     verb = main.verb
     if verb.defines:
         subject = ()
@@ -713,8 +713,7 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
     after = segments[segments.index(main) + 1:]
     if verb.kind == "AGREE_THAT":
         # The that-clause runs on past commas: "agree that their legislation, provisions and procedures shall …".
-        complement = main.tail + tuple(token for segment in after if segment.kind != "quotation"
-                                       for token in _segment_tokens(segment))
+        complement = main.tail + _unquoted_tokens(after)
         duty = _first_duty(complement)
         quoted = any(segment.kind == "quotation" for segment in after)
         if duty is None and not quoted and _states_a_fact(complement):
@@ -749,15 +748,14 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
 def _reported_plan(pieces: list, segments: list[_Segment]) -> Plan | None:
     """Reported speech reads as what it reports: the words after a reporting main verb ("Officials said Japan will
     sign …"), else a quotation ("“We will work together,” the minister said"; a sentence that is all quotation)."""
-    main = next((segment for segment in segments if segment.kind in ("clause", "verbless") and segment.verb is not None), None)
+    main = _main_clause(segments)
     if main is not None and main.verb.kind != "REPORT":
         return None
     reported: list[tuple[Token, ...]] = []
     # "said that Japan will …" reports; "announced deals that will …" names an object and a relative clause about it.
     if main is not None and not (main.tail and main.tail[0].type in CLAUSE_LINKS and main.tail[0].start_pos > main.verb.cue + 1):
         after = pieces[pieces.index(main) + 1:]
-        reported.append(main.tail + tuple(token for piece in after if not (isinstance(piece, _Segment) and piece.kind == "quotation")
-                                          for token in (_segment_tokens(piece) if isinstance(piece, _Segment) else (piece,))))
+        reported.append(main.tail + _unquoted_tokens(after))
     quotations = [segment for segment in segments if segment.kind == "quotation"]
     if main is None:
         # Without a reporting verb only a quotation that ends the sentence is speech: '"Each Party shall …" is the
@@ -800,6 +798,17 @@ def _first_duty(tokens: tuple[Token, ...], *, stop_at_links: bool = False) -> To
         if token.type in VERB_MODALITY:
             return token if token.type in DUTIES else None
     return None
+
+
+def _main_clause(segments: list[_Segment]) -> _Segment | None:
+    """The first plain clause with a verb of its own: the one that decides a sentence."""
+    return next((segment for segment in segments if segment.kind in ("clause", "verbless") and segment.verb is not None), None)
+
+
+def _unquoted_tokens(pieces: list) -> tuple[Token, ...]:
+    """The tokens of a run of segments (and breaks, where ``pieces`` has them) in order, quotations left out."""
+    return tuple(token for piece in pieces if not (isinstance(piece, _Segment) and piece.kind == "quotation")
+                 for token in (_segment_tokens(piece) if isinstance(piece, _Segment) else (piece,)))
 
 
 def _segment_tokens(segment: _Segment) -> tuple[Token, ...]:
