@@ -142,6 +142,13 @@ def holding_provisions(document: Document, span: tuple[int, int]) -> list[str]:
             if overlap(provision.start, provision.end) > sum(overlap(child.start, child.end) for child in document.children(provision.ref))]
 
 
+def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision and recall (1.0 where nothing was predicted or expected) and their harmonic mean."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def evaluate(rows: list[dict], taxonomy, in_document: InDocument | None = None) -> dict:
     """Per-category counts and scores, macro-F1, modality accuracy, and the rows that went wrong."""
     counts = {category_id: {"tp": 0, "fp": 0, "fn": 0} for category_id in taxonomy.ids}
@@ -168,24 +175,19 @@ def evaluate(rows: list[dict], taxonomy, in_document: InDocument | None = None) 
                            "modality": modality, "expected_modality": row.get("modality"), "text": row["text"]})
     scores = {}
     for category_id, count in counts.items():
-        precision = count["tp"] / (count["tp"] + count["fp"]) if count["tp"] + count["fp"] else 1.0
-        recall = count["tp"] / (count["tp"] + count["fn"]) if count["tp"] + count["fn"] else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(count["tp"], count["fp"], count["fn"])
         scores[category_id] = {**count, "precision": precision, "recall": recall, "f1": f1}
     # A category with no labelled positives and no false positives scores 1.0 in the macro-F1 above: a set that lacks
     # some categories looks better than it is, so the mean over the categories it has and the pooled counts come too.
     present = [score["f1"] for score in scores.values() if score["tp"] + score["fn"]]
     tp, fp, fn = (sum(score[key] for score in scores.values()) for key in ("tp", "fp", "fn"))
-    micro_precision = tp / (tp + fp) if tp + fp else 1.0
-    micro_recall = tp / (tp + fn) if tp + fn else 1.0
     return {
         "rows": len(rows),
         "scores": scores,
         "macro_f1": sum(score["f1"] for score in scores.values()) / len(scores),
         "present_categories": len(present),
         "present_macro_f1": sum(present) / len(present) if present else None,
-        "micro": (micro_precision, micro_recall,
-                  2 * micro_precision * micro_recall / (micro_precision + micro_recall) if micro_precision + micro_recall else 0.0),
+        "micro": precision_recall_f1(tp, fp, fn),
         "modality_accuracy": modality_right / modality_total if modality_total else None,
         "errors": errors,
     }
