@@ -8,8 +8,9 @@ then validated back into a ``ClassifiedDocument`` in the calling process.
 
 A caller that needs only the coverage matrix asks for ``product="coverage"``: each item then carries the
 document's ``DocumentCoverage``, a few kilobytes. Workers reduce the document themselves and send only
-that back, and the cache keeps it as an entry of its own beside the full document, so a warm run reads
-neither the megabytes of a classified document nor compiles the taxonomy.
+that back, and the cache keeps only that, so a warm run reads neither the megabytes of a classified
+document nor compiles the taxonomy. A document already cached whole (by ``report``, ``diff`` or
+``classify``) is reduced to its coverage rather than parsed again.
 
 Memory stays bounded: at most ``2 × jobs`` documents are in flight, and each is yielded as soon as it
 and every input before it are done, so a caller that does not keep the documents holds only a few::
@@ -304,13 +305,13 @@ def _classify_file(path: str, settings: _Settings) -> _Outcome:
     if cached is not None:
         return cached
     classified = classify_document(load_document(path), settings.taxonomy)
+    payload = PRODUCT_WRITERS[settings.product](classified)
     if key is None:
-        return _Outcome(path=path, payload=PRODUCT_WRITERS[settings.product](classified))
-    # The full document is cached whatever the product, for the commands that need it (report, diff, classify).
-    payloads = {product: PRODUCT_WRITERS[product](classified) for product in ("document", settings.product)}
-    for product, payload in payloads.items():
-        settings.cache.store(key, payload, product)
-    return _Outcome(path=path, payload=payloads[settings.product], cache_key=key)
+        return _Outcome(path=path, payload=payload)
+    # Only the product asked for is cached. Writing the whole document beside a coverage as well made a
+    # cold ``treaty compare`` about 28% slower (bench/corpus.py), far more than its serialisation costs.
+    settings.cache.store(key, payload, settings.product)
+    return _Outcome(path=path, payload=payload, cache_key=key)
 
 
 def _cached_outcome(path: str, key: str | None, settings: _Settings) -> _Outcome | None:

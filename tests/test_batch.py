@@ -343,13 +343,12 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(corpus, tmp_path, damage
 # ----------------------------------------------------------------------------- the coverage product (treaty compare)
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one-job", "two-jobs"])
-def test_a_warm_coverage_run_equals_the_cold_one_and_reads_no_classified_document(corpus, tmp_path, monkeypatch, jobs):
+def test_a_coverage_run_caches_only_coverages_and_a_warm_one_equals_it(corpus, tmp_path, monkeypatch, jobs):
     cache_dir = tmp_path / "cache"
     cold = run(corpus, cache_dir, jobs=jobs, product="coverage")
     assert not any(item.cached for item in cold)
-    assert len(coverage_entries(cache_dir)) == len(document_entries(cache_dir)) == len(corpus)
-    for entry in document_entries(cache_dir):
-        entry.unlink()  # a warm coverage run must not need them
+    assert len(coverage_entries(cache_dir)) == len(corpus)
+    assert document_entries(cache_dir) == []
     monkeypatch.setattr(batch, "load_document", no_parsing)
 
     warm = run(corpus, cache_dir, jobs=3 - jobs, product="coverage")
@@ -417,6 +416,7 @@ def damage_entries(entries: list[Path], damage) -> None:
 @pytest.mark.parametrize("damage", DAMAGES)
 def test_a_corrupt_coverage_entry_is_rebuilt_from_the_cached_document(corpus, tmp_path, monkeypatch, damage):
     cache_dir = tmp_path / "cache"
+    run(corpus, cache_dir, jobs=1)
     expected = dumps(run(corpus, cache_dir, jobs=1, product="coverage"))
     damage_entries(coverage_entries(cache_dir), damage)
     monkeypatch.setattr(batch, "load_document", no_parsing)
@@ -428,6 +428,7 @@ def test_a_corrupt_coverage_entry_is_rebuilt_from_the_cached_document(corpus, tm
 @pytest.mark.parametrize("damage", DAMAGES)
 def test_corrupt_coverage_and_document_entries_are_ignored_and_rewritten(corpus, tmp_path, damage):
     cache_dir = tmp_path / "cache"
+    documents = dumps(run(corpus, cache_dir, jobs=1))
     expected = dumps(run(corpus, cache_dir, jobs=1, product="coverage"))
     damage_entries(coverage_entries(cache_dir) + document_entries(cache_dir), damage)
 
@@ -436,6 +437,7 @@ def test_corrupt_coverage_and_document_entries_are_ignored_and_rewritten(corpus,
     assert dumps(survived) == expected
     assert not any(item.cached for item in survived)
     assert all(item.cached for item in run(corpus, cache_dir, jobs=1, product="coverage"))
+    assert dumps(run(corpus, cache_dir, jobs=1)) == documents
     assert all(item.cached for item in run(corpus, cache_dir, jobs=1))
 
 
