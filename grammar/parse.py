@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 from grammar.boilerplate import Line, find_boilerplate, split_lines
 from grammar.clause import read_clauses, with_lead_in
@@ -16,12 +17,21 @@ from grammar.refs import Draft, name_provisions
 # An article or chapter heading line makes a document structured rather than prose.
 HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|chapter|part|section)\s*(?i:{ARTICLE_NUMBER}|[ivxlc]{{1,6}}|{NUMBER_WORD})\b(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
 DATELINE = "byline or dateline"
+#: The reading of a provision whose clauses were not read (see ``parse_source``'s ``read_clauses_of``).
+UNREAD = ClauseReading()
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 
 
 @gc_paused()
-def parse_source(source: Source) -> Document:
-    """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph)."""
+def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collection[str]] | None = None) -> Document:
+    """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph).
+
+    ``read_clauses_of`` is for a caller that needs the clause readings of a few provisions only (``treaty
+    compare`` needs those of the tagged ones): it is given the document with every provision unread
+    (``UNREAD``: no actor, modality ``none``) and returns the refs to read; the document returned has those
+    read exactly as a full parse reads them, and the others left unread. Reading a treaty's clauses is about
+    a quarter of the time of parsing and classifying it.
+    """
     # The declared headings as the normalized text spells them ("Eaeu’s Bodies" becomes "Eaeu's Bodies" there).
     outline = [entry.model_copy(update={"line": normalize_line(entry.line)}) for entry in source.outline]
     text = normalize_text(source.raw, frozenset(entry.line for entry in outline))
@@ -39,12 +49,13 @@ def parse_source(source: Source) -> Document:
             title_line = None
     skipped = _skipped_spans(lines, reasons)
     nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=outline)
-    provisions = _read_clauses(name_provisions(nodes, text), text)
+    drafts = name_provisions(nodes, text)
+    provisions = _read_clauses(drafts, text) if read_clauses_of is None else [_provision(draft, text, UNREAD) for draft in drafts]
     title = lines[title_line].text if title_line is not None else None
     # Datelines are set aside from the provisions but still date the document.
     content = [(line.start, line.end) for line in lines if reasons.get(line.index, DATELINE) == DATELINE]
     metadata = extract_metadata(text, content, title=title, declared=dict(source.declared))
-    return Document(
+    document = Document(
         path=source.path,
         format=source.format,
         layout="structured" if structured else "prose",
@@ -59,6 +70,10 @@ def parse_source(source: Source) -> Document:
         skipped=skipped,
         warnings=list(source.warnings),
     )
+    if read_clauses_of is None:
+        return document
+    wanted = set(read_clauses_of(document))
+    return document.model_copy(update={"provisions": _read_clauses(drafts, text, only=wanted, unread=provisions)})
 
 
 def _skipped_spans(lines: list[Line], reasons: dict[int, str]) -> list[Skipped]:
@@ -78,30 +93,39 @@ def _skipped_spans(lines: list[Line], reasons: dict[int, str]) -> list[Skipped]:
     return spans
 
 
-def _read_clauses(drafts: list[Draft], text: str) -> list[Provision]:
-    """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading."""
+def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
+                  unread: list[Provision] | None = None) -> list[Provision]:
+    """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading.
+
+    With ``only``, the provisions whose ref is not in it stay as ``unread`` has them (the drafts' provisions
+    with the ``UNREAD`` reading) and their texts are not scanned; the others read as in a full reading:
+    every lead-in is still read.
+    """
     own_texts = [text[draft.start : draft.lead_end] for draft in drafts]
     lead_in_texts = {draft.ref: _last_sentence(own_text) for draft, own_text in zip(drafts, own_texts)
                      if _may_lead_in(own_text) and LEAD_IN_END.search(own_text[-24:])}
+    wanted_texts = own_texts if only is None else [own for draft, own in zip(drafts, own_texts) if draft.ref in only]
     # Repeated texts (recurring headings, "[Reserved]") are read once; one scan covers the whole document.
-    distinct = list(dict.fromkeys([*own_texts, *lead_in_texts.values()]))
+    distinct = list(dict.fromkeys([*wanted_texts, *lead_in_texts.values()]))
     readings = dict(zip(distinct, read_clauses(distinct)))
     lead_ins: dict[str, ClauseReading] = {}
     # A list may also follow its lead-in as a sibling: an article's unnumbered paragraph "… the Parties shall
     # co-operate in the following fields:" and then the article's items (a), (b) …
     sibling_lead_ins: dict[str | None, ClauseReading | None] = {}
     provisions: list[Provision] = []
-    for draft, own_text in zip(drafts, own_texts):
+    for index, (draft, own_text) in enumerate(zip(drafts, own_texts)):
         introduces = readings[lead_in_texts[draft.ref]] if draft.ref in lead_in_texts else None
         if draft.kind in ("item", "bullet"):
             lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent)
         else:
             lead_in = None
             sibling_lead_ins[draft.parent] = introduces
-        reading = with_lead_in(readings[own_text], lead_in)
         if introduces is not None:
             lead_ins[draft.ref] = introduces
-        provisions.append(_provision(draft, text, reading))
+        if only is not None and draft.ref not in only:
+            provisions.append(unread[index])
+            continue
+        provisions.append(_provision(draft, text, with_lead_in(readings[own_text], lead_in)))
     return provisions
 
 

@@ -15,10 +15,12 @@ from compare import batch
 from compare.batch import classify_paths
 from compare.cache import DocumentCache, document_entry, read_document_entry
 from compare.coverage import document_coverage
-from clauses import load_taxonomy
+from clauses import classify_document, load_taxonomy
 from clauses import taxonomy as taxonomy_module
+from grammar import load_document
 from grammar.errors import TreatyError, UsageError
-from tests.conftest import SEED_PATHS
+from grammar.parse import UNREAD
+from tests.conftest import EXTRA_TOTA_PATHS, SEED_PATHS, TOTA_PATHS
 
 GENERATED_AGREEMENTS = {
     "minerals_mou.txt": (
@@ -90,7 +92,7 @@ def document_entries(cache_dir: Path) -> list[Path]:
     return sorted(path for path in cache_dir.rglob("*.json") if not path.name.endswith(".coverage.json"))
 
 
-def no_parsing(path):
+def no_parsing(path, **options):
     raise AssertionError(f"parsed {path} despite the cache")
 
 
@@ -362,6 +364,20 @@ def test_the_coverage_of_a_document_is_the_same_cold_warm_or_without_cache(corpu
     assert dumps(run(corpus, jobs=2, product="coverage")) == expected
     assert dumps(run(corpus, tmp_path / "cache", jobs=2, product="coverage")) == expected
     assert dumps(run(corpus, tmp_path / "cache", jobs=1, product="coverage")) == expected
+
+
+def test_reading_only_the_tagged_provisions_gives_the_coverage_of_a_full_reading(corpus):
+    """``compare`` reads the clauses of tagged provisions only (the others' modality is never used)."""
+    taxonomy = load_taxonomy(None)
+    paths = [*corpus, *map(str, TOTA_PATHS), *map(str, EXTRA_TOTA_PATHS)]
+    for path in paths:
+        full = classify_document(load_document(path), taxonomy)
+        lazy = batch._classified_for_coverage(path, taxonomy)
+        assert document_coverage(lazy) == document_coverage(full), path
+        assert lazy.tags == full.tags
+        tagged = {ref for ref, tags in full.tags.items() if tags}
+        for read, complete in zip(lazy.document.provisions, full.document.provisions):
+            assert read == (complete if read.ref in tagged else complete.model_copy(update=dict(UNREAD))), (path, read.ref)
 
 
 def test_a_coverage_run_after_a_document_run_reduces_the_cached_documents(corpus, tmp_path, monkeypatch):
