@@ -15,7 +15,9 @@ With ``--documents``, a row whose ``source`` file is in one of those folders is 
 meets the classifier: the document is parsed and classified whole, and the row gets the categories of the
 provisions its text lies in (their own text: a container's heading and lead-in, not its children's). A sentence
 inside a longer paragraph then gets the whole paragraph's categories, so this figure measures the parse's
-granularity along with the classifier. Rows whose text is found in no document keep their sentence-alone result.
+granularity along with the classifier. A row held by list items or bullets takes their modality, which comes from
+their lead-in ("The Participants intend to: … (b) Support resilient supply chains."); other rows are read alone.
+Rows whose text is found in no document keep their sentence-alone results.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from clauses import classify_document, load_taxonomy  # noqa: E402
 from clauses.classify import classify_text  # noqa: E402
 from clauses.models import ClassifiedDocument  # noqa: E402
 from grammar import load_document  # noqa: E402
-from grammar.models import Document  # noqa: E402
+from grammar.models import MODALITY_STRENGTH, Document  # noqa: E402
 from grammar.normalize import normalize_line  # noqa: E402
 
 LABELLED_DIR = ROOT / "tests" / "data" / "labelled"
@@ -109,8 +111,9 @@ class InDocument:
         self.classified: dict[Path, ClassifiedDocument] = {}
         self.located = self.unlocated = 0
 
-    def categories(self, row: dict) -> set[str] | None:
-        """The categories of the provisions that hold the row's text; None where no source document holds it."""
+    def holding(self, row: dict) -> tuple[ClassifiedDocument, list[str]] | None:
+        """The row's classified source document and the refs of the provisions holding its text; None where no
+        source document holds it."""
         path = next((folder / row["source"] for folder in self.folders if (folder / row.get("source", "")).is_file()), None)
         if path is None:
             return None
@@ -122,7 +125,24 @@ class InDocument:
             self.unlocated += 1
             return None
         self.located += 1
-        return {category for ref in holding_provisions(classified.document, span) for category in classified.categories(ref)}
+        return classified, holding_provisions(classified.document, span)
+
+    @staticmethod
+    def categories(held: tuple[ClassifiedDocument, list[str]]) -> set[str]:
+        classified, refs = held
+        return {category for ref in refs for category in classified.categories(ref)}
+
+    @staticmethod
+    def list_item_modality(held: tuple[ClassifiedDocument, list[str]]) -> str | None:
+        """The modality of a row held by list items or bullets only, which take their lead-in's ("The
+        Participants intend to: … (b) Support resilient supply chains."); None for other rows: a paragraph's
+        modality is its strongest sentence's, not the row's (one sentence of it)."""
+        classified, refs = held
+        provisions = {provision.ref: provision for provision in classified.document.provisions}
+        holding = [provisions[ref] for ref in refs]
+        if not holding or any(provision.kind not in ("item", "bullet") for provision in holding):
+            return None
+        return min((provision.modality for provision in holding), key=MODALITY_STRENGTH.index)
 
 
 def locate(text: str, document_text: str) -> tuple[int, int] | None:
@@ -156,8 +176,8 @@ def evaluate(rows: list[dict], taxonomy, in_document: InDocument | None = None) 
     modality_right = modality_total = 0
     seed_documents: dict = {}
     for row in rows:
-        found = in_document.categories(row) if in_document is not None else None
-        predicted = found if found is not None else set(classify_text(row["text"], taxonomy))
+        held = in_document.holding(row) if in_document is not None else None
+        predicted = InDocument.categories(held) if held is not None else set(classify_text(row["text"], taxonomy))
         expected = set(row["categories"])
         for category_id in counts:
             if category_id in predicted and category_id in expected:
@@ -166,7 +186,7 @@ def evaluate(rows: list[dict], taxonomy, in_document: InDocument | None = None) 
                 counts[category_id]["fp"] += 1
             elif category_id in expected:
                 counts[category_id]["fn"] += 1
-        modality = read_modality(row, seed_documents)
+        modality = (held and InDocument.list_item_modality(held)) or read_modality(row, seed_documents)
         if modality is not None and "modality" in row:
             modality_total += 1
             modality_right += modality == row["modality"]
