@@ -250,6 +250,7 @@ NEWS_LANGUAGE = [
     ("commend", "We commend the significant progress made under the Programme.", "We", "aspirational", "positive"),
     ("reiterated-the-importance", "Both sides reiterated the importance of narrowly defined export controls.", "Both sides", "aspirational", "positive"),
     ("has-as-objective", "This Memorandum of Understanding has as objective to promote cooperation between the Participants.", "This Memorandum of Understanding", "aspirational", "positive"),
+    ("objectives-are-the-following", "The objectives of this Agreement are the following: (a) promoting the gradual integration of Ghana into the world economy;", None, "aspirational", "positive"),
     ("direct-the-secretariat", "We direct the Secretariat to develop a framework with actionable tools.", "We", "commitment", "positive"),
     ("quoted-fact", "\u201cCritical minerals are essential for clean energy,\u201d the minister said.", N, "none", "positive"),
     ("seed-fact-background", "Resource-poor Japan has been actively reinforcing global supply chains for critical minerals.", N, "none", "positive"),
