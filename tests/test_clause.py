@@ -254,6 +254,7 @@ NEWS_LANGUAGE = [
     ("are-going-to", "They are going to put in place a common mechanism to inform each other of public aid.", "They", "commitment", "positive"),
     ("going-to-a-place", "\"State of entry\" means the State to which a citizen is going to;", N, "none", "positive"),
     ("share-the-ambition", "The Participants share the ambition to accelerate low-emission technology solutions.", "The Participants", "aspirational", "positive"),
+    ("shared-as-adjective", "The minister expressed optimism that the MoU would help in achieving their shared ambition of clean energy.", N, "none", "positive"),
     ("expressed-intent-for", "Countries expressed intent for working together to strengthen supply chains.", "Countries", "aspirational", "positive"),
     ("aims-for", "Indonesia aims for the pact to enter into force by January 2027.", "Indonesia", "aspirational", "positive"),
     ("is-targeted-at", "The memorandum is also targeted at enhancing cooperation on LNG procurement.", "The memorandum", "aspirational", "positive"),
