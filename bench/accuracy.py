@@ -36,7 +36,7 @@ from clauses import classify_document, load_taxonomy  # noqa: E402
 from clauses.classify import classify_text  # noqa: E402
 from clauses.models import ClassifiedDocument  # noqa: E402
 from grammar import load_document  # noqa: E402
-from grammar.models import MODALITY_STRENGTH, Document  # noqa: E402
+from grammar.models import MODALITY_STRENGTH, Document, Provision  # noqa: E402
 from grammar.normalize import normalize_line  # noqa: E402
 
 LABELLED_DIR = ROOT / "tests" / "data" / "labelled"
@@ -111,9 +111,9 @@ class InDocument:
         self.classified: dict[Path, ClassifiedDocument] = {}
         self.located = self.unlocated = 0
 
-    def holding(self, row: dict) -> tuple[ClassifiedDocument, list[str]] | None:
-        """The row's classified source document and the refs of the provisions holding its text; None where no
-        source document holds it."""
+    def holding(self, row: dict) -> tuple[ClassifiedDocument, list[Provision]] | None:
+        """The row's classified source document and the provisions holding its text; None where no source
+        document holds it."""
         path = next((folder / row["source"] for folder in self.folders if (folder / row.get("source", "")).is_file()), None)
         if path is None:
             return None
@@ -128,18 +128,16 @@ class InDocument:
         return classified, holding_provisions(classified.document, span)
 
     @staticmethod
-    def categories(held: tuple[ClassifiedDocument, list[str]]) -> set[str]:
-        classified, refs = held
-        return {category for ref in refs for category in classified.categories(ref)}
+    def categories(held: tuple[ClassifiedDocument, list[Provision]]) -> set[str]:
+        classified, holding = held
+        return {category for provision in holding for category in classified.categories(provision.ref)}
 
     @staticmethod
-    def list_item_modality(held: tuple[ClassifiedDocument, list[str]]) -> str | None:
+    def list_item_modality(held: tuple[ClassifiedDocument, list[Provision]]) -> str | None:
         """The modality of a row held by list items or bullets only, which take their lead-in's ("The
         Participants intend to: … (b) Support resilient supply chains."); None for other rows: a paragraph's
         modality is its strongest sentence's, not the row's (one sentence of it)."""
-        classified, refs = held
-        provisions = {provision.ref: provision for provision in classified.document.provisions}
-        holding = [provisions[ref] for ref in refs]
+        _, holding = held
         if not holding or any(provision.kind not in ("item", "bullet") for provision in holding):
             return None
         return min((provision.modality for provision in holding), key=MODALITY_STRENGTH.index)
@@ -152,13 +150,13 @@ def locate(text: str, document_text: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def holding_provisions(document: Document, span: tuple[int, int]) -> list[str]:
+def holding_provisions(document: Document, span: tuple[int, int]) -> list[Provision]:
     """The provisions whose own text the span reaches: a container counts only for what lies outside its children."""
     def overlap(start: int, end: int) -> int:
         return max(0, min(end, span[1]) - max(start, span[0]))
 
     reached = [provision for provision in document.provisions if overlap(provision.start, provision.end)]
-    return [provision.ref for provision in reached
+    return [provision for provision in reached
             if overlap(provision.start, provision.end) > sum(overlap(child.start, child.end) for child in document.children(provision.ref))]
 
 
