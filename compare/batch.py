@@ -322,14 +322,15 @@ def _classified_for_coverage(path: str, taxonomy: Taxonomy) -> ClassifiedDocumen
     """The document classified, with the clauses of its tagged provisions read and no others: all that its
     coverage needs (the untagged provisions' modality is never looked at); a cold ``treaty compare`` took
     8-12% less time for it (bench/corpus.py, 100 documents)."""
-    classified: list[ClassifiedDocument] = []
+    classified: ClassifiedDocument | None = None
 
     def tagged_refs(document: Document) -> list[str]:
-        classified.append(classify_document(document, taxonomy))  # tags never depend on clause readings
-        return [ref for ref, tags in classified[0].tags.items() if tags]
+        nonlocal classified
+        classified = classify_document(document, taxonomy)  # tags never depend on clause readings
+        return [ref for ref, tags in classified.tags.items() if tags]
 
     document = load_document(path, read_clauses_of=tagged_refs)
-    return classified[0].model_copy(update={"document": document})
+    return classified.model_copy(update={"document": document})
 
 
 def _cached_outcome(path: str, key: str | None, settings: _Settings) -> _Outcome | None:
