@@ -22,6 +22,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz, process
 
 from clauses.deadline import classification_seconds, time_limit
+from clauses.exclusions import Exclusions
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
 from grammar.errors import TimeLimitError
 from grammar.clause import read_clause
@@ -365,9 +366,9 @@ class CompiledTaxonomy:
     vocabulary: Vocabulary
     patterns: PatternScan | None
     pattern_entries: dict[str, VocabularyEntry]
-    exclusions: dict[str, list[Exclusion]]
-    common_exclusions: list[Exclusion]
-    heading_exclusions: list[Exclusion]
+    exclusions: dict[str, Exclusions]
+    common_exclusions: Exclusions
+    heading_exclusions: Exclusions
     ancestors: dict[str, list[str]]
     #: Plain phrase variants by first letter, sorted by length, for fuzzy heading matching, and their entries.
     heading_choices: dict[str, list[str]] = field(default_factory=dict)
@@ -433,9 +434,9 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         patterns=_combined_patterns(pattern_groups),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
-        exclusions={c.id: [Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in c.exclusions] for c in taxonomy.categories},
-        common_exclusions=[Exclusion.compile(p, re.IGNORECASE | re.MULTILINE) for p in taxonomy.common_exclusions],
-        heading_exclusions=[Exclusion.compile(p, re.IGNORECASE) for p in taxonomy.heading_exclusions],
+        exclusions={c.id: Exclusions.compile(c.exclusions, re.IGNORECASE | re.MULTILINE) for c in taxonomy.categories},
+        common_exclusions=Exclusions.compile(taxonomy.common_exclusions, re.IGNORECASE | re.MULTILINE),
+        heading_exclusions=Exclusions.compile(taxonomy.heading_exclusions, re.IGNORECASE),
         ancestors=ancestors,
         heading_choices=heading_choices,
         heading_entries=heading_entries,
@@ -542,74 +543,6 @@ class PatternScan:
             match = search(text, match.end() - 1)
 
 
-@dataclass(frozen=True)
-class Exclusion:
-    """An exclusion pattern, and the words that every text it matches holds (a cheap pre-check).
-
-    Most provisions hold neither ``shall … mean`` nor ``means`` nor ``refers`` (a definition's words):
-    ``in`` finds that at memory-scan speed, several times faster than the expression's own search, which
-    tries its opening at every line or word. The check is made on ASCII text only: there ``lower()`` folds
-    case exactly as ``re.IGNORECASE`` does (elsewhere ``ſ`` matches ``s``, and ``İ`` lowers to two characters).
-    """
-
-    regex: re.Pattern
-    #: Lower-case ASCII strings: every match holds all the strings of at least one of these; empty when it promises none.
-    needles: tuple[tuple[str, ...], ...]
-
-    @classmethod
-    def compile(cls, pattern: str, flags: int) -> Exclusion:
-        needles = _required_strings(_parser.parse(pattern).data) or []
-        # Longest strings first: they are the likeliest to be absent, which ends the set's check.
-        return cls(re.compile(pattern, flags), tuple(tuple(sorted(strings, key=lambda s: (-len(s), s))) for strings in needles))
-
-    def may_match(self, lowered_ascii: str) -> bool:
-        """False when the pattern cannot match this lower-cased ASCII text (it holds none of the needle sets)."""
-        return not self.needles or any(all(needle in lowered_ascii for needle in strings) for strings in self.needles)
-
-
-#: Past this many alternative sets (each checked in turn), a pattern's further required strings are left out of its pre-check.
-MAX_NEEDLE_SETS = 4
-
-
-def _required_strings(items: list) -> list[frozenset[str]] | None:
-    """Sets of lower-case ASCII strings: any match of a parsed pattern holds every string of one set; None: no promise.
-
-    The literal runs of the sequence and of the groups and alternations in it that must match::
-
-        \\bfor\\s+(?:the\\s+)?purposes?       →  [{'for', 'purpose'}]
-        \\w+\\s+(?:means|shall\\s+mean)\\b  →  [{'means'}, {'shall', 'mean'}]
-    """
-    required: list[frozenset[str]] = [frozenset()]
-    run = ""
-    for op, argument in [*items, (None, None)]:
-        if op is _constants.LITERAL and argument < 128:
-            run += chr(argument).lower()
-            continue
-        found = [frozenset({run})] if run else None
-        run = ""
-        if found:
-            required = _all_of(required, found)
-        if op is _constants.SUBPATTERN:
-            found = _required_strings(argument[3].data)
-        elif op is _constants.BRANCH:
-            alternatives = [_required_strings(alternative.data) for alternative in argument[1]]
-            found = None if None in alternatives else [strings for alternative in alternatives for strings in alternative]
-        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and argument[0] >= 1:
-            found = _required_strings(argument[2].data)
-        else:
-            found = None
-        if found:
-            required = _all_of(required, found)
-    return None if any(not strings for strings in required) else required
-
-
-def _all_of(required: list[frozenset[str]], found: list[frozenset[str]]) -> list[frozenset[str]]:
-    """Both promises at once (each set of one joined with each of the other), unless that makes too many sets."""
-    if len(required) * len(found) > MAX_NEEDLE_SETS:
-        return required
-    return [first | second for first in required for second in found]
-
-
 # ----------------------------------------------------------------------------- matching
 
 class Hit(NamedTuple):
@@ -700,7 +633,7 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
     reaching = [c for c, total in totals.items() if total >= compiled.categories[c].threshold]
     veto_common = None
     if reaching:
-        veto_common = _first_veto(compiled.common_exclusions, owner_texts) or _first_veto(compiled.heading_exclusions, headings)
+        veto_common = compiled.common_exclusions.first_veto(owner_texts) or compiled.heading_exclusions.first_veto(headings)
     candidates: dict[str, Scored] = {}
     for category_id, category_hits in by_category.items():
         threshold = compiled.categories[category_id].threshold
@@ -711,7 +644,7 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
                              pattern=hit.entry.source, score=hit.entry.weight) for hit in category_hits]
         veto = None
         if category_id in reaching:
-            veto = veto_common or _first_veto(compiled.exclusions[category_id], owner_texts)
+            veto = veto_common or compiled.exclusions[category_id].first_veto(owner_texts)
         candidates[category_id] = Scored(category_id, round(1 - 0.5 ** (total / threshold), 3), evidence, veto,
                                          total >= threshold and veto is None)
     for candidate in list(candidates.values()):
@@ -721,22 +654,6 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
             if ancestor not in candidates or not candidates[ancestor].tagged:
                 candidates[ancestor] = Scored(ancestor, candidate.score, candidate.evidence, None, True)
     return list(candidates.values())
-
-
-def _first_veto(exclusions: list[Exclusion], texts: list[str]) -> str | None:
-    if not exclusions:
-        return None
-    # Lower-cased once for every exclusion's needle check; None where the check does not apply (see ``Exclusion``).
-    lowered = [text.lower() if text.isascii() else None for text in texts]
-    for exclusion in exclusions:
-        for text, lower in zip(texts, lowered):
-            if lower is not None and not exclusion.may_match(lower):
-                continue
-            match = exclusion.regex.search(text)
-            if match:
-                return f"{exclusion.regex.pattern} ({match.group().strip()!r})"
-    return None
-
 
 
 def _tags(candidates: list[Scored], compiled: CompiledTaxonomy) -> list[Tag]:

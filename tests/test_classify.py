@@ -12,8 +12,8 @@ from re import _parser
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import (Exclusion, Vocabulary, VocabularyCompiler, VocabularyEntry, _combined_patterns, _first_characters,
-                              _first_veto, _required_strings, classify_text, compile_taxonomy, phrase_variants, word_forms)
+from clauses.classify import (Vocabulary, VocabularyCompiler, VocabularyEntry, _combined_patterns, _first_characters,
+                              classify_text, compile_taxonomy, phrase_variants, word_forms)
 from grammar import load_document
 from grammar.models import Document, Provision
 from grammar.trie import trie_regex
@@ -326,37 +326,6 @@ def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
 def test_first_characters_of_a_pattern(pattern, first):
     assert _first_characters(_parser.parse(pattern).data) == first
 
-
-
-@pytest.mark.parametrize(("pattern", "strings"), [
-    pytest.param(r"\bfor\s+(?:the\s+)?purposes?\s+of", [{"for", "purpose", "of"}], id="every-run"),
-    pytest.param(r"^\W*\w+\s+(?:means|shall\s+mean|refers\s+to)\b", [{"means"}, {"shall", "mean"}, {"refers", "to"}],
-                 id="alternation"),
-    pytest.param(r"the (?:aa|bb|cc|dd|ee) x", [{"the ", " x"}], id="too-many-sets-left-out"),
-    pytest.param(r"(?:Foo)+x?", [{"foo"}], id="repeated-group-lower-cased"),
-    pytest.param(r"a|b*", None, id="optional-alternative-promises-nothing"),
-    pytest.param(r"x?(?=abc)", None, id="look-ahead-promises-nothing"),
-    pytest.param(r"caf\u00e9s", [{"caf", "s"}], id="non-ascii-literal-ends-a-run"),
-])
-def test_required_strings_of_a_pattern(pattern, strings):
-    found = _required_strings(_parser.parse(pattern).data)
-    assert found == (None if strings is None else [frozenset(each) for each in strings])
-
-
-@pytest.mark.parametrize(("pattern", "texts"), [
-    pytest.param(r"\bthe\s+terms?\s+\w+\s+means\b", ["The term X means Y.", "no definition here"], id="ascii"),
-    pytest.param(r"\bdefinitions?\b", ["DEFINITIONS", "Definitions \u2014 general"], id="upper-case"),
-    # re.IGNORECASE matches ſ (long s) for s, which str.lower does not: non-ASCII texts skip the pre-check.
-    pytest.param(r"\bmeans\b", ["it mean\u017f that"], id="long-s"),
-    pytest.param(r"\bdefinition\b", ["DEF\u0130NITION"], id="dotted-capital-i"),
-    pytest.param(r"\w+ (?:means|shall mean)\b", ["it shall apply", "it shall mean"], id="all-strings-of-a-set"),
-])
-def test_exclusion_pre_check_vetoes_what_the_plain_search_vetoes(pattern, texts):
-    exclusion = Exclusion.compile(pattern, re.IGNORECASE | re.MULTILINE)
-    plain = next((m for m in map(exclusion.regex.search, texts) if m), None)
-    expected = f"{pattern} ({plain.group().strip()!r})" if plain else None
-    assert _first_veto([exclusion], texts) == expected
-    assert expected is not None
 
 
 # ----------------------------------------------------------------------------- the labelled set
