@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from re import _constants, _parser  # the expression parser: can a pattern be empty, what can it start with
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -27,11 +27,9 @@ from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Ex
 from grammar.errors import TimeLimitError
 from grammar.clause import read_clause
 from grammar.gc_pause import gc_paused
-from grammar.models import Document, Provision
+from grammar.models import Document, Provision, trusted
 from grammar.normalize import normalize_text
 from grammar.trie import trie_regex
-
-ModelT = TypeVar("ModelT", Evidence, Tag)
 
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
 #: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
@@ -640,7 +638,7 @@ def score_hits(hits: list[Hit], owner_texts: list[str], headings: list[str], tex
         total = totals[category_id]
         if not untagged and category_id not in reaching:
             continue
-        evidence = [_trusted(Evidence, match=text[hit.start:hit.end], start=hit.start, end=hit.end,
+        evidence = [trusted(Evidence, match=text[hit.start:hit.end], start=hit.start, end=hit.end,
                              pattern=hit.entry.source, score=hit.entry.weight) for hit in category_hits]
         veto = None
         if category_id in reaching:
@@ -661,21 +659,7 @@ def _tags(candidates: list[Scored], compiled: CompiledTaxonomy) -> list[Tag]:
         return []
     order = compiled.order
     tagged = sorted((c for c in candidates if c.tagged), key=lambda c: order[c.category])
-    return [_trusted(Tag, category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
-
-
-def _trusted(model: type[ModelT], **values) -> ModelT:
-    """``model.model_construct(**values)`` when ``values`` give every field, built here from validated data.
-
-    Validation would only cost time, and so would ``model_construct``'s per-field default and alias
-    lookups: this sets the same four attributes it sets, for the thousands of tags and evidence of a treaty.
-    """
-    instance = model.__new__(model)
-    object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
-    return instance
+    return [trusted(Tag, category=c.category, score=c.score, evidence=c.evidence) for c in tagged]
 
 
 # ----------------------------------------------------------------------------- documents
