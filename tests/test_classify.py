@@ -12,12 +12,12 @@ from re import _parser
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import (Vocabulary, VocabularyCompiler, VocabularyEntry, _combined_patterns, _first_characters,
-                              classify_text, compile_taxonomy, phrase_variants, word_forms)
+from clauses.classify import (UNLOWERED_MATCHES, Vocabulary, VocabularyCompiler, VocabularyEntry, _combined_patterns,
+                              _first_characters, _head, classify_text, compile_taxonomy, phrase_variants, word_forms)
 from grammar import load_document
 from grammar.models import Document, Provision
 from grammar.trie import trie_regex
-from tests.conftest import seed_path
+from tests.conftest import TOTA_PATHS, seed_path
 
 LABELLED_DIR = Path(__file__).parent / "data" / "labelled"
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,11 +309,52 @@ def test_phrase_scan_checks_drop_no_match_in_the_seeds(taxonomy):
     pytest.param([r"\b(?<=x )foo"], "x foo y foo", id="look-behind-before-the-scan"),
     pytest.param([r"\b\w?x", r"\bfoo"], "ax x foo", id="first-character-unknown"),
     pytest.param([r"(?-i:\bA)", r"\b[b-c]"], "a A b c", id="case-sensitive-first-character"),
+    pytest.param([r"\bsigned\s+at\s+[A-Z]\w*", r"\b\d+[\s-]*days?"], "Signed at Lima; 30-days, 5 Days, signed at 5",
+                 id="heads-through-whitespace-and-classes"),
+    pytest.param([r"\bsigned"], "\u017figned SIGNED", id="long-s-matches-s"),
+    pytest.param([r"\bimport"], "\u0131mport \u0130MPORT", id="dotless-and-dotted-i"),
+    pytest.param([r"\bkey\b"], "\u212aEY key", id="kelvin-sign-lowers-to-k"),
+    pytest.param([r"\bab", r"\bb\w"], "ab abab bb", id="a-match-hides-the-starts-inside-it"),
 ])
 def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
     scan = _combined_patterns([f"(?P<p{index}>{pattern})" for index, pattern in enumerate(patterns)])
     assert scan.after_non_word is not None
-    assert list(scan.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in scan.regex.finditer(text)]
+    expected = [(m.start(), m.end(), m.lastgroup) for m in scan.regex.finditer(text)]
+    assert list(scan.finditer(text)) == expected
+    lowered = "".join(character.lower()[0] for character in text)
+    assert list(scan.finditer(text, lowered)) == expected
+
+
+def test_the_default_patterns_are_found_at_their_heads_as_the_combined_regex_finds_them(taxonomy):
+    scan = compile_taxonomy(taxonomy).patterns
+    assert scan.starts is not None
+    paths = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")) + TOTA_PATHS
+    found = 0
+    for path in paths:
+        text = load_document(str(path)).text
+        expected = [(m.start(), m.end(), m.lastgroup) for m in scan.regex.finditer(text)]
+        assert list(scan.finditer(text, text.lower())) == expected, path.name
+        found += len(expected)
+    assert found > (100 if TOTA_PATHS else 0)
+
+
+def test_the_lowered_scan_knows_every_character_lower_casing_hides_from_it():
+    """Every non-ASCII character that an ASCII letter matches case-insensitively lower-cases to ASCII, or is listed."""
+    everything = "".join(chr(code) for code in range(128, 0x110000) if not 0xD800 <= code < 0xE000)
+    matched = set(re.findall("[a-z]", everything, re.IGNORECASE))
+    assert {char for char in matched if not char.lower()[0].isascii()} == set(UNLOWERED_MATCHES)
+
+
+@pytest.mark.parametrize(("pattern", "head", "whole"), [
+    pytest.param(r"\b(?:Review|screen)\w*\s+of", r"(?:review|screen)(?:[\w]){0,}(?:[\s]){1,}of", True, id="branch-and-repeats"),
+    pytest.param(r"\bin\s+duplicate\b", r"in(?:[\s]){1,}duplicate", True, id="assertions-left-out"),
+    pytest.param(r"\b\d+ (?:[\w-]+\s+){0,2}days", r"(?:[\d]){1,}\ ", False, id="stops-at-an-optional-group"),
+    pytest.param(r"[A-C]x.y", "[A-Ca-c]x", False, id="upper-case-range-lowered-and-stops-at-any"),
+    pytest.param(r"(?:a|b?)c", "(?:a|(?:b){0,1})c", True, id="an-optional-character-copied"),
+    pytest.param(r"(?:a|.)c", "", False, id="an-alternative-that-promises-nothing"),
+])
+def test_head_of_a_pattern(pattern, head, whole):
+    assert _head(_parser.parse(pattern).data) == (head, whole)
 
 
 @pytest.mark.parametrize(("pattern", "first"), [
