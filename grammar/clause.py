@@ -316,9 +316,10 @@ def _word_finder(by_word, second_words: dict[str, frozenset[str] | None]) -> re.
     Group ``any`` is a word one of whose terminals takes any second word; what follows is looked at in the
     same pass: group ``second`` is the next word when one delimiter sets it off and some terminal lists it,
     group ``spaced`` says two delimiters follow (where ``_word_cues`` looks further ahead).  Group ``pair`` is
-    a word whose terminals all need a listed second word, found only where one delimiter and a listed second
-    word follow (``pair_second``) or two delimiters do (``pair_spaced``), as its pair needles would.  The
-    words are written as tries, so that each position tries a letter or two rather than 250 words.
+    a word whose terminals all need a listed second word, found only where one delimiter and a second word
+    its own terminals list follow (``pair_text``: both words; "by the" is no hit, though "the" follows other
+    words' terminals), and group ``pair_spaced`` such a word where two delimiters do, as its pair needles
+    would.  The words are written as tries, so that each position tries a letter or two rather than 250 words.
     """
     delimiter = "[" + re.escape(JOINED_DELIMITERS) + "]"
     word_end = f"(?={delimiter}|$)"
@@ -328,11 +329,11 @@ def _word_finder(by_word, second_words: dict[str, frozenset[str] | None]) -> re.
     pair_words = [word for word, seconds in findable.items() if seconds is not None]
     seconds = {second for entries in by_word.values() for needed, _, _ in entries for second in needed or ()
                if _undelimited(second)}
-    pair_seconds = {second for word in pair_words for second in findable[word] if _undelimited(second)}
+    pairs = [f"{word} {second}" for word in pair_words for second in findable[word] if _undelimited(second)]
     return re.compile(f"{delimiter}(?:(?P<any>{trie_regex(any_words)}){word_end}"
                       f"(?={delimiter}(?:(?P<second>{trie_regex(seconds)}){word_end}|(?P<spaced>{delimiter}))|)"
-                      f"|(?P<pair>{trie_regex(pair_words)})"
-                      f"(?={delimiter}(?:(?P<pair_second>{trie_regex(pair_seconds)}){word_end}|(?P<pair_spaced>{delimiter}))))")
+                      f"|(?=(?P<pair_text>{trie_regex(pairs, space=delimiter)}){word_end})(?P<pair>{trie_regex(pair_words)}){word_end}"
+                      f"|(?P<pair_spaced>{trie_regex(pair_words)})(?={delimiter}{delimiter}))")
 
 
 def _undelimited(word: str) -> bool:
@@ -529,16 +530,16 @@ def _word_cues_joined(lowered: str, bounds: list[tuple[int, int]]) -> list[Cue]:
     # The space put first shifts every offset by one: a hit starts where its word starts in ``lowered``.
     for hit in _SCANNER.word_finder.finditer(" " + lowered):
         at = hit.start()
-        word, second, spaced, paired, pair_second, pair_spaced = hit.groups()
-        if pair_second is not None:
+        word, second, spaced, pair_text, paired, pair_spaced = hit.groups()
+        if pair_text is not None:
             # The second word is known: only the terminals listing it are tried, with no look ahead.
-            for name, pattern in by_pair.get((paired, pair_second), ()):
+            for name, pattern in by_pair[paired, pair_text[len(paired) + 1:]]:
                 match = pattern.match(lowered, at)
                 if match:
                     found.append((at, match.end(), name))
                     break
             continue
-        word = word or paired
+        word = word or pair_spaced
         following = _following_word(lowered, at + len(word), bounds) if spaced or pair_spaced else second
         for seconds_needed, name, pattern in by_word[word]:
             if seconds_needed is not None and following not in seconds_needed:
