@@ -490,8 +490,10 @@ def _first_characters(items: list, lowered: bool = False) -> str | None:
     for op, argument in items:
         if op is _constants.AT:
             continue
+        if op is _constants.LITERAL and lowered:
+            return re.escape(chr(argument).lower()) if argument < 128 else None
         if op is _constants.LITERAL:
-            return re.escape(chr(argument).lower() if lowered else chr(argument))
+            return re.escape(chr(argument))
         if op is _constants.IN:
             return _lowered_class_body(argument) if lowered else _class_body(argument)
         if op is _constants.SUBPATTERN:
@@ -509,9 +511,11 @@ def _head(items: list) -> tuple[str, bool]:
     """A case-sensitive regex that every match of a parsed pattern, lower-cased, starts with; and whether it is the
     whole pattern.
 
-    It may accept more than the pattern, never less: ``\\b(?:Review|screen)\\w*\\s+of`` → ``(?:review|screen)``.
-    Assertions are left out (they only narrow a match); the head stops before the first piece it cannot copy
-    whole (an open repeat such as ``\\w*``, an optional group, ``.``) and is empty when nothing is promised.
+    It may accept more than the pattern, never less: ``\\b(?:Review|screen)\\w*\\s+of\\b`` →
+    ``(?:review|screen)(?:[\\w]){0,}(?:[\\s]){1,}of``. Assertions are left out (they only narrow a match); the head
+    stops before the first piece it cannot copy (a repeated group, ``.``, a negated class, a non-ASCII letter,
+    which case-insensitive matching may pair with a letter ``str.lower`` does not give) and is empty when nothing
+    is promised.
     """
     parts = []
     for op, argument in items:
@@ -529,8 +533,7 @@ def _head(items: list) -> tuple[str, bool]:
 def _piece_head(op, argument) -> tuple[str, bool]:
     """``_head`` of one parsed piece: a literal, a class, a group, alternatives or a repeat of one character."""
     if op is _constants.LITERAL:
-        lowered = chr(argument).lower()
-        return (re.escape(lowered), True) if len(lowered) == 1 else ("", False)
+        return (re.escape(chr(argument).lower()), True) if argument < 128 else ("", False)
     if op is _constants.IN:
         body = _lowered_class_body(argument)
         return (f"[{body}]", True) if body is not None else ("", False)
@@ -552,10 +555,10 @@ def _piece_head(op, argument) -> tuple[str, bool]:
 
 
 def _lowered_class_body(items: list) -> str | None:
-    """A class body matching the lower case of every character the parsed class matches (ASCII ranges only)."""
+    """A class body matching the lower case of every character the parsed class matches, or None unless it is ASCII."""
     parts = []
     for op, argument in items:
-        if op is _constants.LITERAL and len(chr(argument).lower()) == 1:
+        if op is _constants.LITERAL and argument < 128:
             parts.append(re.escape(chr(argument).lower()))
         elif op is _constants.RANGE and argument[1] < 128:
             low, high = argument

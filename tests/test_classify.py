@@ -314,6 +314,7 @@ def test_phrase_scan_checks_drop_no_match_in_the_seeds(taxonomy):
     pytest.param([r"\bsigned"], "\u017figned SIGNED", id="long-s-matches-s"),
     pytest.param([r"\bimport"], "\u0131mport \u0130MPORT", id="dotless-and-dotted-i"),
     pytest.param([r"\bkey\b"], "\u212aEY key", id="kelvin-sign-lowers-to-k"),
+    pytest.param([r"\bba\u03c3is"], "ba\u03c2is BA\u03a3IS", id="final-sigma-matches-sigma"),
     pytest.param([r"\bab", r"\bb\w"], "ab abab bb", id="a-match-hides-the-starts-inside-it"),
 ])
 def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
@@ -352,6 +353,7 @@ def test_the_lowered_scan_knows_every_character_lower_casing_hides_from_it():
     pytest.param(r"[A-C]x.y", "[A-Ca-c]x", False, id="upper-case-range-lowered-and-stops-at-any"),
     pytest.param(r"(?:a|b?)c", "(?:a|(?:b){0,1})c", True, id="an-optional-character-copied"),
     pytest.param(r"(?:a|.)c", "", False, id="an-alternative-that-promises-nothing"),
+    pytest.param("ab\u03c3c", "ab", False, id="stops-at-a-non-ascii-letter"),
 ])
 def test_head_of_a_pattern(pattern, head, whole):
     assert _head(_parser.parse(pattern).data) == (head, whole)
