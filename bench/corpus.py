@@ -72,19 +72,21 @@ def run_measured(command: list[str]) -> dict:
     return json.loads(finished.stdout)
 
 
-def print_row(run: str, jobs: int, result: dict, size_mb: float, ceiling: float) -> None:
+def print_row(run: str, jobs: int, result: dict, size_mb: float, ceilings: tuple[float, float]) -> None:
     verdict = "ok" if result["seconds"] <= TARGETS[run] else "OVER"
     memory = "ok" if result["peak_mb"] <= MEMORY_TARGET_MB else "OVER"
     speed = size_mb / result["seconds"]
+    ceiling = sum(ceilings) / 2
     print(f"{run:<6}{jobs:>5}{result['seconds']:>10.1f}{TARGETS[run]:>6.0f} {verdict:<4}{speed:>8.1f}{speed / ceiling:>9.3f}"
-          f"{result['cpu_seconds']:>7.0f}{result['documents']:>6}{result['cached']:>8}{result['peak_mb']:>9.0f} {memory:<4}"
+          f"{ceilings[0]:>7.1f}/{ceilings[1]:<5.1f}"
+          f"{result['cpu_seconds']:>6.0f}{result['documents']:>6}{result['cached']:>8}{result['peak_mb']:>9.0f} {memory:<4}"
           f"{result['exit']:>5}", flush=True)
     if result["exit"] != 0:
         print(f"  treaty compare exited {result['exit']}:\n{result['stderr']}")
 
 
 def word_ceiling(copies: list[Path], size_mb: float) -> float:
-    """Same-run ceiling: ``re.findall(r"\\w+", text.lower())`` over the corpus's bytes, in MB/s (best of three)."""
+    """Same-run ceiling: ``re.findall(r"\\w+", text.lower())`` over the given files' bytes, in MB/s (best of three)."""
     texts = [path.read_text(encoding="utf-8", errors="replace") for path in copies]
     timings = []
     for _ in range(3):
@@ -116,20 +118,26 @@ def main() -> int:
         print(f"corpus: the 5 ToTA treaties replicated to {len(copies)} byte-distinct documents ({size_mb:.0f} MB) in {corpus}")
         ceiling = word_ceiling(copies, size_mb)
         print(f"same-run ceiling (re.findall(r'\\w+', text.lower()) over the same bytes): {ceiling:.1f} MB/s")
+        # This machine's speed drifts by a third within minutes (a shared VM): the ceiling is measured again, over
+        # the five distinct treaties (a fraction of a second), just before and just after each run.
+        originals, originals_mb = copies[:5], sum(path.stat().st_size for path in copies[:5]) / 2**20
         print("command: treaty compare CORPUS --format csv --jobs N --cache-dir DIR (a subprocess per run; cold: empty cache)")
-        print(f"{'run':<6}{'jobs':>5}{'seconds':>10}{'target':>8}{'MB/s':>10}{'x ceil':>9}{'cpu s':>7}{'docs':>6}{'cached':>8}{'peak MB':>9}{'':<5}{'exit':>5}")
+        print("x ceil: MB/s over the mean of the ceilings measured just before and just after the run (shown as before/after)")
+        print(f"{'run':<6}{'jobs':>5}{'seconds':>10}{'target':>8}{'MB/s':>10}{'x ceil':>9}{'ceil before/after':>18}"
+              f"{'cpu s':>6}{'docs':>6}{'cached':>8}{'peak MB':>9}{'':<5}{'exit':>5}")
         matrices = {}
         for jobs in args.jobs:
             cache_dir = Path(temporary) / f"cache-jobs{jobs}"
             for run in ("cold", "warm"):
                 csv_path = Path(temporary) / f"{run}-jobs{jobs}.csv"
+                before = word_ceiling(originals, originals_mb)
                 result = run_measured(compare_command(str(corpus), str(cache_dir), jobs, str(csv_path)))
-                print_row(run, jobs, result, size_mb, ceiling)
+                print_row(run, jobs, result, size_mb, (before, word_ceiling(originals, originals_mb)))
                 matrices[run, jobs] = csv_path.read_bytes() if csv_path.exists() else b""
         print(f"CSV matrices byte-identical (cold = warm, jobs {' = '.join(map(str, args.jobs))}): "
               f"{'yes' if len(set(matrices.values())) == 1 else 'NO'}")
         print(f"load average while measuring: {' '.join(f'{value:.1f}' for value in os.getloadavg())} on {os.cpu_count()} CPUs"
-              " (a shared machine: cpu s, the CPU time used, does not depend on what else runs)")
+              " (a shared machine: cpu s, the CPU time used, varies with the host's load too)")
     return 0
 
 
