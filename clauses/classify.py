@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from clauses.deadline import classification_seconds, time_limit
 from clauses.exclusions import Exclusions
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
+from clauses.ocr import OcrLexicon, Repair
 from grammar.errors import TimeLimitError
 from grammar.clause import read_clause
 from grammar.gc_pause import gc_paused
@@ -126,6 +127,26 @@ def phrase_slots(phrase: str) -> list[list[list[str]]]:
         options = slot[1:-1].split("|") if slot.startswith("{") else [slot]
         slots.append([WORD_SLOT.findall(option) for option in options])
     return slots
+
+
+def vocabulary_words(taxonomy: Taxonomy) -> set[str]:
+    """Every word form the taxonomy's phrases (and ignore phrases) can match, hyphenated words in parts.
+
+    >>> from clauses.models import Taxonomy
+    >>> sorted(vocabulary_words(Taxonomy.model_validate({"categories": [{"id": "x", "label": "X", "description": "x",
+    ...     "phrases": ["{impose|levy} * re-export duty"]}]})))[:7]
+    ['dutied', 'duties', 'duty', 'export', 'exported', 'exporting', 'exports']
+    """
+    fixed_words = frozenset(taxonomy.fixed_words)
+    words: set[str] = set()
+    for category in taxonomy.categories:
+        for phrase in [*category.phrases, *category.ignore]:
+            for slot in phrase_slots(phrase if isinstance(phrase, str) else phrase.phrase):
+                for word in (word for option in slot for word in option if word != "*"):
+                    *heads, last = word.split("-")
+                    words.update(head.lstrip("=") for head in heads)
+                    words |= word_forms(last, taxonomy.spellings, fixed_words)
+    return words
 
 
 def phrase_variants(phrase: str) -> set[str]:
@@ -376,6 +397,13 @@ class CompiledTaxonomy:
     #: Each category's position in the taxonomy: tags come out in that order.
     order: dict[str, int] = field(default_factory=dict)
     fuzzy_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The vocabulary's words as OCR damages them, built where a text is first classified (``ocr_lexicon``).
+    ocr: OcrLexicon | None = None
+
+    def ocr_lexicon(self) -> OcrLexicon:
+        if self.ocr is None:
+            self.ocr = OcrLexicon(vocabulary_words(self.taxonomy))
+        return self.ocr
 
 
 #: Compiled taxonomies by object and by content: loading the same file twice compiles it once.
@@ -648,14 +676,88 @@ def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
     if len(lowered) != len(text):
         # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
         lowered = "".join(character.lower()[0] for character in text)
-    hits = [Hit(start, end, entry) for start, end, entries in compiled.vocabulary.finditer(lowered) for entry in entries]
-    if compiled.patterns is not None:
-        hits += [Hit(start, end, compiled.pattern_entries[group]) for start, end, group in compiled.patterns.finditer(text, lowered)]
+    hits = _scan(text, lowered, compiled)
+    repairs = compiled.ocr_lexicon().repairs(lowered)
+    if repairs:
+        hits = _with_repaired_hits(hits, text, lowered, repairs, compiled)
     hits.sort(key=lambda hit: hit.start)
     ignored = [hit for hit in hits if hit.entry.ignore]
     if not ignored:
         return hits
     return _without_ignored(hits, ignored)
+
+
+def _scan(text: str, lowered: str, compiled: CompiledTaxonomy) -> list[Hit]:
+    hits = [Hit(start, end, entry) for start, end, entries in compiled.vocabulary.finditer(lowered) for entry in entries]
+    if compiled.patterns is not None:
+        hits += [Hit(start, end, compiled.pattern_entries[group]) for start, end, group in compiled.patterns.finditer(text, lowered)]
+    return hits
+
+
+def _with_repaired_hits(hits: list[Hit], text: str, lowered: str, repairs: list[Repair], compiled: CompiledTaxonomy) -> list[Hit]:
+    """``hits`` plus those of the text with its OCR-damaged words repaired: each line holding one is scanned
+    again with the words repaired, and its hits on a repaired word join (``fuzzy``), at the damaged word's
+    offsets. A shorter hit of the same category inside one of them goes, as the longer match hides it in
+    undamaged text."""
+    lines: list[tuple[int, int, list[Repair]]] = []
+    for repair in repairs:
+        if lines and repair.start < lines[-1][1]:
+            lines[-1][2].append(repair)
+            continue
+        start = lowered.rfind("\n", 0, repair.start) + 1
+        end = lowered.find("\n", repair.end)
+        lines.append((start, len(lowered) if end < 0 else end, [repair]))
+    added = [hit for start, end, line_repairs in lines for hit in _line_hits(text, lowered, start, end, line_repairs, compiled)
+             if hit.fuzzy]
+    # Per category: the repaired hits' starts in order, and the furthest end reached by any starting so far.
+    starts: dict[str, list[int]] = {}
+    reach: dict[str, list[int]] = {}
+    for hit in sorted(added, key=lambda hit: hit.start):
+        category = hit.entry.category
+        starts.setdefault(category, []).append(hit.start)
+        reach.setdefault(category, []).append(max(hit.end, reach[category][-1] if reach.get(category) else 0))
+    return [hit for hit in hits if not _inside_one(hit, starts.get(hit.entry.category), reach.get(hit.entry.category))] + added
+
+
+def _inside_one(hit: Hit, starts: list[int] | None, reach: list[int] | None) -> bool:
+    if not starts:
+        return False
+    index = bisect_right(starts, hit.start) - 1
+    return index >= 0 and reach[index] >= hit.end
+
+
+def _line_hits(text: str, lowered: str, start: int, end: int, repairs: list[Repair], compiled: CompiledTaxonomy) -> list[Hit]:
+    """The hits of ``text[start:end]`` with ``repairs`` made, moved back to ``text``'s offsets."""
+    pieces, lowered_pieces = [], []
+    #: (start, end) of each repaired word in the repaired line, and (start, end) of the damaged word in ``text``.
+    spans: list[tuple[int, int, int, int]] = []
+    position, length = start, 0
+    for repair in repairs:
+        damaged = text[repair.start:repair.end]
+        word = repair.word.upper() if damaged.isupper() else repair.word.capitalize() if damaged[:1].isupper() else repair.word
+        pieces += [text[position:repair.start], word]
+        lowered_pieces += [lowered[position:repair.start], repair.word]
+        length += repair.start - position
+        spans.append((length, length + len(word), repair.start, repair.end))
+        length += len(word)
+        position = repair.end
+    pieces.append(text[position:end])
+    lowered_pieces.append(lowered[position:end])
+    repaired_starts = [span[0] for span in spans]
+
+    def moved(offset: int, is_end: bool) -> int:
+        index = bisect_right(repaired_starts, offset - 1 if is_end else offset) - 1
+        if index < 0:
+            return start + offset
+        repaired_start, repaired_end, damaged_start, damaged_end = spans[index]
+        if offset < repaired_end or (is_end and offset == repaired_end):
+            return damaged_end if is_end else damaged_start
+        return damaged_end + offset - repaired_end
+
+    line_hits = _scan("".join(pieces), "".join(lowered_pieces), compiled)
+    return [Hit(moved(hit.start, False), moved(hit.end, True), hit.entry,
+                fuzzy=any(hit.start < repaired_end and repaired_start < hit.end for repaired_start, repaired_end, _, _ in spans))
+            for hit in line_hits]
 
 
 def _without_ignored(hits: list[Hit], ignored: list[Hit]) -> list[Hit]:
