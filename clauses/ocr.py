@@ -4,7 +4,7 @@ The text layer of a scanned agreement misreads letters in ways that repeat ("m" 
 as "c": ``ocr_confusions.toml``). Every vocabulary word of ``MIN_LETTERS`` letters or more is damaged once
 in each way those confusions allow; a document word equal to one of those damages, and to no vocabulary
 word itself, is read as the word it damages. A word with a digit or sign among its letters that no listed
-confusion explains ("dut!es", "c0mmitt3e") is compared with the vocabulary's words by edit distance
+confusion explains ("dut!es", "1abour") is compared with the vocabulary's words by edit distance
 (rapidfuzz) and read as the one within ``MAX_EDITS`` edits, if there is exactly one nearest.
 
 Short words are left alone: one confusion turns too many of them into other real words, and phrases rarely
