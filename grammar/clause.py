@@ -72,7 +72,9 @@ OPENER_BOUNDARIES = frozenset({"BREAK", "QUOTE", "_ENUM"})
 OPENERS = frozenset({"PARTICIPLE", "PURPOSE"})
 # What clause.lark's _subject_part allows: the tokens a subject is made of.
 SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER",
-                           "REFRAIN", "PROHIBIT", "NON"})
+                           "WOULD", "REFRAIN", "PROHIBIT", "NON"})
+#: How a cue reads inside reported speech, where it differs: what someone said they would do, they will do.
+REPORTED_AS = {"WOULD": "COMMITMENT"}
 RANK = {modality: rank for rank, modality in enumerate(MODALITY_STRENGTH)}
 # A subject longer than this is a run of prose the scanner found no cue in, not a noun phrase.
 MAX_ACTOR_WORDS = 10
@@ -767,7 +769,7 @@ def _reported_plan(pieces: list, segments: list[_Segment]) -> Plan | None:
         tokens = tuple(token for token in tokens if token.type not in ("QUOTE", "STOP"))
         if not tokens or any(not token.type for token in tokens):  # a chained verb group has no single cue type
             continue
-        plan = plan_sentence((*(token.type for token in tokens), "STOP"))
+        plan = plan_sentence((*(REPORTED_AS.get(token.type, token.type) for token in tokens), "STOP"))
         # "announced deals that will deliver billions": a verb inside a relative clause reports no commitment.
         links = [token.type for token in tokens[1:plan.modality_cue]] if plan.modality_cue is not None else []
         if plan.modality != "none" and plan.modality_cue is not None and not CLAUSE_LINKS.intersection(links):

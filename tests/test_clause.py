@@ -262,6 +262,9 @@ NEWS_LANGUAGE = [
     ("will-be-making-efforts", "Both sides will be making efforts to establish global norms for critical minerals.", "Both sides", "best_effort", "positive"),
     ("announced-an-intention", "The strategy also announced an intention to strengthen international cooperation.", "The strategy", "aspirational", "positive"),
     ("engaged-in-discussions", "Officials of the two ministries engaged in discussions on stockpiling cooperation.", "Officials of the two ministries", "aspirational", "positive"),
+    ("reported-would", "The country's mines ministry said the ban on exports would remain in place until further notice.", N, "commitment", "positive"),
+    ("conditional-would", "Absent notice to the contrary, any such discontinuation would be effective on the thirtieth day.", N, "none", "positive"),
+    ("would-in-a-condition", "If such measures would affect trade, the Parties shall consult each other.", "the Parties", "binding", "positive"),
     ("direct-the-secretariat", "We direct the Secretariat to develop a framework with actionable tools.", "We", "commitment", "positive"),
     ("quoted-fact", "\u201cCritical minerals are essential for clean energy,\u201d the minister said.", N, "none", "positive"),
     ("seed-fact-background", "Resource-poor Japan has been actively reinforcing global supply chains for critical minerals.", N, "none", "positive"),
@@ -391,7 +394,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
-             "NON", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
+             "NON", "WOULD", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
              "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
