@@ -4,8 +4,9 @@ The text layer of a scanned agreement misreads letters in ways that repeat ("m" 
 as "c": ``ocr_confusions.toml``). Every vocabulary word of ``MIN_LETTERS`` letters or more is damaged once
 in each way those confusions allow; a document word equal to one of those damages, and to no vocabulary
 word itself, is read as the word it damages. A word with a digit or sign among its letters that no listed
-confusion explains ("dut!es", "1abour") is compared with the vocabulary's words by edit distance
-(rapidfuzz) and read as the one within ``MAX_EDITS`` edits, if there is exactly one nearest.
+confusion explains ("dut7es", "1abour") is read as the vocabulary word one edit away from it, if exactly one
+is: the edit replaces or drops the sign, so 27 look-ups find every candidate (a fuzzy search of the
+vocabulary for every such word of a text full of codes cost seconds).
 
 Short words are left alone: one confusion turns too many of them into other real words, and phrases rarely
 hinge on them. A confusion of one letter for another ("l" for "i", "c" for "e") turns real words into each
@@ -27,19 +28,17 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from grammar.trie import trie_regex
 
 CONFUSIONS_FILE = Path(__file__).with_name("ocr_confusions.toml")
 MIN_LETTERS = 5
-#: Edits allowed between a damaged word no confusion explains and the vocabulary word it is read as.
-MAX_EDITS = 1
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: The largest share of a text's distinct words with a sign among their letters that can still be OCR damage.
+MAX_SIGNED_SHARE = 0.2
 #: A document word: letters and digits, with the signs OCR puts where thin letters were.
 TOKEN = re.compile(r"[\w|!]+")
 #: A digit or sign that stands inside a word's letters (or opens it) as OCR leaves them: "dut1es", "1abour".
-SIGN_AMONG_LETTERS = re.compile(r"(?:^|[^\W\d_])[01|!5](?=[^\W\d_])")
+SIGN_AMONG_LETTERS = re.compile(r"(?:^|[^\W\d_])[\d|!](?=[^\W\d_])")
 #: A digit or sign between two letters, which no word of any language has: "artic1e", "c0untry".
 SIGN_BETWEEN_LETTERS = re.compile(r"[^\W\d_][01|!5][^\W\d_]")
 #: How much of a text (half from its start, half from its middle) is read for damage that tells OCR.
@@ -68,11 +67,6 @@ class OcrLexicon:
         #: Damage only OCR does (a sign among letters, a letter split or merged), then letter-for-letter swaps.
         self.telling = self._damaged_forms([pair for pair in confusions() if not _is_swap(*pair)])
         self.swapped = self._damaged_forms([pair for pair in confusions() if _is_swap(*pair)])
-        #: Words by length, for edit-distance matching: one edit changes a length by one at most.
-        self.by_length: dict[int, list[str]] = {}
-        for word in sorted(self.known):
-            if len(word) >= MIN_LETTERS and word.isalpha():
-                self.by_length.setdefault(len(word), []).append(word)
 
     def _damaged_forms(self, pairs: list[tuple[str, str]]) -> dict[str, str]:
         damaged: dict[str, str | None] = {}
@@ -99,8 +93,11 @@ class OcrLexicon:
         if sample is not lowered:
             words = set(TOKEN.findall(lowered))
         fixes = {form: self.telling.get(form) or self.swapped[form] for form in words if form in self.telling or form in self.swapped}
-        for form in words:
-            if form not in fixes and not form.isalpha() and SIGN_AMONG_LETTERS.search(form):
+        signed = [form for form in words if form not in fixes and not form.isalpha() and SIGN_AMONG_LETTERS.search(form)]
+        # OCR damages a few words in a hundred; where signs stand among the letters of many, the text is codes or
+        # data (identifiers, base64), not damaged prose.
+        if len(signed) <= MAX_SIGNED_SHARE * len(words):
+            for form in signed:
                 word = self._nearest(form)
                 if word is not None:
                     fixes[form] = word
@@ -111,13 +108,15 @@ class OcrLexicon:
         return [Repair(match.start(1), match.end(1), fixes[match.group(1)]) for match in finder.finditer(lowered)]
 
     def _nearest(self, form: str) -> str | None:
-        if sum(character.isalpha() for character in form) < MIN_LETTERS - 1:
+        """The one vocabulary word one edit from ``form``, a word with one sign among its letters: that edit must
+        replace or drop the sign (a vocabulary word has letters only), so the candidates are those 27."""
+        signs = [index for index, character in enumerate(form) if not character.isalpha()]
+        if len(signs) != 1 or len(form) - 1 < MIN_LETTERS - 1:
             return None
-        choices = [word for length in range(len(form) - MAX_EDITS, len(form) + MAX_EDITS + 1) for word in self.by_length.get(length, [])]
-        found = process.extract(form, choices, scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=2)
-        if not found or (len(found) == 2 and found[1][1] == found[0][1]):
-            return None
-        return found[0][0]
+        at = signs[0]
+        head, tail = form[:at], form[at + 1:]
+        found = {word for word in (head + tail, *(head + letter + tail for letter in LETTERS)) if word in self.known}
+        return found.pop() if len(found) == 1 else None
 
 
 def _shows_ocr(word: str) -> bool:

@@ -132,3 +132,17 @@ def test_a_user_categorys_words_are_repaired_too(tmp_path):
     taxonomy = load_taxonomy(str(path))
     assert "magnets" in vocabulary_words(taxonomy)
     assert "rare_earth_magnets" in classify_text("The sides will cooperate on neodyrnium perrnanent magnets.", taxonomy)
+
+
+def test_a_sign_no_confusion_explains_is_repaired_by_one_edit():
+    lexicon = OcrLexicon(["duties", "labour", "dutier"])
+    assert [repair.word for repair in lexicon.repairs("export dut7es; artic1e 5; 1abour")] == ["labour"]  # dut7es: two words
+
+
+def test_words_full_of_signs_are_codes_not_ocr_damage():
+    """In a text where many words carry digits among their letters (identifiers, base64), none is repaired by an edit;
+    the listed confusions ("1abour") still are."""
+    lexicon = OcrLexicon(["duties", "labour"])
+    codes = " ".join(f"x{index % 10}y{'abcdefghij'[index // 10 % 10]}{'abcdefghij'[index // 100]}" for index in range(200))
+    assert [repair.word for repair in lexicon.repairs(f"artic1e 5: dut7es and 1abour {codes}")] == ["labour"]
+    assert [repair.word for repair in lexicon.repairs("artic1e 5: dut7es and 1abour")] == ["duties", "labour"]
