@@ -35,6 +35,8 @@ MIN_LETTERS = 5
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: The largest share of a text's distinct words with a sign among their letters that can still be OCR damage.
 MAX_SIGNED_SHARE = 0.2
+#: So many such words are never too many: a short text's share says nothing.
+FEW_SIGNED = 20
 #: A document word: letters and digits, with the signs OCR puts where thin letters were.
 TOKEN = re.compile(r"[\w|!]+")
 #: A digit or sign that stands inside a word's letters (or opens it) as OCR leaves them: "dut1es", "1abour".
@@ -96,7 +98,7 @@ class OcrLexicon:
         signed = [form for form in words if form not in fixes and not form.isalpha() and SIGN_AMONG_LETTERS.search(form)]
         # OCR damages a few words in a hundred; where signs stand among the letters of many, the text is codes or
         # data (identifiers, base64), not damaged prose.
-        if len(signed) <= MAX_SIGNED_SHARE * len(words):
+        if len(signed) <= max(FEW_SIGNED, MAX_SIGNED_SHARE * len(words)):
             for form in signed:
                 word = self._nearest(form)
                 if word is not None:

@@ -135,8 +135,9 @@ def test_a_user_categorys_words_are_repaired_too(tmp_path):
 
 
 def test_a_sign_no_confusion_explains_is_repaired_by_one_edit():
-    lexicon = OcrLexicon(["duties", "labour", "dutier"])
-    assert [repair.word for repair in lexicon.repairs("export dut7es; artic1e 5; 1abour")] == ["labour"]  # dut7es: two words
+    assert [repair.word for repair in OcrLexicon(["duties", "labour"]).repairs("export dut7es; 1abour")] == ["duties", "labour"]
+    # Two words one edit away: neither.
+    assert [repair.word for repair in OcrLexicon(["duties", "dutoes", "labour"]).repairs("export dut7es; 1abour")] == ["labour"]
 
 
 def test_words_full_of_signs_are_codes_not_ocr_damage():
