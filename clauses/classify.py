@@ -754,10 +754,13 @@ def _line_hits(text: str, lowered: str, start: int, end: int, repairs: list[Repa
             return damaged_end if is_end else damaged_start
         return damaged_end + offset - repaired_end
 
+    def on_a_repair(hit: Hit) -> bool:
+        # The repaired words do not overlap: only the last one starting before the hit's end can reach into it.
+        index = bisect_left(repaired_starts, hit.end) - 1
+        return index >= 0 and spans[index][1] > hit.start
+
     line_hits = _scan("".join(pieces), "".join(lowered_pieces), compiled)
-    return [Hit(moved(hit.start, False), moved(hit.end, True), hit.entry,
-                fuzzy=any(hit.start < repaired_end and repaired_start < hit.end for repaired_start, repaired_end, _, _ in spans))
-            for hit in line_hits]
+    return [Hit(moved(hit.start, False), moved(hit.end, True), hit.entry, fuzzy=on_a_repair(hit)) for hit in line_hits]
 
 
 def _without_ignored(hits: list[Hit], ignored: list[Hit]) -> list[Hit]:
