@@ -12,7 +12,7 @@ from clauses import classify_document, explain_text, load_taxonomy
 from clauses.classify import classify_text, compile_taxonomy, vocabulary_words
 from clauses.ocr import OcrLexicon, confusions
 from grammar import load_document
-from tests.conftest import SEED_PATHS
+from tests.conftest import SEED_PATHS, TOTA_PATHS
 
 LABELLED_DIR = Path(__file__).parent / "data" / "labelled"
 
@@ -95,8 +95,9 @@ def test_a_damaged_seed_gets_its_clean_tags_back(tmp_path, taxonomy, seed):
     assert (repaired_tags - clean_tags).total() <= 1, repaired_tags - clean_tags
 
 
-def test_clean_texts_get_no_repairs(lexicon, tota_paths):
-    texts = [load_document(str(path)).text for path in [*SEED_PATHS, *tota_paths]]
+def test_clean_texts_get_no_repairs(lexicon):
+    """The seeds, the labelled rows and (where ../shared is present) the ToTA treaties."""
+    texts = [load_document(str(path)).text for path in [*SEED_PATHS, *TOTA_PATHS]]
     texts += [line for path in LABELLED_DIR.glob("*.jsonl") for line in path.read_text(encoding="utf-8").splitlines()]
     found = [(text[r.start:r.end], r.word) for text in texts for r in lexicon.repairs(text.lower())]
     assert found == []
