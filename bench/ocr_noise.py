@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.accuracy import LABELLED_DIR, TOTA_DIR, load_labelled, precision_recall_f1  # noqa: E402
+from bench.accuracy import LABELLED_DIR, TOTA_DIR, evaluate, load_labelled, precision_recall_f1  # noqa: E402
 from clauses import classify_document, load_taxonomy  # noqa: E402
-from clauses.classify import classify_text, compile_taxonomy  # noqa: E402
+from clauses.classify import compile_taxonomy  # noqa: E402
 from clauses.ocr import OcrLexicon, confusions  # noqa: E402
 from grammar import load_document  # noqa: E402
 
@@ -58,18 +58,12 @@ def _positions(word: str, part: str) -> list[int]:
 
 def rows_scores(rows: list[dict], texts: list[str], taxonomy) -> tuple[float, float, float, float]:
     """Pooled precision, recall, F1 and macro-F1 (categories with labelled positives) of ``texts`` against ``rows``."""
-    counts = {category: [0, 0, 0] for category in taxonomy.ids}
-    for row, text in zip(rows, texts):
-        found, wanted = set(classify_text(text, taxonomy)), set(row["categories"])
-        for category in found | wanted:
-            counts[category][0 if category in found & wanted else 1 if category in found else 2] += 1
-    tp, fp, fn = (sum(count[index] for count in counts.values()) for index in range(3))
-    f1s = [precision_recall_f1(*count)[2] for count in counts.values() if count[0] + count[2]]
-    return (*precision_recall_f1(tp, fp, fn), sum(f1s) / len(f1s))
+    result = evaluate([{**row, "text": text} for row, text in zip(rows, texts)], taxonomy)
+    return (*result["micro"], result["present_macro_f1"])
 
 
-def tag_pairs(path: Path, taxonomy) -> dict[str, set[str]]:
-    classified = classify_document(load_document(str(path)), taxonomy)
+def ref_categories(classified) -> dict[str, set[str]]:
+    """Each provision's ref and the categories it is tagged with."""
     return {provision.ref: set(classified.categories(provision.ref)) for provision in classified.document.provisions}
 
 
@@ -124,7 +118,7 @@ def main() -> int:
             damaged_paths.append(Path(temporary) / source.name)
             damaged_paths[-1].write_text(text, encoding="utf-8")
         compiled.ocr = repairing
-        clean = [tag_pairs(path, taxonomy) for path in sources]
+        clean = [ref_categories(classify_document(load_document(str(path)), taxonomy)) for path in sources]
         print(f"\ndocuments: {len(sources)} (5 seeds, {len(sources) - 5} ToTA treaties), damaged at rate {args.rate};"
               " (ref, category) pairs against the clean documents'")
         print(f"{'OCR repair':<12}{'precision':>10}{'recall':>8}{'refs':>8}{'classify s':>12}")
@@ -132,8 +126,7 @@ def main() -> int:
         for name, lexicon in settings.items():
             compiled.ocr = lexicon
             started = time.perf_counter()
-            tags = [{provision.ref: set(classified.categories(provision.ref)) for provision in classified.document.provisions}
-                    for classified in (classify_document(document, taxonomy) for document in documents)]
+            tags = [ref_categories(classify_document(document, taxonomy)) for document in documents]
             seconds = time.perf_counter() - started
             precision, recall, compared = document_scores(clean, tags)
             print(f"{name:<12}{precision:>10.3f}{recall:>8.3f}{compared:>8}{seconds:>12.2f}")
