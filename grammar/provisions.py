@@ -140,11 +140,31 @@ class LineRetyper:
         if context.outline:
             self._force_outline(tokens, context.outline)
         else:
+            self._mark_unnumbered_articles(tokens)
             self._check_heads(tokens)
             self._mark_titled_sections(tokens)
         self._mark_headings(tokens, leading=not context.outline)
         self._settle_items(tokens)
         return iter(tokens)
+
+    @staticmethod
+    def _mark_unnumbered_articles(tokens: list[Token]) -> None:
+        """Among numbered articles, two lines head an article whose number was lost or never given: the word
+        "Article" alone (a conversion or scanning slip), and a line repeating the title of the chapter line right
+        above it ("CHAPTER 4: Safeguard Clauses" / "Safeguard Clauses": the chapter's one article). The text below
+        either is that article's, not the previous article's or the chapter's own."""
+        if not any(token.type == "ARTICLE" for token in tokens):
+            return
+        for position, token in enumerate(tokens):
+            if token.type != "TEXT":
+                continue
+            if token.value.strip(HEADING_TRIM).lower() == "article":
+                token.type = "NAMED_ARTICLE"
+            elif 0 < position < len(tokens) - 1 and tokens[position - 1].type == "DIVISION" \
+                    and tokens[position + 1].type in CONTENT_TYPES:
+                title = split_head(tokens[position - 1].value)[2]
+                if title and _squash(title) == _squash(token.value.strip(HEADING_TRIM)):
+                    token.type = "NAMED_ARTICLE"
 
     @staticmethod
     def _mark_titled_sections(tokens: list[Token]) -> None:

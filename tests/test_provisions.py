@@ -216,3 +216,25 @@ def test_titles_in_capitals_are_the_units_of_a_document_without_articles():
 def test_one_line_in_capitals_makes_no_unit():
     refs = outline("TOKYO TALKS\nJapan and Peru will sign a statement.\n\nThe two sides agreed to cooperate.")
     assert all(kind != "article" for _, kind in refs)
+
+
+def test_a_bare_article_keyword_among_numbered_articles_heads_an_article():
+    # ToTA's Kyrgyz Republic-Russia agreement lost its first article's number: its text is that article's own.
+    refs = outline("Article\n1. The Parties shall not apply customs duties.\n2. Goods shall originate.\n"
+                   "Article 2\nThe Parties will not restrict exports.")
+    assert [ref for ref, kind in refs if kind == "article"] == ["Article", "Art. 2"]
+    assert ("Article(1)", "paragraph") in refs and ("Article(2)", "paragraph") in refs
+
+
+def test_a_bare_article_keyword_in_prose_is_text():
+    refs = outline("Article\nJapan and Peru agreed to cooperate on critical minerals.")
+    assert all(kind != "article" for _, kind in refs)
+
+
+def test_a_line_repeating_its_chapter_title_heads_the_chapters_one_article():
+    refs = outline("Article 12: Commercial Policy\nThe Parties shall consult.\n\nCHAPTER 4: Safeguard Clauses\n\n"
+                   "Safeguard Clauses\n1. If serious disturbances occur, a Party may take measures.\n\n"
+                   "CHAPTER 5: General Provisions\nArticle 14\nThe Parties shall cooperate.")
+    articles = [ref for ref, kind in refs if kind == "article"]
+    assert articles == ["Art. 12", "Safeguard Clauses", "Art. 14"]
+    assert ("Safeguard Clauses(1)", "paragraph") in refs

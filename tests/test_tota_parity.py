@@ -17,9 +17,11 @@ from tests.render_tota import render_tota_as_plain_text
 
 # A heading line inside an article's own XML text: a conversion error of the corpus (an article or section
 # the XML did not split out), where the plain-text parser rightly sees a heading the XML path does not.
-# A title in capitals ("FREE MOVEMENT OF GOODS") counts too.
-EMBEDDED_HEADING = re.compile(r"(?m)^\s*(?:(?i:articles?\s+\d|(?:sub-?)?section\s+[A-Z0-9]|chapter\s+\d)"
-                              r"|(?i:chapter)\s+[A-Z]\s*$|[A-Z]{3,}(?: [A-Z]{2,})+\s*$)")
+# A title in capitals ("FREE MOVEMENT OF GOODS") counts too. A heading line starts the text, follows a blank
+# line or follows a line that ends a sentence or lead-in: "… referred to in\n    Article 5 of this Agreement" is
+# a reference that a hard wrap put at the start of a line.
+EMBEDDED_HEADING = re.compile(r"(?:\A|\n[ \t]*\n|[.;:][ \t]*\n)[ \t]*(?:(?i:articles?[ \t]+\d|(?:sub-?)?section[ \t]+[A-Z0-9]"
+                              r"|chapter[ \t]+\d)|(?i:chapter)[ \t]+[A-Z][ \t]*$|[A-Z]{3,}(?: [A-Z]{2,})+[ \t]*$)", re.MULTILINE)
 
 
 def _articles(document: Document) -> list[str]:
