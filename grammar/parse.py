@@ -20,6 +20,8 @@ DATELINE = "byline or dateline"
 #: The reading of a provision whose clauses were not read (see ``parse_source``'s ``read_clauses_of``).
 UNREAD = ClauseReading()
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
+# An entry of a list written without markers: one short line (at most 40 words) ending as list entries end.
+LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
 
 
 @gc_paused()
@@ -112,14 +114,29 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     # A list may also follow its lead-in as a sibling: an article's unnumbered paragraph "… the Parties shall
     # co-operate in the following fields:" and then the article's items (a), (b) …
     sibling_lead_ins: dict[str | None, ClauseReading | None] = {}
+    # A list without markers: the paragraphs right after a lead-in that read as its entries ("… will support projects
+    # that:" / "Demonstrate responsible stewardship of the natural environment;" / …), and their sentences. A lead-in
+    # followed by items or bullets has its list.
+    unmarked: dict[str | None, ClauseReading] = {}
+    entries: dict[str, ClauseReading] = {}
     provisions: list[Provision] = []
     for index, (draft, own_text) in enumerate(zip(drafts, own_texts)):
         introduces = readings[lead_in_texts[draft.ref]] if draft.ref in lead_in_texts else None
         if draft.kind in ("item", "bullet"):
             lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent)
+            unmarked.clear()
+        elif draft.parent in entries:
+            lead_in = entries[draft.ref] = entries[draft.parent]
         else:
             lead_in = None
             sibling_lead_ins[draft.parent] = introduces
+            open_list = unmarked.pop(draft.parent, None)
+            if introduces is not None:
+                unmarked[draft.parent] = introduces
+            elif open_list is not None and draft.kind == "paragraph" and LIST_ENTRY.fullmatch(own_text):
+                lead_in = entries[draft.ref] = open_list
+                if not own_text.rstrip().endswith("."):  # an entry ending in a full stop is the list's last
+                    unmarked[draft.parent] = open_list
         if introduces is not None:
             lead_ins[draft.ref] = introduces
         if only is not None and draft.ref not in only:

@@ -281,6 +281,12 @@ NEWS_LANGUAGE = [
     ("quoted-fact", "\u201cCritical minerals are essential for clean energy,\u201d the minister said.", N, "none", "positive"),
     ("seed-fact-background", "Resource-poor Japan has been actively reinforcing global supply chains for critical minerals.", N, "none", "positive"),
     ("seed-entered-into-force", "The agreement entered into force immediately upon signature.", N, "none", "positive"),
+    ("promised-to", "The three leaders promised to strengthen their economic cooperation.", "The three leaders", "commitment", "positive"),
+    ("made-a-commitment", "They also made a commitment to work together against economic coercion.", "They", "commitment", "positive"),
+    ("includes-the-following-commitments", "This Agreement includes the following commitments:", "This Agreement", "commitment", "positive"),
+    ("includes-a-commitment", "The package includes a commitment to conclude a memorandum within 30 days.", "The package", "commitment", "positive"),
+    ("the-statement-read", "“We will launch a coordination platform,” the statement read.", "We", "commitment", "positive"),
+    ("promising-is-no-promise", "The two ministers visited a promising lithium project.", N, "none", "positive"),
 ]
 
 

@@ -238,3 +238,24 @@ def test_a_line_repeating_its_chapter_title_heads_the_chapters_one_article():
     articles = [ref for ref, kind in refs if kind == "article"]
     assert articles == ["Art. 12", "Safeguard Clauses", "Art. 14"]
     assert ("Safeguard Clauses(1)", "paragraph") in refs
+
+
+def test_a_list_without_markers_takes_its_lead_ins_modality():
+    document = parse("Under these principles, the partners will support projects that:\n\n"
+                     "Demonstrate responsible stewardship of the natural environment;\n\n"
+                     "Engage with local communities;\n\n"
+                     "Provide economic benefit for workers.\n\n"
+                     "The announcement was made in Cape Town.")
+    modality = {p.text: p.modality for p in document.provisions if p.kind == "paragraph"}
+    assert modality["Demonstrate responsible stewardship of the natural environment;"] == "commitment"
+    assert modality["Engage with local communities;"] == "commitment"
+    assert modality["Provide economic benefit for workers."] == "commitment"
+    # The entry ending in a full stop closes the list.
+    assert modality["The announcement was made in Cape Town."] == "none"
+
+
+def test_a_lead_in_with_bullets_opens_no_list_without_markers():
+    document = parse("The agreement includes commitments related to:\n\n• Refraining from export duties;\n"
+                     "• Promoting labor rights.\n\nThe agreement entered into force upon signature.")
+    last = [p for p in document.provisions if p.text == "The agreement entered into force upon signature."]
+    assert last and all(p.modality == "none" for p in last)
