@@ -19,9 +19,26 @@ from tests.render_tota import render_tota_as_plain_text
 # the XML did not split out), where the plain-text parser rightly sees a heading the XML path does not.
 # A title in capitals ("FREE MOVEMENT OF GOODS") counts too. A heading line starts the text, follows a blank
 # line or follows a line that ends a sentence or lead-in: "… referred to in\n    Article 5 of this Agreement" is
-# a reference that a hard wrap put at the start of a line.
-EMBEDDED_HEADING = re.compile(r"(?:\A|\n[ \t]*\n|[.;:][ \t]*\n)[ \t]*(?:(?i:articles?[ \t]+\d|(?:sub-?)?section[ \t]+[A-Z0-9]"
-                              r"|chapter[ \t]+\d)|(?i:chapter)[ \t]+[A-Z][ \t]*$|[A-Z]{3,}(?: [A-Z]{2,})+[ \t]*$)", re.MULTILINE)
+# a reference that a hard wrap put at the start of a line, and so is "Article 17 of the Association Agreement, …" after
+# a blank line a page break left: an article heading is the number alone or the number and a title.
+EMBEDDED_HEADING = re.compile(
+    r"(?:\A|\n[ \t]*\n|[.;:][ \t]*\n)[ \t]*(?:"
+    r"(?i:article)[ \t]+\d[\w.\-]*(?=[ \t]*$|[ \t]*[:.\-–—][^\w\n]*[A-Z]|[ \t]+[A-Z][^\n.;,]*$)"
+    r"|(?i:(?:sub-?)?section[ \t]+[A-Z0-9]|chapter[ \t]+\d)|(?i:chapter)[ \t]+[A-Z][ \t]*$|[A-Z]{3,}(?: [A-Z]{2,})+[ \t]*$)",
+    re.MULTILINE)
+
+
+# A line shaped as a heading (capitalised, short, no closing punctuation).
+HEADING_SHAPED = re.compile(r"[A-Z][^\n]{0,150}(?<![.;:,])")
+
+
+def _stranded_heading(article, following) -> bool:
+    """The article's text ends, after a blank line, with a heading-shaped line and the next article has no name:
+    the corpus left the next article's heading at the end of this one, and the plain text reads it, rightly, as the
+    heading above the next article ("… road transport.\n\n  Implementation (Protocol 4 SAA)" / "Article 35")."""
+    lines = [line.strip() for line in "".join(article.itertext()).strip().split("\n")]
+    return (following is not None and not (following.get("name") or "").strip() and len(lines) > 2
+            and lines[-2] == "" and len(lines[-1].split()) <= 15 and bool(HEADING_SHAPED.fullmatch(lines[-1])))
 
 
 def _articles(document: Document) -> list[str]:
@@ -69,9 +86,10 @@ def test_text_path_recovers_every_xml_article_in_order(both_paths):
 def test_text_path_recovers_the_same_child_refs(both_paths):
     _, from_xml, from_text, xml_articles = both_paths
     xml_below, text_below = _descendants(from_xml), _descendants(from_text)
+    following = xml_articles[1:] + [None]
     clean = [
-        ref for ref, article in zip(_articles(from_xml), xml_articles)
-        if not EMBEDDED_HEADING.search("".join(article.itertext()))
+        ref for ref, article, after in zip(_articles(from_xml), xml_articles, following)
+        if not EMBEDDED_HEADING.search("".join(article.itertext())) and not _stranded_heading(article, after)
     ]
     same = [ref for ref in clean if xml_below[ref] == text_below.get(ref)]
     assert len(clean) >= 0.9 * len(xml_articles)
