@@ -25,8 +25,10 @@ HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
     rf"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|{ARTICLE_KEYWORD})\s?(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
-    rf"|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b|[A-Za-z]+\b)"
+    rf"|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-z]+\b)"
 )
+# "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
+LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})\)")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
 ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
@@ -97,7 +99,7 @@ def split_head(value: str) -> tuple[str, str, str]:
     if not match:
         return "", "", value.strip(HEADING_TRIM)
     keyword = match.group("keyword").lower().replace("-", "")
-    return keyword, match.group("number"), value[match.end() :].strip(HEADING_TRIM)
+    return keyword, LETTER_SUFFIX.sub(r"\1", match.group("number")), value[match.end() :].strip(HEADING_TRIM)
 
 
 class LineLexer(BasicLexer):

@@ -28,6 +28,7 @@ ARTICLE_FORMS = [
     ("chapter-letter number", "Article C-12: Export Taxes", "Art. C-12", "Export Taxes"),
     ("four-digit number", "Article 1101: Scope and Coverage", "Art. 1101", "Scope and Coverage"),
     ("bis article", "Article 5 bis: Review", "Art. 5 bis", "Review"),
+    ("inserted article, letter in parentheses", "ARTICLE 140 (A): Budget", "Art. 140A", "Budget"),
     ("number in words", "Article ONE: The Customs Union", "Art. ONE", "The Customs Union"),
     # Scanned treaties: the keyword misread by character recognition.
     ("ocr digit one", "Artic1e 8: Consultations", "Art. 8", "Consultations"),
