@@ -625,6 +625,8 @@ class _Verb:
     negative_cue: int | None = None
     #: The deciding cue's terminal name, for a single verb cue; a chained verb group ("shall endeavour") has none.
     kind: str = ""
+    #: Position of the group's last cue: the verb cue, or the adverb after it ("said today"), not the words of an object.
+    last: int = -1
 
     @property
     def defines(self) -> bool:
@@ -691,7 +693,7 @@ class ClausePlanner(Transformer):
     def verb_group(self, tokens: list[Token]) -> _Verb:
         cue = tokens[0]
         return _Verb(VERB_MODALITY[cue.type], cue.start_pos, cue.start_pos if cue.type in NEGATIVE_VERBS else None,
-                     kind=cue.type)
+                     kind=cue.type, last=tokens[-1].start_pos if tokens[-1].type == "ADVERB" else cue.start_pos)
 
     def chained_verbs(self, tokens: list[Token]) -> _Verb:
         """A modal and a second verb cue close behind it: the weaker one decides ("shall endeavour")."""
@@ -756,7 +758,9 @@ def _reported_plan(pieces: list, segments: list[_Segment]) -> Plan | None:
         return None
     reported: list[tuple[Token, ...]] = []
     # "said that Japan will …" reports; "announced deals that will …" names an object and a relative clause about it.
-    if main is not None and not (main.tail and main.tail[0].type in CLAUSE_LINKS and main.tail[0].start_pos > main.verb.cue + 1):
+    # ("said today that …": the time word belongs to the verb group.)
+    if main is not None and not (main.tail and main.tail[0].type in CLAUSE_LINKS
+                                 and main.tail[0].start_pos > max(main.verb.cue, main.verb.last) + 1):
         after = pieces[pieces.index(main) + 1:]
         reported.append(main.tail + _unquoted_tokens(after))
     quotations = [segment for segment in segments if segment.kind == "quotation"]
