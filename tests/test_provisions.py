@@ -29,6 +29,7 @@ ARTICLE_FORMS = [
     ("four-digit number", "Article 1101: Scope and Coverage", "Art. 1101", "Scope and Coverage"),
     ("bis article", "Article 5 bis: Review", "Art. 5 bis", "Review"),
     ("inserted article, letter in parentheses", "ARTICLE 140 (A): Budget", "Art. 140A", "Budget"),
+    ("colon after the keyword", "Article: 8.4: Valuation of Contracts", "Art. 8.4", "Valuation of Contracts"),
     ("number in words", "Article ONE: The Customs Union", "Art. ONE", "The Customs Union"),
     # Scanned treaties: the keyword misread by character recognition.
     ("ocr digit one", "Artic1e 8: Consultations", "Art. 8", "Consultations"),
