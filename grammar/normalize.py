@@ -30,7 +30,7 @@ HEADING_LINE = re.compile(rf"(?:article|art\.|chapter|part|section|title|annex)\
 # "ARTICLE 1-5: Relation To Multilateral Environmental Agreements": a heading with its title, never a wrapped
 # cross-reference, whatever the line before ends with.
 TITLED_HEADING = re.compile(
-    rf"(?i:{ARTICLE_KEYWORD}|chapter|part|section)\s*(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
+    rf"(?i:{ARTICLE_KEYWORD}|chapter|part|section):?\s*(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
 # An initial's full stop ("U.S.", "(the “U.S.”)"): before a lowercase line it ends no sentence.
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A paragraph number after a sentence end inside a paragraph ("… barriers. 2. The Parties"): the space before it.

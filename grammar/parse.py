@@ -15,7 +15,7 @@ from grammar.provisions import parse_provisions
 from grammar.refs import Draft, name_provisions
 
 # An article or chapter heading line makes a document structured rather than prose.
-HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|chapter|part|section)\s*(?i:{ARTICLE_NUMBER}|[ivxlc]{{1,6}}|{NUMBER_WORD})\b(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
+HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|chapter|part|section):?\s*(?i:{ARTICLE_NUMBER}|[ivxlc]{{1,6}}|{NUMBER_WORD})\b(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
 DATELINE = "byline or dateline"
 #: The reading of a provision whose clauses were not read (see ``parse_source``'s ``read_clauses_of``).
 UNREAD = ClauseReading()
