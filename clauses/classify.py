@@ -375,6 +375,8 @@ class VocabularyEntry:
     weight: float
     #: An ``ignore`` phrase: it hides the category's vocabulary inside it and is not evidence itself.
     ignore: bool = False
+    #: The layout of the documents where the entry counts (``clauses.models.Layout``); None: all.
+    layout: str | None = None
 
 
 @dataclass
@@ -399,6 +401,8 @@ class CompiledTaxonomy:
     fuzzy_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The vocabulary's words as OCR damages them, built where a text is first classified (``ocr_lexicon``).
     ocr: OcrLexicon | None = None
+    #: Whether some entry counts in one layout only (``VocabularyEntry.layout``): hits are then filtered by layout.
+    layout_scoped: bool = False
 
     def ocr_lexicon(self) -> OcrLexicon:
         if self.ocr is None:
@@ -427,8 +431,8 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     pattern_groups: list[str] = []
     for category in taxonomy.categories:
         for phrase in category.phrases:
-            text, weight = (phrase, 1.0) if isinstance(phrase, str) else (phrase.phrase, phrase.weight)
-            entry = VocabularyEntry(category.id, text, weight)
+            text, weight, layout = (phrase, 1.0, None) if isinstance(phrase, str) else (phrase.phrase, phrase.weight, phrase.layout)
+            entry = VocabularyEntry(category.id, text, weight, layout=layout)
             compiler.add(text, entry)
             for plain in phrase_variants(text.replace("=", "")):
                 # Headings name things in the plural ("Export Duties"): offer the last word's forms too.
@@ -436,12 +440,13 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
                 for form in word_forms(last, taxonomy.spellings, frozenset(taxonomy.fixed_words)) if "*" not in plain else ():
                     heading_entries.setdefault(" ".join([*head, form]), []).append(entry)
         for phrase in category.ignore:
-            compiler.add(phrase, VocabularyEntry(category.id, phrase, 0.0, ignore=True))
+            text, layout = (phrase, None) if isinstance(phrase, str) else (phrase.phrase, phrase.layout)
+            compiler.add(text, VocabularyEntry(category.id, text, 0.0, ignore=True, layout=layout))
         for pattern in category.patterns:
-            text, weight = (pattern, 1.0) if isinstance(pattern, str) else (pattern.pattern, pattern.weight)
+            text, weight, layout = (pattern, 1.0, None) if isinstance(pattern, str) else (pattern.pattern, pattern.weight, pattern.layout)
             group = f"p{len(pattern_groups)}"
             pattern_groups.append(f"(?P<{group}>{text})")
-            pattern_entries[group] = VocabularyEntry(category.id, text, weight)
+            pattern_entries[group] = VocabularyEntry(category.id, text, weight, layout=layout)
     vocabulary = compiler.compile()
     heading_choices: dict[str, list[str]] = {}
     for plain in sorted(heading_entries, key=len):
@@ -469,6 +474,8 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         heading_lengths={letter: [len(plain) for plain in plains] for letter, plains in heading_choices.items()},
         categories={category.id: category for category in taxonomy.categories},
         order={category.id: index for index, category in enumerate(taxonomy.categories)},
+        layout_scoped=any(getattr(item, "layout", None) is not None for category in taxonomy.categories
+                          for item in (*category.phrases, *category.patterns, *category.ignore)),
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
@@ -670,8 +677,9 @@ class Hit(NamedTuple):
     fuzzy: bool = False
 
 
-def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
-    """Every vocabulary match in ``text``, in order of position: one phrase scan and one pattern scan."""
+def find_hits(text: str, compiled: CompiledTaxonomy, layout: str = "prose") -> list[Hit]:
+    """Every vocabulary match in ``text``, in order of position: one phrase scan and one pattern scan. Entries
+    written for the other ``layout`` (``structured`` or ``prose``) are left out."""
     lowered = text.lower()
     if len(lowered) != len(text):
         # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
@@ -680,6 +688,8 @@ def find_hits(text: str, compiled: CompiledTaxonomy) -> list[Hit]:
     repairs = compiled.ocr_lexicon().repairs(lowered)
     if repairs:
         hits = _with_repaired_hits(hits, text, lowered, repairs, compiled)
+    if compiled.layout_scoped:
+        hits = [hit for hit in hits if hit.entry.layout is None or hit.entry.layout == layout]
     hits.sort(key=lambda hit: hit.start)
     ignored = [hit for hit in hits if hit.entry.ignore]
     if not ignored:
@@ -887,7 +897,7 @@ def _tag_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocument:
     segments = _own_segments(document, heading_spans)
     starts = [segment[0] for segment in segments]
     hits_by_ref: dict[str, list[Hit]] = {}
-    for hit in find_hits(text, compiled):
+    for hit in find_hits(text, compiled, document.layout):
         index = bisect_right(starts, hit.start) - 1
         if index < 0 or hit.end > segments[index][1]:
             continue

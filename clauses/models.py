@@ -1,6 +1,8 @@
 """The vocabulary of the classification stage: category tags with the evidence for each."""
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from grammar.models import Document
@@ -50,18 +52,34 @@ class StrictModel(Model):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+#: Where a vocabulary entry counts: in ``structured`` documents (articles, chapters: treaties and trade agreements)
+#: or in ``prose`` (news, statements, MOUs without articles, and a sentence classified on its own).
+Layout = Literal["prose", "structured"]
+
+
 class WeightedPhrase(StrictModel):
-    """A vocabulary phrase that counts for less than a full match (``weight`` < 1): it needs company."""
+    """A vocabulary phrase that counts for less than a full match (``weight`` < 1): it needs company; with
+    ``layout``, it counts only in documents of that layout."""
 
     phrase: str
     weight: float = Field(1.0, gt=0, le=1)
+    layout: Layout | None = None
 
 
 class WeightedPattern(StrictModel):
-    """A regular expression with a weight, for wording that phrases with variants cannot express."""
+    """A regular expression with a weight, for wording that phrases with variants cannot express; with
+    ``layout``, it counts only in documents of that layout."""
 
     pattern: str
     weight: float = Field(1.0, gt=0, le=1)
+    layout: Layout | None = None
+
+
+class LayoutPhrase(StrictModel):
+    """An ``ignore`` phrase that applies only in documents of one layout."""
+
+    phrase: str
+    layout: Layout
 
 
 class Category(StrictModel):
@@ -79,7 +97,7 @@ class Category(StrictModel):
     exclusions: list[str] = []
     #: Phrases that contain the vocabulary but mean something else ("date of entry into force"): where
     #: they match, the category's phrases inside them do not count.
-    ignore: list[str] = []
+    ignore: list[str | LayoutPhrase] = []
     #: The sum of evidence weights a provision needs to get the category.
     threshold: float = Field(1.0, gt=0)
     examples: list[str] = []

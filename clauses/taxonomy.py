@@ -130,7 +130,7 @@ def _taxonomy_error(error: ValidationError, raw_categories: list[dict], path: Pa
     if location[:1] == ["categories"] and len(location) >= 2 and isinstance(location[1], int):
         category_id = raw_categories[location[1]].get("id")
         # pydantic reports str|table unions by member type ("phrases.0.str"): keep the user's field path.
-        field = ".".join(str(part) for part in location[2:] if part not in ("str", "WeightedPhrase", "WeightedPattern")) or None
+        field = ".".join(str(part) for part in location[2:] if part not in ("str", "WeightedPhrase", "WeightedPattern", "LayoutPhrase")) or None
     message = first["msg"]
     if first["type"] == "extra_forbidden":
         message = f"unknown key {location[-1]!r}"

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from clauses import load_taxonomy
+from clauses import classify_document, load_taxonomy
 from clauses.classify import classify_text, compile_taxonomy
+from grammar import parse_source
+from grammar.models import Source
 from grammar.errors import TaxonomyError
 
 DEFAULT_IDS = [
@@ -73,6 +75,31 @@ def test_user_file_overrides_vocabulary_and_removes_a_category(tmp_path):
     assert classify_text("The Parties will build up stockpiles.", taxonomy) == []
 
 
+def test_layout_scoped_vocabulary_counts_only_in_documents_of_its_layout(tmp_path):
+    taxonomy = load_taxonomy(write(tmp_path, """
+        extends = "default"
+
+        [[category]]
+        id = "magnets"
+        label = "Magnets"
+        description = "Permanent magnets."
+        phrases = [{ phrase = "magnet plant", layout = "structured" }, { phrase = "magnet factory", layout = "prose" }]
+        ignore = [{ phrase = "magnet factory tour", layout = "prose" }]
+    """))
+    tagged = lambda document: {ref for ref, tags in classify_document(document, taxonomy).tags.items()  # noqa: E731
+                               if any(tag.category == "magnets" for tag in tags)}
+    structured = parse_source(Source(path="t.txt", format="text", raw=(
+        "Article 1: Plants\nThe Parties shall build a magnet plant.\nArticle 2: Factories\nThe Parties shall build a magnet factory.")))
+    prose = parse_source(Source(path="n.txt", format="text", raw=(
+        "Japan will build a magnet plant.\n\nJapan will build a magnet factory.\n\nJapan will end the magnet factory tour.")))
+    assert structured.layout == "structured" and prose.layout == "prose"
+    assert tagged(structured) == {"Art. 1"}
+    assert tagged(prose) == {"¶2.1"}  # the sentence; its paragraph holds no text of its own
+    # A sentence classified on its own reads as prose.
+    assert classify_text("Japan will build a magnet factory.", taxonomy) == ["magnets"]
+    assert classify_text("Japan will build a magnet plant.", taxonomy) == []
+
+
 def test_user_file_without_extends_replaces_the_default(tmp_path):
     taxonomy = load_taxonomy(write(tmp_path, """
         [[category]]
@@ -103,6 +130,8 @@ MALFORMED = [
                  ["category 'magnets'", "field 'label'", "field required"], id="missing-label"),
     pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nphrases = [{ phrase = "magnet", weight = 2 }]\n',
                  ["category 'magnets'", "field 'phrases.0.weight'", "less than or equal to 1", ":6"], id="weight-out-of-range"),
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nphrases = [{ phrase = "magnet", layout = "treaty" }]\n',
+                 ["category 'magnets'", "field 'phrases.0.layout'", "'prose' or 'structured'", ":6"], id="unknown-layout"),
     pytest.param('extends = "default"\n[[category]]\nid = "Magnets!"\nlabel = "M"\ndescription = "d"\nphrases = ["m"]\n',
                  ["category 'Magnets!'", "field 'id'", "should match pattern"], id="bad-id"),
     pytest.param('extends = "default"\nremove = ["gold_prices"]\n', ["category 'gold_prices'", "field 'remove'", "default does not have"], id="remove-unknown"),
