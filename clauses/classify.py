@@ -231,23 +231,30 @@ class VocabularyCompiler:
         return word_forms(word, self.spellings, self.fixed_words)
 
     def compile(self) -> Vocabulary:
-        form_words: dict[str, list[tuple[tuple[str, str], int]]] = {}
+        form_words: dict[str, list[tuple[tuple[str, str], int, int]]] = {}
         for key in sorted(self.rests):
             for form in self._first_forms(key[0]):
-                form_words.setdefault(form, []).append((key, len(form)))
+                form_words.setdefault(form, []).append((key, len(form), 0))
+        own = {form: list(keys) for form, keys in form_words.items()}
         # The scan takes the longest first word ("supply chains" of "supply-chain mapping", "environmental," of
         # "environmental, social and governance"); phrases that start with a shorter one ("supply" of "supply *
         # vulnerability", "environmental" alone) continue from where it ends.
+        # Phrases that start with a later word of it ("trade regime" in "free-trade regime", "financing" in
+        # "co-financing") start there: the scan never stops at a word inside a longer first word.
         for form in list(form_words):
             for cut in (index for index, character in enumerate(form) if not WORD_CHARACTER.match(character)):
                 form_words[form] += form_words.get(form[:cut], [])
+                rest = form[cut + 1:]
+                if rest in own and WORD_CHARACTER.match(rest):
+                    offset = len(form) - len(rest)
+                    form_words[form] += [(key, offset + length, offset) for key, length, _ in own[rest]]
         # A non-word character before the first word, not a look-behind: the engine then skips ahead to
         # candidates with its character-set test instead of trying the trie at every position. That
         # character is consumed, which only matters when a first word itself starts with one: then look behind.
         opening = r"\W" if all(WORD_CHARACTER.match(form) for form in form_words) else r"(?<!\w)"
         return Vocabulary(re.compile(opening + self._first_words_regex(form_words)), FormTails(self, form_words))
 
-    def _first_words_regex(self, form_words: dict[str, list[tuple[tuple[str, str], int]]]) -> str:
+    def _first_words_regex(self, form_words: dict[str, list[tuple[tuple[str, str], int, int]]]) -> str:
         r"""The trie of first-word forms; a plain word's form ends only where one of its tails' next words follows.
 
         Most first-word hits ("agreement", "not", "goods") are followed by no tail's next word: checking that in
@@ -270,13 +277,13 @@ class VocabularyCompiler:
             regex = regex.replace(mark, rf"(?!\w)(?={_openings_regex(found)})")
         return f"({regex})"
 
-    def _form_openings(self, form: str, keys: list[tuple[tuple[str, str], int]]) -> set[tuple[int, str]] | None:
+    def _form_openings(self, form: str, keys: list[tuple[tuple[str, str], int, int]]) -> set[tuple[int, str]] | None:
         """How the form's tails can open (see ``_tail_openings``); None when unsure (a form with a non-word character,
         a tail that can be empty)."""
         if not PLAIN_WORD.fullmatch(form):
             return None
         openings: set[tuple[int, str]] = set()
-        for key, _ in keys:
+        for key, _, _ in keys:
             for head, rest, _ in self.rests[key]:
                 found = self._tail_openings(head, rest)
                 if found is None:
@@ -318,19 +325,19 @@ class FormTails(dict):
     Keeping the bound ``match`` and the offset per form spares the scan two look-ups per try.
     """
 
-    def __init__(self, compiler: VocabularyCompiler, form_words: dict[str, list[tuple[tuple[str, str], int]]]) -> None:
+    def __init__(self, compiler: VocabularyCompiler, form_words: dict[str, list[tuple[tuple[str, str], int, int]]]) -> None:
         super().__init__()
         self.compiler = compiler
         self.form_words = form_words
         self.by_key: dict[tuple[str, str], tuple[re.Pattern, list[list[VocabularyEntry]]]] = {}
 
-    def __missing__(self, form: str) -> list[tuple[Callable[[str, int], re.Match | None], int, list[list[VocabularyEntry]]]]:
+    def __missing__(self, form: str) -> list[tuple[Callable[[str, int], re.Match | None], int, int, list[list[VocabularyEntry]]]]:
         tails = []
-        for key, length in self.form_words[form]:
+        for key, length, offset in self.form_words[form]:
             if key not in self.by_key:
                 self.by_key[key] = self.compiler.tail_regex(self.compiler.rests[key])
             regex, group_entries = self.by_key[key]
-            tails.append((regex.match, length, group_entries))
+            tails.append((regex.match, length, offset, group_entries))
         self[form] = tails
         return tails
 
@@ -356,16 +363,16 @@ class Vocabulary:
         for first in self.first_regex.finditer(" " + lowered):
             start = first.start(1) - 1
             # Each first word (recycle, recycling …) of each category has its own phrases: all may match here.
-            for match_tail, length, group_entries in form_tails[first.group(1)]:
+            for match_tail, length, offset, group_entries in form_tails[first.group(1)]:
                 match = match_tail(lowered, start + length)
                 if match is None:
                     continue
                 end = match.end()
-                fresh = [entry for entry in group_entries[match.lastindex] if covered.get(entry.category, -1) <= start]
+                fresh = [entry for entry in group_entries[match.lastindex] if covered.get(entry.category, -1) <= start + offset]
                 for entry in fresh:
                     covered[entry.category] = end
                 if fresh:
-                    yield start, end, fresh
+                    yield start + offset, end, fresh
 
 
 @dataclass(frozen=True)

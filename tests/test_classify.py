@@ -521,3 +521,16 @@ def test_accuracy_bench_refuses_a_folder_without_labels(tmp_path):
     finished = _run_accuracy("--labelled", str(tmp_path))
     assert finished.returncode == 2
     assert "nothing to measure" in finished.stderr
+
+
+def test_a_phrase_starting_inside_a_hyphenated_first_word_is_found():
+    # "free-trade zone" makes "free trade" one first word; "trade regime" starts at its second word.
+    compiler = VocabularyCompiler({}, frozenset())
+    compiler.add("free-trade zone", VocabularyEntry("zones", "free-trade zone", 1.0))
+    compiler.add("trade regime", VocabularyEntry("regimes", "trade regime", 1.0))
+    compiler.add("trade", VocabularyEntry("zones", "trade", 0.5))
+    vocabulary = compiler.compile()
+    assert sorted(_scanned(vocabulary, "a free-trade regime; a free trade zone")) == [
+        (7, 12, ["trade"]), (7, 19, ["trade regime"]), (23, 38, ["free-trade zone"])]
+    # The longer match hides its own category's shorter one inside it ("trade" of the zone), never another's.
+    assert _scanned(vocabulary, "free-trade zone") == [(0, 15, ["free-trade zone"])]
