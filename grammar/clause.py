@@ -625,7 +625,8 @@ class _Verb:
     negative_cue: int | None = None
     #: The deciding cue's terminal name, for a single verb cue; a chained verb group ("shall endeavour") has none.
     kind: str = ""
-    #: Position of the group's last cue: the verb cue, or the adverb after it ("said today"), not the words of an object.
+    #: Position of a single verb cue's group's last cue: the cue, or the adverb after it ("said today"), not the words of
+    #: an object; a chained group (never a reporting verb) leaves it unset.
     last: int = -1
 
     @property
@@ -758,9 +759,8 @@ def _reported_plan(pieces: list, segments: list[_Segment]) -> Plan | None:
         return None
     reported: list[tuple[Token, ...]] = []
     # "said that Japan will …" reports; "announced deals that will …" names an object and a relative clause about it.
-    # ("said today that …": the time word belongs to the verb group.)
-    if main is not None and not (main.tail and main.tail[0].type in CLAUSE_LINKS
-                                 and main.tail[0].start_pos > max(main.verb.cue, main.verb.last) + 1):
+    # ("said today that …": the time word belongs to the verb group, whose last cue ``last`` is.)
+    if main is not None and not (main.tail and main.tail[0].type in CLAUSE_LINKS and main.tail[0].start_pos > main.verb.last + 1):
         after = pieces[pieces.index(main) + 1:]
         reported.append(main.tail + _unquoted_tokens(after))
     quotations = [segment for segment in segments if segment.kind == "quotation"]

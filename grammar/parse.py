@@ -20,7 +20,8 @@ DATELINE = "byline or dateline"
 #: The reading of a provision whose clauses were not read (see ``parse_source``'s ``read_clauses_of``).
 UNREAD = ClauseReading()
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
-# An entry of a list written without markers: one short line (at most 40 words) ending as list entries end.
+# An entry of a list written without markers: one short line (at most about 300 characters, no colon) ending as
+# list entries end.
 LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
 
 
