@@ -34,7 +34,11 @@ from grammar.trie import trie_regex
 
 #: Between the words of a phrase: any whitespace or hyphen, or nothing at all (``export-duties``,
 #: ``export\nduties``, the run-together ``exportduties`` of converted PDFs, and ``workers’ rights``).
-SEPARATOR = r"[\s\-\u00ad\u2010\u2011'\u2019]*"
+SEPARATOR = r"[\s\-']*"
+#: The phrase scan reads these as the ASCII hyphen and apostrophe, in the text and in the phrases alike (the
+#: lengths stay, so do the offsets): a character class holding one code point above 255 takes re's slow charset
+#: path at every one of the thousands of separators in the phrase tails (1.4 s of compiling per process).
+SCAN_FOLD = str.maketrans({"\u00ad": "-", "\u2010": "-", "\u2011": "-", "\u2019": "'"})
 WORD_SLOT = re.compile(r"\{[^}]*\}|[^\s{}]+")
 WORD_CHARACTER = re.compile(r"\w")
 PLAIN_WORD = re.compile(r"\w+")
@@ -45,7 +49,7 @@ VOWELS = set("aeiou")
 #: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
 #: ``*`` in a phrase: up to five words in between, within one clause (no sentence punctuation).
-GAP = r"(?:[\s,]+[\w\-’']+){0,5}?,?"
+GAP = r"(?:[\s,]+[\w\-']+){0,5}?,?"
 #: The same two in the first-word scan's check of what follows a first word: ``\W`` holds every separator character,
 #: so these accept all that SEPARATOR and GAP accept (the tail expression decides), and a category escape compiles
 #: in no time where a character class is optimised anew at each of the thousands of forms (0.8 s per process).
@@ -175,11 +179,14 @@ class VocabularyCompiler:
         self.fixed_words = fixed_words
         #: (first word, category) → the rests of its phrases (words after the first, then slots) and their entries.
         self.rests: dict[tuple[str, str], list[tuple[list[str], list[list[list[str]]], VocabularyEntry]]] = {}
+        #: Each word's forms and its expression as ``_joined`` writes it: a word recurs in many phrases.
+        self.forms: dict[str, set[str]] = {}
+        self.joined: dict[str, str] = {}
 
     def add(self, phrase: str, entry: VocabularyEntry) -> None:
         # Tails are kept per first word *and category*, so two categories' phrases that start alike
         # ("oil stocks" for stockpiling and for energy) each get their match.
-        for first_word, head, rest in self._openings(phrase_slots(phrase)):
+        for first_word, head, rest in self._openings(phrase_slots(phrase.translate(SCAN_FOLD))):
             self.rests.setdefault((first_word, entry.category), []).append((head, rest, entry))
 
     def _openings(self, slots: list[list[list[str]]]) -> list[tuple[str, list[str], list[list[list[str]]]]]:
@@ -221,14 +228,17 @@ class VocabularyCompiler:
         """A word as it follows the previous one; ``*`` stands for up to five other words in between."""
         if word == "*":
             return GAP
-        *heads, last = word.split("-")
-        parts = [re.escape(head) for head in heads] + [trie_regex(word_forms(last, self.spellings, self.fixed_words))]
-        return SEPARATOR + SEPARATOR.join(parts)
+        joined = self.joined.get(word)
+        if joined is None:
+            *heads, last = word.split("-")
+            parts = [re.escape(head) for head in heads] + [trie_regex(self._forms(last))]
+            joined = self.joined[word] = SEPARATOR + SEPARATOR.join(parts)
+        return joined
 
     def _first_forms(self, word: str) -> set[str]:
         if "-" in word:
             return compound_forms(word, self.spellings, self.fixed_words)
-        return word_forms(word, self.spellings, self.fixed_words)
+        return self._forms(word)
 
     def compile(self) -> Vocabulary:
         form_words: dict[str, list[tuple[tuple[str, str], int, int]]] = {}
@@ -305,7 +315,13 @@ class VocabularyCompiler:
         *heads, last = words[0].split("-")
         if heads:
             return {(0, heads[0][:OPENING_LENGTH])}
-        return {(0, form[:OPENING_LENGTH]) for form in word_forms(last, self.spellings, self.fixed_words)}
+        return {(0, form[:OPENING_LENGTH]) for form in self._forms(last)}
+
+    def _forms(self, word: str) -> set[str]:
+        forms = self.forms.get(word)
+        if forms is None:
+            forms = self.forms[word] = word_forms(word, self.spellings, self.fixed_words)
+        return forms
 
 
 def _openings_regex(openings: set[tuple[int, str]]) -> str:
@@ -357,6 +373,8 @@ class Vocabulary:
         Council" both the council and "environmental" count. ``ignore`` entries come out too: the caller
         drops them and the category's other matches inside them.
         """
+        if "\u00ad" in lowered or "\u2010" in lowered or "\u2011" in lowered or "\u2019" in lowered:
+            lowered = lowered.translate(SCAN_FOLD)
         covered: dict[str, int] = {}
         form_tails = self.form_tails
         # The leading space stands for the non-word character the scan wants before a first word at 0.
@@ -441,10 +459,10 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
             text, weight, layout = (phrase, 1.0, None) if isinstance(phrase, str) else (phrase.phrase, phrase.weight, phrase.layout)
             entry = VocabularyEntry(category.id, text, weight, layout=layout)
             compiler.add(text, entry)
-            for plain in phrase_variants(text.replace("=", "")):
+            for plain in phrase_variants(text.translate(SCAN_FOLD).replace("=", "")):
                 # Headings name things in the plural ("Export Duties"): offer the last word's forms too.
                 *head, last = plain.split(" ")
-                for form in word_forms(last, taxonomy.spellings, frozenset(taxonomy.fixed_words)) if "*" not in plain else ():
+                for form in compiler._forms(last) if "*" not in plain else ():
                     heading_entries.setdefault(" ".join([*head, form]), []).append(entry)
         for phrase in category.ignore:
             text, layout = (phrase, None) if isinstance(phrase, str) else (phrase.phrase, phrase.layout)

@@ -534,3 +534,15 @@ def test_a_phrase_starting_inside_a_hyphenated_first_word_is_found():
         (7, 12, ["trade"]), (7, 19, ["trade regime"]), (23, 38, ["free-trade zone"])]
     # The longer match hides its own category's shorter one inside it ("trade" of the zone), never another's.
     assert _scanned(vocabulary, "free-trade zone") == [(0, 15, ["free-trade zone"])]
+
+
+def test_unicode_hyphens_and_apostrophes_separate_words_as_the_ascii_ones_do():
+    # Normalization keeps U+2010 and U+2011 (a non-breaking hyphen between "tariff" and "rate"), and a phrase or a
+    # text read without it may hold a typographic apostrophe: the scan reads each as its ASCII form, offsets unchanged.
+    compiler = VocabularyCompiler({}, frozenset())
+    compiler.add("tariff-rate quota", VocabularyEntry("quotas", "tariff-rate quota", 1.0))
+    compiler.add("workers’ rights", VocabularyEntry("labour", "workers’ rights", 1.0))
+    vocabulary = compiler.compile()
+    text = "tariff\u2011rate quotas and tariff\u2010rate quota, workers' rights and workers\u2019 rights"
+    assert _scanned(vocabulary, text) == [(0, 18, ["tariff-rate quota"]), (23, 40, ["tariff-rate quota"]),
+                                          (42, 57, ["workers’ rights"]), (62, 77, ["workers’ rights"])]
