@@ -304,6 +304,12 @@ NEWS_LANGUAGE = [
     ("includes-a-commitment", "The package includes a commitment to conclude a memorandum within 30 days.", "The package", "commitment", "positive"),
     ("the-statement-read", "“We will launch a coordination platform,” the statement read.", "We", "commitment", "positive"),
     ("promising-is-no-promise", "The two ministers visited a promising lithium project.", N, "none", "positive"),
+    ("was-all-set-to", "The state fund was all set to buy a stake in the copper mine in the coming weeks.", "The state fund", "commitment", "positive"),
+    ("are-poised-to", "Both companies are poised to accelerate the electrification of mining operations.", "Both companies", "commitment", "positive"),
+    ("set-to-zero-is-a-value", "The rate is set to zero for originating goods.", N, "none", "positive"),
+    ("is-preparing-to", "The agency is also preparing to set up a branch office in the province.", "The agency", "aspirational", "positive"),
+    ("was-aimed-at", "The memorandum was aimed at building resilience in the sector.", "The memorandum", "aspirational", "positive"),
+    ("expressed-the-commitment", "The chancellor expressed the commitment to support the project.", "The chancellor", "commitment", "positive"),
 ]
 
 
