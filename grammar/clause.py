@@ -449,6 +449,9 @@ def _sentences(lowered: str, found: list[Cue], begin: int, end: int) -> list[Sen
         if name in OPENERS and names and names[-1] not in OPENER_BOUNDARIES:
             name = "WORDS"  # "A Party seeking to apply …": a participle inside a clause opens nothing
             cue = (start, cue_end, name)
+        elif name == "RECITAL":
+            name = "BREAK" if not names or names[-1] in OPENER_BOUNDARIES else "SUBORD"
+            cue = (start, cue_end, name)
         names.append(name)
         sentence.append(cue)
         previous_end = cue_end

@@ -310,6 +310,13 @@ NEWS_LANGUAGE = [
     ("is-preparing-to", "The agency is also preparing to set up a branch office in the province.", "The agency", "aspirational", "positive"),
     ("was-aimed-at", "The memorandum was aimed at building resilience in the sector.", "The memorandum", "aspirational", "positive"),
     ("expressed-the-commitment", "The chancellor expressed the commitment to support the project.", "The chancellor", "commitment", "positive"),
+    ("neither-x-nor-y-shall", "Neither the Community nor Lebanon shall apply to exports between themselves customs duties.",
+     "Neither the Community nor Lebanon", "binding", "negative"),
+    ("neither-nor-without-a-modal", "Neither compensation nor suspension is preferred to full compliance.", N, "none", "positive"),
+    ("whereas-recital-reads-its-verb", "Whereas the Parties recognize the need for regional cooperation;", "the Parties", "aspirational", "positive"),
+    ("whereas-recital-of-a-fact", "Whereas, critical minerals are essential for the production of advanced technologies;", N, "none", "positive"),
+    ("whereas-inside-contrasts", "The Community shall abolish its duties whereas Lebanon may keep them.", "The Community", "binding", "positive"),
+    ("ways-and-means-defines-nothing", "Recalling their readiness to cooperate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
 ]
 
 
@@ -436,7 +443,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "WOULD", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_fuzzer_knows_every_terminal():
