@@ -17,13 +17,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from re import _constants, _parser  # the expression parser: can a pattern be empty, what can it start with
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 from rapidfuzz import fuzz, process
 
 from clauses.deadline import classification_seconds, time_limit
 from clauses.exclusions import Exclusions
-from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
+from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Layout, Tag, Taxonomy
 from clauses.ocr import OcrLexicon, Repair
 from grammar.errors import TimeLimitError
 from grammar.clause import read_clause
@@ -428,6 +428,11 @@ class CompiledTaxonomy:
     ocr: OcrLexicon | None = None
     #: Whether some entry counts in one layout only (``VocabularyEntry.layout``): hits are then filtered by layout.
     layout_scoped: bool = False
+    #: The patterns that count in each layout, combined apart, when some pattern counts in one layout only.
+    layout_patterns: dict[str, PatternScan | None] = field(default_factory=dict)
+
+    def pattern_scan(self, layout: str) -> PatternScan | None:
+        return self.layout_patterns.get(layout, self.patterns)
 
     def ocr_lexicon(self) -> OcrLexicon:
         if self.ocr is None:
@@ -453,7 +458,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     compiler = VocabularyCompiler(taxonomy.spellings, frozenset(taxonomy.fixed_words))
     heading_entries: dict[str, list[VocabularyEntry]] = {}
     pattern_entries: dict[str, VocabularyEntry] = {}
-    pattern_groups: list[str] = []
+    pattern_groups: list[tuple[str, str | None]] = []
     for category in taxonomy.categories:
         for phrase in category.phrases:
             text, weight, layout = (phrase, 1.0, None) if isinstance(phrase, str) else (phrase.phrase, phrase.weight, phrase.layout)
@@ -470,7 +475,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         for pattern in category.patterns:
             text, weight, layout = (pattern, 1.0, None) if isinstance(pattern, str) else (pattern.pattern, pattern.weight, pattern.layout)
             group = f"p{len(pattern_groups)}"
-            pattern_groups.append(f"(?P<{group}>{text})")
+            pattern_groups.append((f"(?P<{group}>{text})", layout))
             pattern_entries[group] = VocabularyEntry(category.id, text, weight, layout=layout)
     vocabulary = compiler.compile()
     heading_choices: dict[str, list[str]] = {}
@@ -487,7 +492,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     compiled = CompiledTaxonomy(
         taxonomy=taxonomy,
         vocabulary=vocabulary,
-        patterns=_combined_patterns(pattern_groups),
+        patterns=_combined_patterns([regex for regex, _ in pattern_groups]),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
         exclusions={c.id: Exclusions.compile(c.exclusions, re.IGNORECASE | re.MULTILINE) for c in taxonomy.categories},
@@ -502,6 +507,11 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         layout_scoped=any(getattr(item, "layout", None) is not None for category in taxonomy.categories
                           for item in (*category.phrases, *category.patterns, *category.ignore)),
     )
+    if any(layout is not None for _, layout in pattern_groups):
+        # One combined expression finds one match per position: a pattern of the other layout must not hide one of
+        # this layout starting at the same character (the prose "Committee" before the structured "Committee shall").
+        compiled.layout_patterns = {layout: _combined_patterns([regex for regex, only in pattern_groups if only in (None, layout)])
+                                    for layout in get_args(Layout)}
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
     return compiled
@@ -709,10 +719,10 @@ def find_hits(text: str, compiled: CompiledTaxonomy, layout: str = "prose") -> l
     if len(lowered) != len(text):
         # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
         lowered = "".join(character.lower()[0] for character in text)
-    hits = _scan(text, lowered, compiled)
+    hits = _scan(text, lowered, compiled, layout)
     repairs = compiled.ocr_lexicon().repairs(lowered)
     if repairs:
-        hits = _with_repaired_hits(hits, text, lowered, repairs, compiled)
+        hits = _with_repaired_hits(hits, text, lowered, repairs, compiled, layout)
     if compiled.layout_scoped:
         hits = [hit for hit in hits if hit.entry.layout is None or hit.entry.layout == layout]
     hits.sort(key=lambda hit: hit.start)
@@ -722,14 +732,16 @@ def find_hits(text: str, compiled: CompiledTaxonomy, layout: str = "prose") -> l
     return _without_ignored(hits, ignored)
 
 
-def _scan(text: str, lowered: str, compiled: CompiledTaxonomy) -> list[Hit]:
+def _scan(text: str, lowered: str, compiled: CompiledTaxonomy, layout: str) -> list[Hit]:
     hits = [Hit(start, end, entry) for start, end, entries in compiled.vocabulary.finditer(lowered) for entry in entries]
-    if compiled.patterns is not None:
-        hits += [Hit(start, end, compiled.pattern_entries[group]) for start, end, group in compiled.patterns.finditer(text, lowered)]
+    patterns = compiled.pattern_scan(layout)
+    if patterns is not None:
+        hits += [Hit(start, end, compiled.pattern_entries[group]) for start, end, group in patterns.finditer(text, lowered)]
     return hits
 
 
-def _with_repaired_hits(hits: list[Hit], text: str, lowered: str, repairs: list[Repair], compiled: CompiledTaxonomy) -> list[Hit]:
+def _with_repaired_hits(hits: list[Hit], text: str, lowered: str, repairs: list[Repair], compiled: CompiledTaxonomy,
+                        layout: str) -> list[Hit]:
     """``hits`` plus those of the text with its OCR-damaged words repaired: each line holding one is scanned
     again with the words repaired, and its hits on a repaired word join (``fuzzy``), at the damaged word's
     offsets. A shorter hit of the same category inside one of them goes, as the longer match hides it in
@@ -742,7 +754,7 @@ def _with_repaired_hits(hits: list[Hit], text: str, lowered: str, repairs: list[
         start = lowered.rfind("\n", 0, repair.start) + 1
         end = lowered.find("\n", repair.end)
         lines.append((start, len(lowered) if end < 0 else end, [repair]))
-    added = [hit for start, end, line_repairs in lines for hit in _line_hits(text, lowered, start, end, line_repairs, compiled)
+    added = [hit for start, end, line_repairs in lines for hit in _line_hits(text, lowered, start, end, line_repairs, compiled, layout)
              if hit.fuzzy]
     # Per category: the repaired hits' starts in order, and the furthest end reached by any starting so far.
     starts: dict[str, list[int]] = {}
@@ -761,7 +773,8 @@ def _inside_one(hit: Hit, starts: list[int] | None, reach: list[int] | None) -> 
     return index >= 0 and reach[index] >= hit.end
 
 
-def _line_hits(text: str, lowered: str, start: int, end: int, repairs: list[Repair], compiled: CompiledTaxonomy) -> list[Hit]:
+def _line_hits(text: str, lowered: str, start: int, end: int, repairs: list[Repair], compiled: CompiledTaxonomy,
+               layout: str) -> list[Hit]:
     """The hits of ``text[start:end]`` with ``repairs`` made, moved back to ``text``'s offsets."""
     pieces, lowered_pieces = [], []
     #: (start, end) of each repaired word in the repaired line, and (start, end) of the damaged word in ``text``.
@@ -794,7 +807,7 @@ def _line_hits(text: str, lowered: str, start: int, end: int, repairs: list[Repa
         index = bisect_left(repaired_starts, hit.end) - 1
         return index >= 0 and spans[index][1] > hit.start
 
-    line_hits = _scan("".join(pieces), "".join(lowered_pieces), compiled)
+    line_hits = _scan("".join(pieces), "".join(lowered_pieces), compiled, layout)
     return [Hit(moved(hit.start, False), moved(hit.end, True), hit.entry, fuzzy=on_a_repair(hit)) for hit in line_hits]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clauses import classify_document, load_taxonomy
-from clauses.classify import classify_text, compile_taxonomy
+from clauses.classify import classify_text, compile_taxonomy, find_hits
 from grammar import parse_source
 from grammar.models import Source
 from grammar.errors import TaxonomyError
@@ -98,6 +98,23 @@ def test_layout_scoped_vocabulary_counts_only_in_documents_of_its_layout(tmp_pat
     # A sentence classified on its own reads as prose.
     assert classify_text("Japan will build a magnet factory.", taxonomy) == ["magnets"]
     assert classify_text("Japan will build a magnet plant.", taxonomy) == []
+
+
+def test_a_pattern_of_one_layout_does_not_hide_a_pattern_of_the_other_starting_at_the_same_character(tmp_path):
+    # The patterns are combined into one expression, which finds one match per position: each layout has its own.
+    taxonomy = load_taxonomy(write(tmp_path, """
+        extends = "default"
+
+        [[category]]
+        id = "magnets"
+        label = "Magnets"
+        description = "Permanent magnets."
+        patterns = [{ pattern = '\\bMagnet\\b', layout = "prose" }, { pattern = '\\bMagnet\\s+Plant\\b', layout = "structured" }]
+    """))
+    compiled = compile_taxonomy(taxonomy)
+    text = "The Magnet Plant opens."
+    assert [text[hit.start:hit.end] for hit in find_hits(text, compiled, "structured") if hit.entry.category == "magnets"] == ["Magnet Plant"]
+    assert [text[hit.start:hit.end] for hit in find_hits(text, compiled, "prose") if hit.entry.category == "magnets"] == ["Magnet"]
 
 
 def test_user_file_without_extends_replaces_the_default(tmp_path):
