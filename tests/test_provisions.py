@@ -242,6 +242,15 @@ def test_a_line_repeating_its_chapter_title_heads_the_chapters_one_article():
     assert ("Safeguard Clauses(1)", "paragraph") in refs
 
 
+def test_a_bracketed_item_label_run_into_its_first_word_is_an_item():
+    # ToTA's Pakistan-China agreement: "(a)reviewing the implementation of this Chapter;".
+    refs = outline("Article 56\n1. The representatives shall hold meetings for:\n(a)reviewing the implementation;\n"
+                   "(b)exchanging legal information;\n(ii)give favourable consideration to requests.\nArticle 57\nThe Parties shall consult.")
+    assert ("Art. 56(1)(a)", "item") in refs and ("Art. 56(1)(b)", "item") in refs
+    # A letter and a bracket with no bracket before it still needs its space: "a)b" is no label.
+    assert all(kind != "item" for _, kind in outline("Article 1\nThe Parties agree:\na)reviewing the implementation."))
+
+
 def test_a_list_without_markers_takes_its_lead_ins_modality():
     document = parse("Under these principles, the partners will support projects that:\n\n"
                      "Demonstrate responsible stewardship of the natural environment;\n\n"
