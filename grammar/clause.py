@@ -49,6 +49,7 @@ VERB_MODALITY: dict[str, Modality] = {
     "PERMISSION": "best_effort",
     "ASPIRATION": "aspirational",
     "ENCOURAGE": "aspirational",
+    "AIM_LIST": "aspirational",
     "ESTABLISH": "binding",
     "DISCRETION": "best_effort",
     "SCOPE": "none",
@@ -88,6 +89,8 @@ AUXILIARIES = frozenset({"have", "has", "had", "having", "is", "are", "was", "we
 # A subject cut short before its noun ("The [purpose of … is to]": the cue took the noun), or the "It" of "It shall
 # be open for …", names no one.
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "it"})
+# Inside what precedes a verb cue, a form of "be" makes it a clause of its own, not the actor's name.
+FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
@@ -634,8 +637,8 @@ class _Verb:
 
     @property
     def defines(self) -> bool:
-        """A definition's subject is the defined term, not an actor."""
-        return self.kind == "DEFINE"
+        """A definition's subject is the defined term, and what precedes a list's "priority areas:" its owner, not an actor."""
+        return self.kind in ("DEFINE", "AIM_LIST")
 
     @property
     def permits(self) -> bool:
@@ -1023,6 +1026,8 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     actor = " ".join(words)
     if not words or len(words) > MAX_ACTOR_WORDS or words[-1].lower() in COORDINATORS or words[-1].lower() in DETERMINERS:
         return None
+    if any(word.lower() in FINITE_BE for word in words[1:]):
+        return None  # "The partnership is centred around five [areas of collaboration:]": a clause, not a noun phrase
     if plan.named_actor or actor[0].isupper() or PROPER_AFTER_THE.match(actor):
         return actor
     return None

@@ -316,6 +316,9 @@ NEWS_LANGUAGE = [
     ("whereas-recital-reads-its-verb", "Whereas the Parties recognize the need for regional cooperation;", "the Parties", "aspirational", "positive"),
     ("whereas-recital-of-a-fact", "Whereas, critical minerals are essential for the production of advanced technologies;", N, "none", "positive"),
     ("whereas-inside-contrasts", "The Community shall abolish its duties whereas Lebanon may keep them.", "The Community", "binding", "positive"),
+    ("priority-areas-lead-in", "Green Partnership between the EU and Korea – priority areas:", N, "aspirational", "positive"),
+    ("areas-of-collaboration-lead-in", "The partnership is centred around five areas of collaboration:", N, "aspirational", "positive"),
+    ("agreed-on-key-areas-still-agreed", "The leaders agreed on three key areas of cooperation: trade and energy.", "The leaders", "commitment", "positive"),
     ("ways-and-means-defines-nothing", "Recalling their readiness to cooperate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
 ]
 
@@ -443,7 +446,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "WOULD", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "AIM_LIST", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_fuzzer_knows_every_terminal():
