@@ -319,6 +319,11 @@ NEWS_LANGUAGE = [
     ("priority-areas-lead-in", "Green Partnership between the EU and Korea – priority areas:", N, "aspirational", "positive"),
     ("areas-of-collaboration-lead-in", "The partnership is centred around five areas of collaboration:", N, "aspirational", "positive"),
     ("agreed-on-key-areas-still-agreed", "The leaders agreed on three key areas of cooperation: trade and energy.", "The leaders", "commitment", "positive"),
+    ("has-long-been-keen-to", "Germany has long been keen to diversify its supply chains.", "Germany", "aspirational", "positive"),
+    ("is-open-to-sharing", "Beijing is reportedly open to sharing its technology.", "Beijing", "aspirational", "positive"),
+    ("in-preliminary-talks-to", "China and Malaysia are in preliminary talks to establish a processing plant.", "China and Malaysia", "aspirational", "positive"),
+    ("embodies-our-commitment", "The proposed Agreement embodies our commitment to driving inclusive growth.", "The proposed Agreement", "commitment", "positive"),
+    ("said-earlier-in-the-day-that", "The minister said earlier in the day that the country will remain a reliable supplier.", N, "commitment", "positive"),
     ("ways-and-means-defines-nothing", "Recalling their readiness to cooperate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
 ]
 
