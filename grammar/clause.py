@@ -777,6 +777,10 @@ def _reported_plan(pieces: list, segments: list[_Segment]) -> Plan | None:
     reported += [segment.tail for segment in quotations]
     for tokens in reported:
         tokens = tuple(token for token in tokens if token.type not in ("QUOTE", "STOP"))
+        if tokens and tokens[0].type == "THAT":
+            # "stated that X aim to …, …": what follows "that" is reported as a sentence of its own, whose clause
+            # may run on past commas; read as a that-clause it would be a relative clause that a comma ends.
+            tokens = tokens[1:]
         if not tokens or any(not token.type for token in tokens):  # a chained verb group has no single cue type
             continue
         plan = plan_sentence((*(REPORTED_AS.get(token.type, token.type) for token in tokens), "STOP"))

@@ -324,6 +324,8 @@ NEWS_LANGUAGE = [
     ("in-preliminary-talks-to", "China and Malaysia are in preliminary talks to establish a processing plant.", "China and Malaysia", "aspirational", "positive"),
     ("embodies-our-commitment", "The proposed Agreement embodies our commitment to driving inclusive growth.", "The proposed Agreement", "commitment", "positive"),
     ("said-earlier-in-the-day-that", "The minister said earlier in the day that the country will remain a reliable supplier.", N, "commitment", "positive"),
+    ("stated-that-runs-past-commas", "The CEO stated that Tanzania and Korea aim to collaborate in research, investment, mining, and capacity building.",
+     "Tanzania and Korea", "aspirational", "positive"),
     ("ways-and-means-defines-nothing", "Recalling their readiness to cooperate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
 ]
 
