@@ -754,6 +754,9 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
         if duty is not None:  # "Either Participant may discontinue … and shall provide written notice"
             return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else polarity_cue,
                         *_actor_tokens(subject))
+        pledge = _first_verb(main.tail, "COMMITMENT") if modality == "aspirational" else None
+        if pledge is not None:  # "The leaders welcomed the progress and reaffirmed their commitment to …"
+            return Plan("commitment", pledge.start_pos, polarity_cue, *_actor_tokens(subject))
     return Plan(modality, verb.cue, polarity_cue, *_actor_tokens(subject))
 
 
@@ -814,6 +817,18 @@ def _first_duty(tokens: tuple[Token, ...], *, stop_at_links: bool = False) -> To
             return None
         if token.type in VERB_MODALITY:
             return token if token.type in DUTIES else None
+    return None
+
+
+def _first_verb(tokens: tuple[Token, ...], kind: str) -> Token | None:
+    """The first verb cue of ``tokens`` if it is of ``kind``, has the main verb's object before it and comes before
+    any that-clause, relative clause or condition: a verb coordinated with the main one ("welcomed the progress and
+    reaffirmed their commitment"), not the content of an aim ("The objectives are to establish cooperation")."""
+    for index, token in enumerate(tokens):
+        if token.type in CLAUSE_LINKS:
+            return None
+        if token.type in VERB_MODALITY:
+            return token if token.type == kind and any(earlier.type == "WORDS" for earlier in tokens[:index]) else None
     return None
 
 

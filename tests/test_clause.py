@@ -326,6 +326,10 @@ NEWS_LANGUAGE = [
     ("said-earlier-in-the-day-that", "The minister said earlier in the day that the country will remain a reliable supplier.", N, "commitment", "positive"),
     ("stated-that-runs-past-commas", "The CEO stated that Tanzania and Korea aim to collaborate in research, investment, mining, and capacity building.",
      "Tanzania and Korea", "aspirational", "positive"),
+    ("recognise-and-agree-to", "The Parties recognise the importance of technical cooperation and agree to cooperate on standards.",
+     "The Parties", "commitment", "positive"),
+    ("objectives-are-to-establish-cooperation", "The objectives of this Memorandum are to establish a cooperation framework.",
+     N, "aspirational", "positive"),
     ("ways-and-means-defines-nothing", "Recalling their readiness to cooperate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
 ]
 
