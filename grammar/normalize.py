@@ -38,6 +38,8 @@ RUN_TOGETHER_NUMBER = re.compile(r"(?<=[.;:]) (?=([0-9]{1,3})\. [A-Z])")
 # "Article XXIV of the General Agreement …": a heading keyword and number read on as a phrase, so the line is a wrapped
 # cross-reference whatever the line before ends with ("… in particular\nArticle XXIV of the GATT 1994").
 REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|chapter|part|section|annex)\s*{NUMBER}\s+(?:of|to|and|or|in|under)\b", re.IGNORECASE)
+# An article keyword and number alone on a line.
+BARE_ARTICLE_LINE = re.compile(rf"(?i:{ARTICLE_KEYWORD}):?\s*(?:{ARTICLE_NUMBER})\.?")
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
@@ -171,6 +173,8 @@ class _Joiner:
                 return True  # "… in particular\nArticle XXIV of the GATT 1994": a reference reads on
             if not last.endswith(",") and _last_word(last).lower() not in self.dangling:
                 return False  # "… referred to in\nArticle 5 …" is a wrapped cross-reference, not a heading
+            if blank_between and BARE_ARTICLE_LINE.fullmatch(line):
+                return False  # "… contributing to the\n\nArticle 2\neconomic and …": a heading set between the halves of a sentence
             if start.lastgroup == "heading" and TITLED_HEADING.match(line):
                 return False
         first = line[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer
@@ -87,9 +88,11 @@ def _irregular_start(line: str) -> bool:
 
 
 def heading_like(text: str) -> bool:
-    """A heading, not a sentence: short, capitalised, without closing punctuation."""
+    """A heading, not a sentence: short, capitalised, without closing punctuation, and with a letter in it (a line
+    "100" before "Article 10" is the last cell of a table)."""
     words = WORD.findall(text)
-    return 0 < len(words) <= 15 and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'(") and not TERMINAL.search(text)
+    return 0 < len(words) <= 15 and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'(") and not TERMINAL.search(text) \
+        and any(character.isalpha() for character in text)
 
 
 @lru_cache(maxsize=4096)  # the postlexer and the node builder both split each head line: split it once
@@ -208,8 +211,8 @@ class LineRetyper:
 
     @staticmethod
     def _check_heads(tokens: list[Token]) -> None:
-        """An article or division line that reads as a sentence, or goes back in the numbering, is a reference."""
-        previous_article: tuple[int, ...] | None = None
+        """An article or division line that reads as a sentence, or falls out of the numbering, is a reference."""
+        numbered: list[tuple[Token, tuple[int, ...]]] = []  # the numbered article lines since the last division
         open_named = ""
         for token in tokens:
             if token.type == "NAMED_ARTICLE":
@@ -229,13 +232,13 @@ class LineRetyper:
                     and MODAL_VERB.search(" ".join(rest.split()[:10])):
                 token.type = "TEXT"
             elif token.type == "DIVISION":
-                previous_article = None  # numbering may restart in each chapter
+                _keep_rising_numbers(numbered)  # numbering may restart in each chapter
+                numbered = []
             else:
                 key = _number_key(number)
-                if key is not None and previous_article is not None and key <= previous_article:
-                    token.type = "TEXT"
-                elif key is not None:
-                    previous_article = key
+                if key is not None:
+                    numbered.append((token, key))
+        _keep_rising_numbers(numbered)
 
     @staticmethod
     def _mark_headings(tokens: list[Token], *, leading: bool) -> None:
@@ -275,6 +278,46 @@ class LineRetyper:
                 token.type = "TEXT"  # "(ab)" is neither a letter pair like "(aa)" nor a roman numeral
             else:
                 last_letter, last_roman = label, ""
+
+
+def _keep_rising_numbers(numbered: list[tuple[Token, tuple[int, ...]]]) -> None:
+    """Keep as articles the longest run of rising numbers; the other article lines are references, such as a line
+    "Article 27" that OCR split out of "As regards Article 27 (Fulfilment of Obligations)" between articles 22 and 23.
+    Of runs equally long the one taking the earliest lines wins ("Article 3: Scope" / "Article 1 The Parties …" /
+    "Article 4": 3 and 4), as reading in order would have it.
+
+    ``run_from[i]``, the longest rising run starting at line i, comes from a patience sort read from the end:
+    ``firsts[n]`` holds the highest number that starts a run of n + 1 lines so far.
+    """
+    run_from = [0] * len(numbered)
+    firsts: list[_Descending] = []
+    for index in range(len(numbered) - 1, -1, -1):
+        key = _Descending(numbered[index][1])
+        length = bisect_left(firsts, key)  # the runs of every length whose first number is higher
+        if length == len(firsts):
+            firsts.append(key)
+        else:
+            firsts[length] = key
+        run_from[index] = length + 1
+    needed = max(run_from, default=0)
+    previous: tuple[int, ...] | None = None
+    for (token, key), run in zip(numbered, run_from):
+        if run == needed and (previous is None or key > previous):
+            previous, needed = key, needed - 1
+        else:
+            token.type = "TEXT"
+
+
+class _Descending:
+    """A number key that sorts backwards, for ``bisect`` over keys kept in descending order."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[int, ...]) -> None:
+        self.key = key
+
+    def __lt__(self, other: "_Descending") -> bool:
+        return self.key > other.key
 
 
 def _number_key(number: str) -> tuple[int, ...] | None:

@@ -251,6 +251,30 @@ def test_a_bracketed_item_label_run_into_its_first_word_is_an_item():
     assert all(kind != "item" for _, kind in outline("Article 1\nThe Parties agree:\na)reviewing the implementation."))
 
 
+def test_an_article_number_out_of_the_run_is_a_reference_even_when_it_jumps_ahead():
+    # ToTA's Latvia-Switzerland agreement, its text OCR-split one word per line: "As regards\n\nArticle 27\n\n(Fulfilment
+    # of Obligations), …" sits between articles 22 and 23. The longest rising run of numbers is the articles.
+    refs = outline("Article 22: Safeguards\n1. A Party may act.\n(c)\n\nAs\n\nregards\n\nArticle 27\n\n(Fulfilment\n\n"
+                   "of Obligations), the Party shall inform.\n\nArticle 23: Security\nNothing shall prevent it.\n\n"
+                   "Article 24: Committee\nA Committee is established.\n\nArticle 27: Fulfilment\nThe Parties shall comply.")
+    assert [ref for ref, kind in refs if kind == "article"] == ["Art. 22", "Art. 23", "Art. 24", "Art. 27"]
+
+
+def test_a_bare_article_line_after_a_blank_line_heads_an_article_though_the_sentence_before_runs_on():
+    # ToTA's EC-Syria agreement: the corpus cut article 1's sentence at the heading of article 2.
+    refs = outline("Article 1\nThe object of this Agreement is to contribute to the\n\nArticle 2\neconomic development of Syria.\n\n"
+                   "Article 3\nThe Parties shall cooperate.")
+    assert [ref for ref, kind in refs if kind == "article"] == ["Art. 1", "Art. 2", "Art. 3"]
+
+
+def test_a_line_of_digits_above_an_article_is_no_heading():
+    # The last cell of a table ("100") before "Article 10" stays in the article before.
+    document = parse("Article 9\nThe duties shall be reduced as follows:\n\n80\nFrom 1 July 1977\n\n100\n\nArticle 10\nThe Parties shall meet.")
+    article = next(p for p in document.provisions if p.ref == "Art. 10")
+    assert article.heading is None or "100" not in article.heading
+    assert "100" in next(p for p in document.provisions if p.ref == "Art. 9").text
+
+
 def test_a_list_without_markers_takes_its_lead_ins_modality():
     document = parse("Under these principles, the partners will support projects that:\n\n"
                      "Demonstrate responsible stewardship of the natural environment;\n\n"
