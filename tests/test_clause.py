@@ -330,6 +330,9 @@ NEWS_LANGUAGE = [
      "The Parties", "commitment", "positive"),
     ("objectives-are-to-establish-cooperation", "The objectives of this Memorandum are to establish a cooperation framework.",
      N, "aspirational", "positive"),
+    ("which-it-considers-necessary", "(b) any action which it considers necessary for the protection of its essential security interests;",
+     N, "none", "positive"),
+    ("nothing-shall-prevent-saves", "Nothing shall prevent a Party from taking any action which it considers necessary.", N, "none", "positive"),
     ("ways-and-means-defines-nothing", "Recalling their readiness to cooperate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
 ]
 
