@@ -39,6 +39,7 @@ SEPARATOR = r"[\s\-']*"
 #: lengths stay, so do the offsets): a character class holding one code point above 255 takes re's slow charset
 #: path at every one of the thousands of separators in the phrase tails (1.4 s of compiling per process).
 SCAN_FOLD = str.maketrans({"\u00ad": "-", "\u2010": "-", "\u2011": "-", "\u2019": "'"})
+FOLDED = tuple(map(chr, SCAN_FOLD))
 WORD_SLOT = re.compile(r"\{[^}]*\}|[^\s{}]+")
 WORD_CHARACTER = re.compile(r"\w")
 PLAIN_WORD = re.compile(r"\w+")
@@ -231,14 +232,14 @@ class VocabularyCompiler:
         joined = self.joined.get(word)
         if joined is None:
             *heads, last = word.split("-")
-            parts = [re.escape(head) for head in heads] + [trie_regex(self._forms(last))]
+            parts = [re.escape(head) for head in heads] + [trie_regex(self.forms_of(last))]
             joined = self.joined[word] = SEPARATOR + SEPARATOR.join(parts)
         return joined
 
     def _first_forms(self, word: str) -> set[str]:
         if "-" in word:
             return compound_forms(word, self.spellings, self.fixed_words)
-        return self._forms(word)
+        return self.forms_of(word)
 
     def compile(self) -> Vocabulary:
         form_words: dict[str, list[tuple[tuple[str, str], int, int]]] = {}
@@ -315,9 +316,10 @@ class VocabularyCompiler:
         *heads, last = words[0].split("-")
         if heads:
             return {(0, heads[0][:OPENING_LENGTH])}
-        return {(0, form[:OPENING_LENGTH]) for form in self._forms(last)}
+        return {(0, form[:OPENING_LENGTH]) for form in self.forms_of(last)}
 
-    def _forms(self, word: str) -> set[str]:
+    def forms_of(self, word: str) -> set[str]:
+        """``word_forms`` of ``word`` with this taxonomy's spellings, built once."""
         forms = self.forms.get(word)
         if forms is None:
             forms = self.forms[word] = word_forms(word, self.spellings, self.fixed_words)
@@ -373,7 +375,7 @@ class Vocabulary:
         Council" both the council and "environmental" count. ``ignore`` entries come out too: the caller
         drops them and the category's other matches inside them.
         """
-        if "\u00ad" in lowered or "\u2010" in lowered or "\u2011" in lowered or "\u2019" in lowered:
+        if any(character in lowered for character in FOLDED):
             lowered = lowered.translate(SCAN_FOLD)
         covered: dict[str, int] = {}
         form_tails = self.form_tails
@@ -467,7 +469,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
             for plain in phrase_variants(text.translate(SCAN_FOLD).replace("=", "")):
                 # Headings name things in the plural ("Export Duties"): offer the last word's forms too.
                 *head, last = plain.split(" ")
-                for form in compiler._forms(last) if "*" not in plain else ():
+                for form in compiler.forms_of(last) if "*" not in plain else ():
                     heading_entries.setdefault(" ".join([*head, form]), []).append(entry)
         for phrase in category.ignore:
             text, layout = (phrase, None) if isinstance(phrase, str) else (phrase.phrase, phrase.layout)

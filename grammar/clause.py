@@ -754,7 +754,7 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
         if duty is not None:  # "Either Participant may discontinue … and shall provide written notice"
             return Plan("binding", duty.start_pos, duty.start_pos if duty.type in NEGATIVE_VERBS else polarity_cue,
                         *_actor_tokens(subject))
-        pledge = _first_verb(main.tail, "COMMITMENT") if modality == "aspirational" else None
+        pledge = _coordinated_pledge(main.tail) if modality == "aspirational" else None
         if pledge is not None:  # "The leaders welcomed the progress and reaffirmed their commitment to …"
             return Plan("commitment", pledge.start_pos, polarity_cue, *_actor_tokens(subject))
     return Plan(modality, verb.cue, polarity_cue, *_actor_tokens(subject))
@@ -808,28 +808,33 @@ def _later_duty(segments: list[_Segment]) -> Token | None:
     return None
 
 
+def _first_verb_cue(tokens: tuple[Token, ...], *, stop_at_links: bool = False) -> int | None:
+    """Where the first verb cue of ``tokens`` is; with ``stop_at_links``, None when a that-clause, relative clause or
+    condition comes before it."""
+    for index, token in enumerate(tokens):
+        if stop_at_links and token.type in CLAUSE_LINKS:
+            return None
+        if token.type in VERB_MODALITY:
+            return index
+    return None
+
+
 def _first_duty(tokens: tuple[Token, ...], *, stop_at_links: bool = False) -> Token | None:
     """The first verb cue of ``tokens`` if it is a "shall" or "must": in an agreed that-clause ("agreed that the
     issues shall be regulated"), or, with ``stop_at_links``, coordinated with the main verb ("… and shall enter into
     force") before any that-clause, relative clause or condition."""
-    for token in tokens:
-        if stop_at_links and token.type in CLAUSE_LINKS:
-            return None
-        if token.type in VERB_MODALITY:
-            return token if token.type in DUTIES else None
-    return None
+    index = _first_verb_cue(tokens, stop_at_links=stop_at_links)
+    return tokens[index] if index is not None and tokens[index].type in DUTIES else None
 
 
-def _first_verb(tokens: tuple[Token, ...], kind: str) -> Token | None:
-    """The first verb cue of ``tokens`` if it is of ``kind``, has the main verb's object before it and comes before
-    any that-clause, relative clause or condition: a verb coordinated with the main one ("welcomed the progress and
+def _coordinated_pledge(tokens: tuple[Token, ...]) -> Token | None:
+    """The first verb cue of a main clause's ``tokens`` if it is a commitment with the main verb's object before it and
+    no that-clause, relative clause or condition: a verb coordinated with the main one ("welcomed the progress and
     reaffirmed their commitment"), not the content of an aim ("The objectives are to establish cooperation")."""
-    for index, token in enumerate(tokens):
-        if token.type in CLAUSE_LINKS:
-            return None
-        if token.type in VERB_MODALITY:
-            return token if token.type == kind and any(earlier.type == "WORDS" for earlier in tokens[:index]) else None
-    return None
+    index = _first_verb_cue(tokens, stop_at_links=True)
+    if index is None or tokens[index].type != "COMMITMENT" or not any(token.type == "WORDS" for token in tokens[:index]):
+        return None
+    return tokens[index]
 
 
 def _main_clause(segments: list[_Segment]) -> _Segment | None:

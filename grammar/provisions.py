@@ -9,9 +9,9 @@ as the parser reduces (``NodeBuilder``, one method per grammar rule): no parse t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from bisect import bisect_left
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer

@@ -75,17 +75,23 @@ def test_user_file_overrides_vocabulary_and_removes_a_category(tmp_path):
     assert classify_text("The Parties will build up stockpiles.", taxonomy) == []
 
 
-def test_layout_scoped_vocabulary_counts_only_in_documents_of_its_layout(tmp_path):
-    taxonomy = load_taxonomy(write(tmp_path, """
+def magnets_taxonomy(tmp_path: Path, vocabulary: str):
+    """The default taxonomy extended by a category "magnets" with ``vocabulary`` (TOML lines: phrases, patterns …)."""
+    return load_taxonomy(write(tmp_path, """
         extends = "default"
 
         [[category]]
         id = "magnets"
         label = "Magnets"
         description = "Permanent magnets."
+    """ + vocabulary))
+
+
+def test_layout_scoped_vocabulary_counts_only_in_documents_of_its_layout(tmp_path):
+    taxonomy = magnets_taxonomy(tmp_path, """
         phrases = [{ phrase = "magnet plant", layout = "structured" }, { phrase = "magnet factory", layout = "prose" }]
         ignore = [{ phrase = "magnet factory tour", layout = "prose" }]
-    """))
+    """)
     tagged = lambda document: {ref for ref, tags in classify_document(document, taxonomy).tags.items()  # noqa: E731
                                if any(tag.category == "magnets" for tag in tags)}
     structured = parse_source(Source(path="t.txt", format="text", raw=(
@@ -102,15 +108,9 @@ def test_layout_scoped_vocabulary_counts_only_in_documents_of_its_layout(tmp_pat
 
 def test_a_pattern_of_one_layout_does_not_hide_a_pattern_of_the_other_starting_at_the_same_character(tmp_path):
     # The patterns are combined into one expression, which finds one match per position: each layout has its own.
-    taxonomy = load_taxonomy(write(tmp_path, """
-        extends = "default"
-
-        [[category]]
-        id = "magnets"
-        label = "Magnets"
-        description = "Permanent magnets."
+    taxonomy = magnets_taxonomy(tmp_path, """
         patterns = [{ pattern = '\\bMagnet\\b', layout = "prose" }, { pattern = '\\bMagnet\\s+Plant\\b', layout = "structured" }]
-    """))
+    """)
     compiled = compile_taxonomy(taxonomy)
     text = "The Magnet Plant opens."
     assert [text[hit.start:hit.end] for hit in find_hits(text, compiled, "structured") if hit.entry.category == "magnets"] == ["Magnet Plant"]
