@@ -65,6 +65,10 @@ NEGATIVE_MARKERS = frozenset({"REFRAIN", "PROHIBIT", "NON"})
 DUTIES = frozenset({"BINDING", "BINDING_NEG"})
 # Past these, the rest of a clause is a that-clause or relative clause and says nothing about its polarity.
 CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD"})
+# The second cues of a chained verb group (clause.lark's _lesser_cue): "shall endeavour", "will consider".
+LESSER_CUES = frozenset({"BEST_EFFORT", "ASPIRATION"})
+# Cues that are modal verbs only, always followed by the verb they govern ("shall agree", "may decide").
+MODALS = frozenset({"BINDING", "BINDING_NEG", "PERMISSION", "WOULD"})
 NOT_ACTORS = frozenset({"NOTHING", "NO_SUBJECT", "QUALIFIER", "ADVERB", "REFRAIN", "PROHIBIT", "NON"})
 NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
 GAP_TYPES = frozenset({"WORDS", "FEW"})
@@ -896,15 +900,40 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
         preceding = pieces[index - 1] if index > 0 else None
         if before_comma and isinstance(preceding, Token) and preceding.type == "BREAK":
             continue  # ", which will directly support …" comments on the sentence: it is not its verb
-        verbs = [position for position, token in enumerate(segment.tail) if token.type in VERB_MODALITY]
-        if not verbs:
+        groups = _verb_groups(segment.tail)
+        if not groups:
             continue
-        position = verbs[1] if len(verbs) > 1 else verbs[0]
+        position = _deciding_cue(segment.tail, groups[1] if len(groups) > 1 else groups[0])
         subject = _subject_before(segment.tail, position)
         if segment.kind == "relative" and index > 0 and isinstance(pieces[index - 1], _Segment):
             subject = pieces[index - 1].subject or subject
         return _tail_verb_plan(segment.tail, position, subject)
     return None
+
+
+def _verb_groups(tail: tuple[Token, ...]) -> list[list[int]]:
+    """The positions of the verb cues in ``tail`` in groups: a modal and the verb cue right after it ("shall agree"),
+    or a verb and a weaker one chained to it ("will endeavour"), are one group.  "In order to facilitate … the Parties
+    shall agree upon …" has one verb group, not a condition's verb and then the main one; "steps that the Parties
+    consider will assist them" has two."""
+    groups: list[list[int]] = []
+    for position, token in enumerate(tail):
+        if token.type in VERB_MODALITY:
+            if (groups and groups[-1][-1] == position - 1
+                    and (tail[position - 1].type in MODALS or token.type in LESSER_CUES)):
+                groups[-1].append(position)
+            else:
+                groups.append([position])
+    return groups
+
+
+def _deciding_cue(tail: tuple[Token, ...], group: list[int]) -> int:
+    """The cue that decides a verb group, as ``chained_verbs`` does: a weaker second verb ("shall endeavour"), else the first."""
+    first = group[0]
+    for position in group[1:]:
+        if tail[position].type in LESSER_CUES and RANK[VERB_MODALITY[tail[position].type]] > RANK[VERB_MODALITY[tail[first].type]]:
+            return position
+    return first
 
 
 def _swallowing_opener_plan(opener: _Segment) -> Plan | None:
