@@ -139,7 +139,9 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
                 if not own_text.rstrip().endswith("."):  # an entry ending in a full stop is the list's last
                     unmarked[draft.parent] = open_list
         if introduces is not None:
-            lead_ins[draft.ref] = introduces
+            # A lead-in that is itself an item without a verb passes on the reading it took from its own lead-in:
+            # "1. Each Party shall ensure that …: (b) in its purchase of a good: (i) accords …" binds (i) too.
+            lead_ins[draft.ref] = with_lead_in(introduces, lead_in)
         if only is not None and draft.ref not in only:
             provisions.append(unread[index])
             continue

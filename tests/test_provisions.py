@@ -157,6 +157,22 @@ def test_items_after_an_unnumbered_lead_in_paragraph_take_its_modality():
     assert readings["Art. 35(a)"][1] == "none"
 
 
+def test_items_of_a_verbless_item_take_the_modality_it_took_from_its_own_lead_in():
+    document = parse("\n".join([
+        "Article 17.4: Commercial Considerations",
+        "1. Each Party shall ensure that each of its state-owned enterprises, when engaging in commercial activities:",
+        "(a) acts in accordance with commercial considerations;",
+        "(b) in its purchase of a good or service:",
+        "(i) accords to a good supplied by an enterprise of another Party treatment no less favourable; and",
+        "(ii) accords to a good supplied by a covered investment treatment no less favourable; and",
+        "(c) in its sale of a good accords to an enterprise of another Party treatment no less favourable.",
+    ]))
+    readings = {p.ref: (p.kind, p.modality) for p in document.provisions}
+    assert readings["Art. 17.4(1)(b)"] == ("item", "binding")
+    assert readings["Art. 17.4(1)(b)(i)"] == ("item", "binding")
+    assert readings["Art. 17.4(1)(b)(ii)"] == ("item", "binding")
+
+
 def test_a_line_ending_in_a_colon_is_not_the_heading_of_the_article_below():
     document = parse("Preamble\nThe Parties,\n\nHAVE AGREED as follows:\n\nArticle 1\nThe Parties shall establish a free trade area.")
     article = next(p for p in document.provisions if p.ref == "Art. 1")
