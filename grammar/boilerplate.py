@@ -9,7 +9,8 @@ The rules are general, never a seed's exact strings:
 * section openers: "More metals news", "Related stories" … open a list of other stories that runs to the end;
 * line shape: in a news report, the headline that best matches the body is the title, other headline-shaped
   lines whose words the body does not share are teasers for other stories;
-* repetition: a paragraph repeated verbatim (or a block of lines, in any document) counts once.
+* repetition: a paragraph repeated verbatim (or a block of lines, in any document) counts once;
+* page furniture: page numbers, and the running headers and footers beside them (``grammar.page_furniture``).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from grammar.numbering import ARTICLE_KEYWORD, NUMBER_WORD
+from grammar.page_furniture import find_page_furniture
 
 DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
 
@@ -195,6 +197,7 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
         reasons = {index: reason for index, reason in reasons.items() if index in regions}
         _free_listed_lines(lines, reasons)
     _mark_sandwiched(lines, reasons)
+    reasons.update(find_page_furniture(lines, reasons))
     title = _find_title(lines, reasons, prose=prose)
     if title is not None:
         reasons[title] = TITLE_REASON

@@ -23,7 +23,8 @@ AGREEMENT = "Article 1\nThe Parties shall cooperate on critical minerals.\n"
 # ----------------------------------------------------------------------------- input builders
 
 def minimal_text_pdf(*page_texts: str) -> bytes:
-    """A PDF with one page per text, shown in Helvetica; an empty text makes a page without a text layer.
+    """A PDF with one page per text, shown in Helvetica, a text's lines one under another; an empty text makes a
+    page without a text layer.
 
     pypdf's writer cannot lay out text, so the file is written by hand: catalog, page tree, then
     per page a page object and its content stream, then the font, the xref table and the trailer.
@@ -33,7 +34,8 @@ def minimal_text_pdf(*page_texts: str) -> bytes:
     kids = b" ".join(b"%d 0 R" % (3 + 2 * index) for index in range(count))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
     for index, text in enumerate(page_texts):
-        stream = b"BT /F1 12 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET" if text else b""
+        shown = b" T* ".join(b"(" + line.encode("latin-1") + b") Tj" for line in text.split("\n"))
+        stream = b"BT /F1 12 Tf 14 TL 72 720 Td " + shown + b" ET" if text else b""
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
             b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * index, font)

@@ -1,0 +1,133 @@
+"""Find the page furniture of text taken from paged documents (PDF text layers, pdftotext output, scans): page
+numbers and the running headers and footers printed on every page.
+
+Three properties tell them from an agreement's own short lines, whatever their wording:
+
+* they are spread out: one per page, so consecutive ones lie a page apart, never a table row apart;
+* a page number counts up one page at a time: "17-3", "Page 4 of 12", "- 5 -" (the numbers of one line shape rise
+  along the text, mostly by one: footnote markers left on lines of their own rise too, but by leaps);
+* a running header or footer repeats, and sits next to the page numbers ("TRANS-PACIFIC PARTNERSHIP
+  AGREEMENT - CHAPTER 17" above "17-3").
+
+Headings are never furniture: "Article 5", "Chapter 2" and "1." rise along the text too, but they are structure.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Protocol
+
+from grammar.numbering import ARTICLE_KEYWORD, NUMBER_WORD
+
+PAGE_NUMBER_REASON = "page number"
+RUNNING_LINE_REASON = "running header or footer"
+
+MAX_CHARS = 120
+MAX_WORDS = 15
+#: Characters between two pieces of furniture of one shape: a page of an agreement holds more than this.
+PAGE_SPACING = 400
+MIN_PAGES = 3
+#: Share of a shape's lines that must rise (page numbers) and of its gaps that must be page-sized.
+MOST = 0.8
+#: Share of a page-number run's steps that go to the next page (a page without a number, or without text, skips one).
+PAGE_TURNS = 0.6
+#: A running line sits this many lines or fewer from a page number, on at least two pages.
+NEAR_LINES = 2
+
+DIGITS = re.compile(r"\d+")
+# "of 12", "/ 12": the page count after the page number, which does not rise.
+PAGE_COUNT = re.compile(r"(?i)\s*(?:of|/)\s*\d+\s*$")
+WORD = re.compile(r"[^\W\d_]+")
+STRUCTURE = re.compile(
+    rf"(?i)^\s*(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|chapter|part|section|sub-?section|paragraph|title|annex"
+    rf"|appendix|schedule|protocol|rule|regulation)\b)")
+#: A page number ends in a digit, a dash or a letter, never in the punctuation of a sentence ("4;" is a list's rest).
+SENTENCE_END = re.compile(r"[.;,:]\s*$")
+
+
+class _Line(Protocol):
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[int, str]:
+    """Page numbers and running headers or footers among ``lines`` (none of those already ``taken``): line index → reason."""
+    groups: dict[str, list[_Line]] = {}
+    for line in lines:
+        if line.index in taken:
+            continue
+        text = line.text.strip()
+        if len(text) > MAX_CHARS or len(WORD.findall(text)) > MAX_WORDS or STRUCTURE.match(text) or SENTENCE_END.search(text):
+            continue
+        groups.setdefault(DIGITS.sub("#", " ".join(text.split())), []).append(line)
+    found: dict[int, str] = {}
+    for shape, members in groups.items():
+        if "#" in shape and len(members) >= MIN_PAGES and _spread(members):
+            rising = _rising(members)
+            if len(rising) >= MIN_PAGES and len(rising) >= MOST * len(members) and _page_by_page(rising):
+                found.update((line.index, PAGE_NUMBER_REASON) for line in rising)
+    if not found:
+        return found
+    numbered = sorted(found)
+    for members in groups.values():
+        if len(members) < MIN_PAGES or members[0].index in found or not _spread(members):
+            continue
+        near = sum(1 for line in members if _near(line.index, numbered))
+        if near >= 2 and near * 2 >= len(members):
+            found.update((line.index, RUNNING_LINE_REASON) for line in members)
+    return found
+
+
+def _spread(members: list[_Line]) -> bool:
+    """Whether most of the gaps between consecutive lines of one shape are a page long."""
+    gaps = [later.start - earlier.end for earlier, later in zip(members, members[1:])]
+    return sum(gap >= PAGE_SPACING for gap in gaps) >= MOST * len(gaps)
+
+
+def _rising(members: list[_Line]) -> list[_Line]:
+    """The longest run of ``members`` whose numbers ("17-3" → (17, 3); "Page 4 of 12" → (4,)) rise strictly
+    along the text (patience sorting: n log n)."""
+    keys = [_key(line) for line in members]
+    tails: list[int] = []  # tails[k]: position of the smallest last key of a rising run of length k + 1
+    previous: list[int | None] = [None] * len(members)
+    for position, key in enumerate(keys):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if keys[tails[middle]] < key:
+                low = middle + 1
+            else:
+                high = middle
+        previous[position] = tails[low - 1] if low else None
+        if low == len(tails):
+            tails.append(position)
+        else:
+            tails[low] = position
+    run: list[_Line] = []
+    position = tails[-1] if tails else None
+    while position is not None:
+        run.append(members[position])
+        position = previous[position]
+    return run[::-1]
+
+
+def _page_by_page(rising: list[_Line]) -> bool:
+    """Whether most steps of a rising run of numbers go to the next page: the last number up by one, or a new
+    chapter's numbering ("17-9" → "18-1") starting again."""
+    keys = [_key(line) for line in rising]
+    steps = [(earlier, later) for earlier, later in zip(keys, keys[1:])]
+    turning = sum(1 for earlier, later in steps
+                  if later[-1] == earlier[-1] + 1 and later[:-1] == earlier[:-1] or later[:-1] != earlier[:-1] and later[-1] <= 2)
+    return turning >= PAGE_TURNS * len(steps)
+
+
+def _key(line: _Line) -> tuple[int, ...]:
+    return tuple(int(number) for number in DIGITS.findall(PAGE_COUNT.sub("", line.text)))
+
+
+def _near(index: int, numbered: list[int]) -> bool:
+    at = bisect_left(numbered, index - NEAR_LINES)
+    return at < len(numbered) and numbered[at] <= index + NEAR_LINES

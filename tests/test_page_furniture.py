@@ -1,0 +1,85 @@
+"""Page furniture of paged documents (PDF text layers, pdftotext output) is skipped, and nothing else is."""
+from __future__ import annotations
+
+from grammar import load_document, parse_source
+from grammar.models import Document, Source
+from grammar.page_furniture import PAGE_NUMBER_REASON, RUNNING_LINE_REASON
+from tests.invariants import coverage_problems
+from tests.test_load import minimal_text_pdf
+
+HEADER = "TRANS-PACIFIC PARTNERSHIP AGREEMENT - CHAPTER 17"
+FILLER = ("Each Party shall ensure that its state-owned enterprises act in accordance with commercial considerations "
+          "in their purchases and sales of goods and services, and that they accord non-discriminatory treatment. ")
+
+
+def articles(count: int) -> list[str]:
+    """``count`` pages' worth of articles, each article a heading and two paragraphs of a few hundred characters."""
+    pages = []
+    for number in range(1, count + 1):
+        pages.append(f"Article 17.{number}: Obligation {number}\n1. {FILLER * 2}\n2. {FILLER}")
+    return pages
+
+
+def parse_text(text: str) -> Document:
+    return parse_source(Source(path="paged.txt", format="text", raw=text))
+
+
+def skipped_texts(document: Document) -> dict[str, str]:
+    return {document.text[span.start:span.end]: span.reason for span in document.skipped}
+
+
+def test_page_numbers_and_the_running_header_beside_them_are_skipped():
+    pages = articles(5)
+    text = "\n\n".join(f"{HEADER}\n\n{page}\n\n17-{number}" for number, page in enumerate(pages, 1))
+    document = parse_text(text)
+    skipped = skipped_texts(document)
+    assert all(skipped.get(f"17-{number}") == PAGE_NUMBER_REASON for number in range(1, 6)), skipped
+    assert skipped.get(HEADER) == RUNNING_LINE_REASON
+    assert [p.ref for p in document.provisions if p.kind == "article"] == [f"Art. 17.{n}" for n in range(1, 6)]
+    assert not any(HEADER in p.text or "17-3" in p.text for p in document.provisions if p.kind == "paragraph")
+    assert coverage_problems(document) == []
+
+
+def test_page_x_of_y_footers_are_skipped_and_a_list_runs_on_across_the_page_break():
+    lead_in = "3. Each Party shall ensure that its designated monopolies:"
+    text = "\n\n".join([
+        articles(1)[0], lead_in, "(a) act in accordance with commercial considerations;", "Page 1 of 4",
+        "(b) accord non-discriminatory treatment.", articles(2)[1], "Page 2 of 4", articles(3)[2], "Page 3 of 4",
+        articles(4)[3], "Page 4 of 4"])
+    document = parse_text(text)
+    skipped = skipped_texts(document)
+    assert [text for text, reason in skipped.items() if reason == PAGE_NUMBER_REASON] == [f"Page {n} of 4" for n in range(1, 5)]
+    readings = {p.ref: (p.kind, p.modality) for p in document.provisions}
+    assert readings["Art. 17.1(3)(a)"] == readings["Art. 17.1(3)(b)"] == ("item", "binding")
+    assert coverage_problems(document) == []
+
+
+def test_footnote_markers_rising_by_leaps_are_not_page_numbers():
+    # Superscript footnote numbers that a PDF reader left on lines of their own: they rise, but not page by page.
+    pages = articles(5)
+    text = "\n".join(f"{page}\n{marker}" for page, marker in zip(pages, (2, 7, 9, 16, 30)))
+    document = parse_text(text)
+    assert not any(span.reason == PAGE_NUMBER_REASON for span in document.skipped)
+
+
+def test_article_and_paragraph_numbers_are_structure_not_page_numbers():
+    document = parse_text("\n\n".join(f"Article {n}\n{FILLER * 3}" for n in range(1, 7)))
+    assert document.skipped == []
+    assert [p.ref for p in document.provisions if p.kind == "article"] == [f"Art. {n}" for n in range(1, 7)]
+
+
+def test_a_column_of_numbers_in_a_table_is_content():
+    rows = "\n".join(f"{n}\nTariff line {n} of the schedule" for n in range(1, 30))
+    document = parse_text(f"Article 1\nThe Parties shall apply the following schedule:\n{rows}\nArticle 2\n{FILLER}")
+    assert not any(span.reason == PAGE_NUMBER_REASON for span in document.skipped)
+
+
+def test_a_pdf_page_numbers_and_running_header_are_skipped(tmp_path):
+    pages = articles(4)
+    path = tmp_path / "chapter17.pdf"
+    path.write_bytes(minimal_text_pdf(*(f"{HEADER}\n{page}\n17-{number}" for number, page in enumerate(pages, 1))))
+    document = load_document(str(path))
+    reasons = set(skipped_texts(document).values())
+    assert {PAGE_NUMBER_REASON, RUNNING_LINE_REASON} <= reasons
+    assert [p.ref for p in document.provisions if p.kind == "article"] == [f"Art. 17.{n}" for n in range(1, 5)]
+    assert coverage_problems(document) == []
