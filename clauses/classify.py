@@ -46,6 +46,8 @@ PLAIN_WORD = re.compile(r"\w+")
 #: Private-use code points (plane 16) beyond every vocabulary character: they mark where a first-word form ends.
 FORM_END_MARK = 0x100000
 OPENING_LENGTH = 3
+#: The owner of the text of a skipped span in ``_own_segments``: no provision.
+SKIPPED = "\x00skipped"
 VOWELS = set("aeiou")
 #: A named pattern group whose pattern opens with a word boundary (optionally inside a case flag group).
 WORD_START_PATTERN = re.compile(r"\(\?P<\w+>(?:\(\?-?i:)?\\b")
@@ -970,12 +972,15 @@ def _own_segments(document: Document, heading_spans: list[tuple[int, int] | None
 
     A heading outside its provision's span (some parsers keep it apart) becomes a segment of that provision
     when it is found just before the span (``heading_spans``: each provision's, from ``_heading_span``).
+    Skipped spans inside a provision (a page's running header between two paragraphs) belong to no provision:
+    boilerplate is never classified.
     """
     spans: list[tuple[int, int, str]] = []
     for provision, heading in zip(document.provisions, heading_spans):
         spans.append((provision.start, provision.end, provision.ref))
         if heading is not None and not provision.start <= heading[0] < provision.end:
             spans.append((heading[0], heading[1], provision.ref))
+    spans += [(span.start, span.end, SKIPPED) for span in document.skipped]
     spans.sort(key=lambda span: (span[0], -span[1]))
     segments: list[tuple[int, int, str]] = []
     stack: list[tuple[int, str]] = []
@@ -1000,7 +1005,7 @@ def _own_segments(document: Document, heading_spans: list[tuple[int, int] | None
     while stack:
         give(stack[-1][0])
         stack.pop()
-    return segments
+    return [segment for segment in segments if segment[2] != SKIPPED]
 
 
 def _with_depth(provisions: list[Provision]) -> list[tuple[int, Provision]]:

@@ -49,6 +49,10 @@ STRUCTURAL_START = re.compile(
 LINE_START = re.compile(rf"(?P<heading>{HEADING_LINE.pattern})|(?P<structural>{STRUCTURAL_START.pattern})", re.IGNORECASE)
 # A line ending like this completes a sentence, a list item or a heading lead-in.
 TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
+# Lines a page prints on every page: a page number ("17-3", "- 5 -", "Page 4 of 12"), and after it a running header in
+# capitals.  A sentence that goes on after a blank line does not go on from them (grammar/page_furniture.py skips them).
+PAGE_NUMBER_LINE = re.compile(r"[-–—\s]*(?:(?i:page)\s+)?\d+(?:[-–./]\d+)*(?:\s+(?i:of)\s+\d+)?[-–—\s]*")
+CAPITALS_LINE = re.compile(r"[^a-z\n]{0,40}[A-Z]{2}[^a-z\n]{0,80}")
 SPACE_RUN = re.compile(r" {2,}")
 HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
 LONE_PUNCTUATION = ".,;:)"
@@ -180,6 +184,8 @@ class _Joiner:
         first = line[0]
         if first in LONE_PUNCTUATION and len(line) <= 3:
             return True  # a lone punctuation mark pushed onto its own line
+        if blank_between and len(self.pieces) == 1 and self._page_furniture(last):
+            return False  # "17-3" / "TRADE AGREEMENT – CHAPTER 17" / "favourable than …": the page turned between
         if TERMINAL_PUNCTUATION.search(last) and not (first.islower() and (INITIAL_END.search(last) or self._wrapped_at_semicolon(last))):
             return False  # but '(the "United States" or "U.S.")\nand Japan' ends on an initial, not a sentence
         if first.islower():
@@ -189,6 +195,13 @@ class _Joiner:
         if blank_between or not self.wrap_width:
             return False
         return self.length >= 0.6 * self.wrap_width
+
+    def _page_furniture(self, line: str) -> bool:
+        """A page number, or a line in capitals right after one (the next page's running header)."""
+        if PAGE_NUMBER_LINE.fullmatch(line):
+            return True
+        previous = next((paragraph for paragraph in reversed(self.out) if paragraph), "")
+        return bool(CAPITALS_LINE.fullmatch(line)) and PAGE_NUMBER_LINE.fullmatch(previous) is not None
 
     def _wrapped_at_semicolon(self, last: str) -> bool:
         """A full-width line ending in ";" before a lower-case line: a sentence wrapped after one of its

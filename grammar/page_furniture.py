@@ -31,7 +31,7 @@ MIN_PAGES = 3
 #: Share of a shape's lines that must rise (page numbers) and of its gaps that must be page-sized.
 MOST = 0.8
 #: Share of a page-number run's steps that go to the next page (a page without a number, or without text, skips one).
-PAGE_TURNS = 0.6
+PAGE_TURNS = 0.8
 #: A running line sits this many lines or fewer from a page number, on at least two pages.
 NEAR_LINES = 2
 

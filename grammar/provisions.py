@@ -37,6 +37,9 @@ TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
 # A title in capitals standing alone: one to five words of letters, no closing punctuation ("AREAS OF COOPERATION").
 CAPITAL_TITLE = re.compile(r"[A-Z][A-Z'’&-]+(?: (?:[A-Z][A-Z'’&-]*|&)){0,4}$")
 CONTENT_TYPES = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
+# Lines a sentence cut by a page break can run on from, and what ends a sentence (or a list entry) there.
+CONTINUABLE = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
+SENTENCE_END = re.compile(r"[.;:!?][\"'’”)\]]*\s*$")
 MIN_TITLED_SECTIONS = 2
 # How an entry of a list ends, never a heading: a semicolon or comma, perhaps then "and" / "or".
 LIST_ENTRY_END = re.compile(r"[;,](?:\s*(?:and|or))?\s*$")
@@ -134,6 +137,31 @@ class LineLexer(BasicLexer):
             yield NEW_TOKEN(match.lastgroup, match.group(), start, line_number, 1, line_number, end - start + 1, end)
 
 
+def _rejoined_across_skipped(stream, skipped_starts: frozenset[int]) -> list[Token]:
+    """The lines not skipped, a sentence cut by skipped lines made whole again.
+
+    A page break cuts sentences: "… treatment no less", the page number and running header, then "favourable than
+    …" on the next page. A line in lowercase after skipped lines, where the line before them ends no sentence,
+    continues that line: one token runs from the start of the one to the end of the other (the skipped lines in
+    between stay skipped spans, inside the provision). So does a sentence a web page cut with an advertisement.
+    """
+    tokens: list[Token] = []
+    cut = False
+    for token in stream:
+        if token.start_pos in skipped_starts:
+            cut = bool(tokens)
+            continue
+        if cut and token.type == "TEXT" and token.value[:1].islower() and tokens[-1].type in CONTINUABLE \
+                and not SENTENCE_END.search(tokens[-1].value):
+            before = tokens[-1]
+            tokens[-1] = NEW_TOKEN(before.type, f"{before.value} {token.value}", before.start_pos, before.line,
+                                   before.column, token.end_line, token.end_column, token.end_pos)
+        else:
+            tokens.append(token)
+        cut = False
+    return tokens
+
+
 class LineRetyper:
     """Postlexer: drops skipped lines and retypes the lines whose type depends on their neighbours."""
 
@@ -141,7 +169,7 @@ class LineRetyper:
 
     def process(self, stream):
         context = CONTEXT.get()
-        tokens = [token for token in stream if token.start_pos not in context.skipped_starts]
+        tokens = _rejoined_across_skipped(stream, context.skipped_starts)
         if context.outline:
             self._force_outline(tokens, context.outline)
         else:

@@ -83,3 +83,17 @@ def test_a_pdf_page_numbers_and_running_header_are_skipped(tmp_path):
     assert {PAGE_NUMBER_REASON, RUNNING_LINE_REASON} <= reasons
     assert [p.ref for p in document.provisions if p.kind == "article"] == [f"Art. 17.{n}" for n in range(1, 5)]
     assert coverage_problems(document) == []
+
+
+def test_a_sentence_cut_by_a_page_break_is_one_provision_again():
+    pages = [f"Article 17.{n}: Obligation {n}\n1. {FILLER * 2}\n2. Each Party shall ensure that its designated monopolies "
+             "accord treatment no less" for n in range(1, 5)]
+    text = "\n\n".join(f"{HEADER}\n\n{page}\n\n17-{number}\n\nfavourable than that accorded to like goods."
+                         for number, page in enumerate(pages, 1))
+    document = parse_text(text)
+    cut = next(p for p in document.provisions if p.ref == "Art. 17.2(2)")
+    assert cut.text.startswith("2. Each Party") and cut.text.endswith("favourable than that accorded to like goods.")
+    assert cut.modality == "binding"
+    assert not any(p.parent == cut.ref for p in document.provisions)  # the page number and header stay skipped spans
+    assert {span.reason for span in document.skipped} == {PAGE_NUMBER_REASON, RUNNING_LINE_REASON}
+    assert coverage_problems(document) == []
