@@ -280,6 +280,8 @@ NEWS_LANGUAGE = [
     ("has-to-be-notified", "The other Contracting Party has to be notified before the decision is taken.", "The other Contracting Party", "binding", "positive"),
     ("have-to-be-pure-is-a-fact", "The two salts have to be 99.5 percent pure.", N, "none", "positive"),
     ("shall-be-the-object-of-consultations", "The safeguard measures taken shall be the object of periodic consultations within the Joint Committee.", "The safeguard measures taken", "binding", "positive"),
+    ("is-interested-in", "Washington is interested in cooperating to expand processing capacity for these minerals.", "Washington", "aspirational", "positive"),
+    ("shared-the-idea", "They shared the idea of launching a governmental energy joint committee.", "They", "aspirational", "positive"),
     ("shall-prevail", "The provisions of this Agreement shall prevail over the provisions of earlier bilateral agreements.", N, "none", "positive"),
     ("expressed-intent-for", "Countries expressed intent for working together to strengthen supply chains.", "Countries", "aspirational", "positive"),
     ("aims-for", "Indonesia aims for the pact to enter into force by January 2027.", "Indonesia", "aspirational", "positive"),
