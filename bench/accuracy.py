@@ -16,7 +16,8 @@ meets the classifier: the document is parsed and classified whole, and the row g
 provisions its text lies in (their own text: a container's heading and lead-in, not its children's). A sentence
 inside a longer paragraph then gets the whole paragraph's categories, so this figure measures the parse's
 granularity along with the classifier. A row held by list items or bullets takes their modality, which comes from
-their lead-in ("The Participants intend to: … (b) Support resilient supply chains."); other rows are read alone.
+their lead-in ("The Participants intend to: … (b) Support resilient supply chains."), and so does a row that is one
+provision's whole text (a sentence, or an entry of a list without markers); other rows are read alone.
 Rows whose text is found in no document keep their sentence-alone results.
 """
 from __future__ import annotations
@@ -133,11 +134,15 @@ class InDocument:
         return {category for provision in holding for category in classified.categories(provision.ref)}
 
     @staticmethod
-    def list_item_modality(held: tuple[ClassifiedDocument, list[Provision]]) -> str | None:
+    def list_item_modality(held: tuple[ClassifiedDocument, list[Provision]], text: str) -> str | None:
         """The modality of a row held by list items or bullets only, which take their lead-in's ("The
-        Participants intend to: … (b) Support resilient supply chains."); None for other rows: a paragraph's
-        modality is its strongest sentence's, not the row's (one sentence of it)."""
+        Participants intend to: … (b) Support resilient supply chains."), or by one provision that is the row
+        (an entry of a list without markers takes its lead-in's too: "we discussed the deliverables, which
+        include:" / "advancing best practices …"); None for other rows: a paragraph's modality is its strongest
+        sentence's, not the row's (one sentence of it)."""
         _, holding = held
+        if len(holding) == 1 and holding[0].text.split() == text.split():
+            return holding[0].modality
         if not holding or any(provision.kind not in ("item", "bullet") for provision in holding):
             return None
         return min((provision.modality for provision in holding), key=MODALITY_STRENGTH.index)
@@ -184,7 +189,7 @@ def evaluate(rows: list[dict], taxonomy, in_document: InDocument | None = None) 
                 counts[category_id]["fp"] += 1
             elif category_id in expected:
                 counts[category_id]["fn"] += 1
-        modality = (held and InDocument.list_item_modality(held)) or read_modality(row, seed_documents)
+        modality = (held and InDocument.list_item_modality(held, row["text"])) or read_modality(row, seed_documents)
         if modality is not None and "modality" in row:
             modality_total += 1
             modality_right += modality == row["modality"]

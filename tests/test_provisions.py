@@ -173,6 +173,19 @@ def test_items_of_a_verbless_item_take_the_modality_it_took_from_its_own_lead_in
     assert readings["Art. 17.4(1)(b)(ii)"] == ("item", "binding")
 
 
+def test_entries_under_a_lead_in_paragraph_take_its_modality_and_the_next_numbered_paragraph_does_not():
+    document = parse("\n".join([
+        "Article 19: Procedure of Dispute Settlement",
+        "1. Any disputes between the Contracting Parties shall be settled by:",
+        "-the interested Contracting Parties conducting consultations;",
+        "-in the Economic Court of the CIS.",
+        "2. Transition to the subsequent procedure is possible by mutual consent of the Contracting Parties.",
+    ]))
+    readings = {p.ref: (p.kind, p.modality) for p in document.provisions}
+    assert readings["Art. 19(1) ¶1"] == readings["Art. 19(1) ¶2"] == ("paragraph", "binding")
+    assert readings["Art. 19(2)"] == ("paragraph", "none")
+
+
 def test_a_line_ending_in_a_colon_is_not_the_heading_of_the_article_below():
     document = parse("Preamble\nThe Parties,\n\nHAVE AGREED as follows:\n\nArticle 1\nThe Parties shall establish a free trade area.")
     article = next(p for p in document.provisions if p.ref == "Art. 1")
