@@ -23,8 +23,7 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$",
 # An entry of a list written without markers: one short line (at most about 300 characters, no colon) ending as
 # list entries end.
 LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
-# A numbered paragraph ("2. Transition to …", "(3) …") is a provision of its own, never the entry of a sibling's list.
-NUMBERED = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]\s")
+
 
 
 @gc_paused()
@@ -123,6 +122,7 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     unmarked: dict[str | None, ClauseReading] = {}
     entries: dict[str, ClauseReading] = {}
     provisions: list[Provision] = []
+    parents = {draft.ref: draft.parent for draft in drafts}
     for index, (draft, own_text) in enumerate(zip(drafts, own_texts)):
         introduces = readings[lead_in_texts[draft.ref]] if draft.ref in lead_in_texts else None
         if draft.kind in ("item", "bullet"):
@@ -132,16 +132,17 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             lead_in = entries[draft.ref] = entries[draft.parent]
         elif draft.parent in lead_ins and draft.kind == "paragraph" and LIST_ENTRY.fullmatch(own_text):
             # The entries of a list without markers held by their lead-in ("1. Disputes shall be settled by:" /
-            # "-the interested Parties conduct consultations;" / …), as items would be.
+            # "-the interested Parties conduct consultations;" / …), as items would be; the lead-in has its list,
+            # so the paragraph after it ("2. Transition to …") is no entry.
             lead_in = entries[draft.ref] = lead_ins[draft.parent]
+            unmarked.pop(parents.get(draft.parent), None)
         else:
             lead_in = None
             sibling_lead_ins[draft.parent] = introduces
             open_list = unmarked.pop(draft.parent, None)
             if introduces is not None:
                 unmarked[draft.parent] = introduces
-            elif open_list is not None and draft.kind == "paragraph" and LIST_ENTRY.fullmatch(own_text) \
-                    and not NUMBERED.match(own_text):
+            elif open_list is not None and draft.kind == "paragraph" and LIST_ENTRY.fullmatch(own_text):
                 lead_in = entries[draft.ref] = open_list
                 if not own_text.rstrip().endswith("."):  # an entry ending in a full stop is the list's last
                     unmarked[draft.parent] = open_list

@@ -282,6 +282,8 @@ NEWS_LANGUAGE = [
     ("shall-be-the-object-of-consultations", "The safeguard measures taken shall be the object of periodic consultations within the Joint Committee.", "The safeguard measures taken", "binding", "positive"),
     ("is-interested-in", "Washington is interested in cooperating to expand processing capacity for these minerals.", "Washington", "aspirational", "positive"),
     ("shared-the-idea", "They shared the idea of launching a governmental energy joint committee.", "They", "aspirational", "positive"),
+    ("the-object-of-an-agreement-is-to", "The object of this Agreement is to promote overall cooperation between the Contracting Parties.", N, "aspirational", "positive"),
+    ("objectives-shall-be-to", "The objectives of the Free Trade Area shall be to promote a sustained expansion of economic activity.", N, "aspirational", "positive"),
     ("shall-prevail", "The provisions of this Agreement shall prevail over the provisions of earlier bilateral agreements.", N, "none", "positive"),
     ("expressed-intent-for", "Countries expressed intent for working together to strengthen supply chains.", "Countries", "aspirational", "positive"),
     ("aims-for", "Indonesia aims for the pact to enter into force by January 2027.", "Indonesia", "aspirational", "positive"),

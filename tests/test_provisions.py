@@ -186,6 +186,18 @@ def test_entries_under_a_lead_in_paragraph_take_its_modality_and_the_next_number
     assert readings["Art. 19(2)"] == ("paragraph", "none")
 
 
+def test_numbered_entries_restarting_under_a_numbered_lead_in_take_its_modality():
+    document = parse("\n".join([
+        "Article 17: Areas of Cooperation",
+        "1. The two sides will promote cooperation in the following areas:",
+        "1. trade and investment promotion;",
+        "2. customs clearance facilitation;",
+        "3. electronic business.",
+    ]))
+    readings = {p.ref: p.modality for p in document.provisions}
+    assert readings["Art. 17(2)"] == readings["Art. 17(3)"] == "commitment"
+
+
 def test_a_line_ending_in_a_colon_is_not_the_heading_of_the_article_below():
     document = parse("Preamble\nThe Parties,\n\nHAVE AGREED as follows:\n\nArticle 1\nThe Parties shall establish a free trade area.")
     article = next(p for p in document.provisions if p.ref == "Art. 1")
