@@ -33,9 +33,11 @@ def coverage_problems(document: Document) -> list[str]:
             elif not (parent.start <= provision.start and provision.end <= parent.end):
                 problems.append(f"{provision.ref}: span outside its parent {parent.ref}")
     for span in document.skipped:
-        # A skipped span inside an article (a share-this line between its paragraphs) is a child of that article.
-        enclosing = [p for p in document.provisions if p.start <= span.start and span.end <= p.end]
-        parent = min(enclosing, key=lambda p: p.end - p.start).ref if enclosing else None
+        # A skipped span inside an article (a share-this line between its paragraphs) is a child of that article; inside
+        # a provision and its only child, which share a span (a paragraph of one sentence), it is the child's.
+        enclosing = [(p.end - p.start, -position, p.ref) for position, p in enumerate(document.provisions)
+                     if p.start <= span.start and span.end <= p.end]
+        parent = min(enclosing)[2] if enclosing else None
         siblings.setdefault(parent, []).append((span.start, span.end, f"skipped:{span.reason}"))
         if text[span.start : span.end].strip() == "":
             problems.append(f"empty skipped span at {span.start}")
