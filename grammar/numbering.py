@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "NUMBER_WORD", "number_key"]
+__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "DIVISION_WORDS", "NUMBER_WORD", "division_keyword", "number_key"]
 
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
-#: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"): lowercase, wrap it in ``(?i:…)``.
-ARTICLE_KEYWORD = r"articles?|art\.|a(?:rt|rl|it|n)[il1|]c[il1|t]es?|artides?"
+#: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"), and as the Spanish and Portuguese
+#: texts among the agreements notified to the WTO spell it ("Artículo 5", "Artigo 5"; French writes "Article"):
+#: lowercase, wrap it in ``(?i:…)``.
+ARTICLE_KEYWORD = r"articles?|art\.|a(?:rt|rl|it|n)[il1|]c[il1|t]es?|artides?|art[íi]culos?|artigos?"
+#: The words that head a division, in English, Spanish, Portuguese and French, and the level each names.
+DIVISION_WORDS = {
+    "part": "part", "parte": "part", "partie": "part",
+    "title": "title", "título": "title", "titulo": "title", "titre": "title",
+    "chapter": "chapter", "capítulo": "chapter", "capitulo": "chapter", "chapitre": "chapter",
+    "section": "section", "sección": "section", "seccion": "section", "secção": "section", "seção": "section",
+    "subsection": "subsection", "sub-section": "subsection",
+}
 #: A number spelled out, as older agreements number their articles ("Article ONE", "Article Twenty-One"); the provision
 #: grammar's ``_NUMBER_WORD`` terminal spells the same.
 NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -32,3 +42,10 @@ def number_key(number: str) -> tuple[int, ...] | None:
     letters, _, digits = number.partition("-") if number[0].isalpha() else ("", "", number)
     prefix = tuple(ord(letter.upper()) - ord("A") + 1 for letter in letters)
     return prefix + tuple(int(part) for part in digits.replace("-", ".").split("."))
+
+
+def division_keyword(*levels: str) -> str:
+    """The words of ``DIVISION_WORDS`` naming these levels (all of them when none is given), as one alternation,
+    longest first, to wrap in ``(?i:…)``: ``division_keyword("chapter")`` → ``capítulo|capitulo|chapitre|chapter``."""
+    words = [word for word, level in DIVISION_WORDS.items() if not levels or level in levels]
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))

@@ -19,12 +19,12 @@ from lark.exceptions import LexError
 from lark.lexer import BasicLexer
 
 from grammar.models import OutlineEntry
-from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, number_key
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_WORDS, division_keyword, number_key
 
 DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
-    rf"(?i)^(?P<keyword>sub-?section|section|chapter|part|title|{ARTICLE_KEYWORD}):?\s?(?P<number>"
+    rf"(?i)^(?P<keyword>{division_keyword()}|sub-?section|{ARTICLE_KEYWORD}):?\s?(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     rf"|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-z]+\b)"
 )
@@ -104,7 +104,8 @@ def split_head(value: str) -> tuple[str, str, str]:
     match = HEAD_NUMBER.match(value)
     if not match:
         return "", "", value.strip(HEADING_TRIM)
-    keyword = match.group("keyword").lower().replace("-", "")
+    keyword = match.group("keyword").lower()
+    keyword = DIVISION_WORDS.get(keyword, keyword.replace("-", ""))
     return keyword, LETTER_SUFFIX.sub(r"\1", match.group("number")), value[match.end() :].strip(HEADING_TRIM)
 
 

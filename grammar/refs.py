@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from grammar.numbering import DIVISION_WORDS
 from grammar.provisions import Node
 from grammar.sentences import split_sentences
 
@@ -169,7 +170,8 @@ class _Namer:
     def ref_for(self, node: Node, parent: str | None, parent_kind: str | None, division: str | None, position: int) -> str:
         kind = node.kind
         if kind in DIVISION_LEVEL:
-            keyword = self.text[node.start : node.lead_end].split(None, 1)[0].lower().rstrip(".")  # head line only
+            keyword = self.text[node.start : node.lead_end].split(None, 1)[0].lower().rstrip(".:")  # head line only
+            keyword = DIVISION_WORDS.get(keyword, keyword)  # "Capítulo" is a chapter
             abbreviation = DIVISION_ABBREVIATION.get(keyword, DIVISION_ABBREVIATION[kind])
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own

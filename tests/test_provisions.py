@@ -198,6 +198,25 @@ def test_numbered_entries_restarting_under_a_numbered_lead_in_take_its_modality(
     assert readings["Art. 17(2)"] == readings["Art. 17(3)"] == "commitment"
 
 
+def test_spanish_portuguese_and_french_headings_are_structure():
+    document = parse("\n".join([
+        "CAPÍTULO II: Preferencias Arancelarias",
+        "ARTÍCULO 4: Programa de Liberación",
+        "1. Las Partes acuerdan eliminar los aranceles.",
+        "Sección B: Dumping y Subvenciones",
+        "Artículo 5",
+        "Las Partes reconocen sus derechos.",
+        "Artigo 6: Entrada em vigor",
+        "O presente Acordo entrará em vigor.",
+        "Chapitre 3: Dispositions finales",
+        "Article 7",
+        "Le présent Accord entre en vigueur.",
+    ]))
+    assert [(p.ref, p.kind) for p in document.provisions] == [
+        ("Ch. II", "chapter"), ("Art. 4", "article"), ("Art. 4(1)", "paragraph"), ("Sec. B", "section"),
+        ("Art. 5", "article"), ("Art. 6", "article"), ("Ch. 3", "chapter"), ("Art. 7", "article")]
+
+
 def test_a_line_ending_in_a_colon_is_not_the_heading_of_the_article_below():
     document = parse("Preamble\nThe Parties,\n\nHAVE AGREED as follows:\n\nArticle 1\nThe Parties shall establish a free trade area.")
     article = next(p for p in document.provisions if p.ref == "Art. 1")
