@@ -25,7 +25,6 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$",
 LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
 
 
-
 @gc_paused()
 def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collection[str]] | None = None) -> Document:
     """Parse one decoded document; never raises on odd text (a line the grammar cannot place is a paragraph).

@@ -24,7 +24,7 @@ from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_WORDS, d
 DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
-    rf"(?i)^(?P<keyword>{division_keyword()}|sub-?section|{ARTICLE_KEYWORD}):?\s?(?P<number>"
+    rf"(?i)^(?P<keyword>{division_keyword()}|{ARTICLE_KEYWORD}):?\s?(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     rf"|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-z]+\b)"
 )
@@ -37,8 +37,7 @@ TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
 # A title in capitals standing alone: one to five words of letters, no closing punctuation ("AREAS OF COOPERATION").
 CAPITAL_TITLE = re.compile(r"[A-Z][A-Z'’&-]+(?: (?:[A-Z][A-Z'’&-]*|&)){0,4}$")
 CONTENT_TYPES = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
-# Lines a sentence cut by a page break can run on from, and what ends a sentence (or a list entry) there.
-CONTINUABLE = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
+# What ends a sentence (or a list entry) at the end of a line: a page break after it cuts nothing.
 SENTENCE_END = re.compile(r"[.;:!?][\"'’”)\]]*\s*$")
 MIN_TITLED_SECTIONS = 2
 # How an entry of a list ends, never a heading: a semicolon or comma, perhaps then "and" / "or".
@@ -152,7 +151,7 @@ def _rejoined_across_skipped(stream, skipped_starts: frozenset[int]) -> list[Tok
         if token.start_pos in skipped_starts:
             cut = bool(tokens)
             continue
-        if cut and token.type == "TEXT" and token.value[:1].islower() and tokens[-1].type in CONTINUABLE \
+        if cut and token.type == "TEXT" and token.value[:1].islower() and tokens[-1].type in CONTENT_TYPES \
                 and not SENTENCE_END.search(tokens[-1].value):
             before = tokens[-1]
             tokens[-1] = NEW_TOKEN(before.type, f"{before.value} {token.value}", before.start_pos, before.line,
