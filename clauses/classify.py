@@ -414,7 +414,8 @@ class CompiledTaxonomy:
 
     taxonomy: Taxonomy
     vocabulary: Vocabulary
-    patterns: PatternScan | None
+    #: The patterns that count in each layout, combined; one expression serves both when none counts in one layout only.
+    layout_patterns: dict[str, PatternScan | None]
     pattern_entries: dict[str, VocabularyEntry]
     exclusions: dict[str, Exclusions]
     common_exclusions: Exclusions
@@ -432,11 +433,9 @@ class CompiledTaxonomy:
     ocr: OcrLexicon | None = None
     #: Whether some entry counts in one layout only (``VocabularyEntry.layout``): hits are then filtered by layout.
     layout_scoped: bool = False
-    #: The patterns that count in each layout, combined apart, when some pattern counts in one layout only.
-    layout_patterns: dict[str, PatternScan | None] = field(default_factory=dict)
 
     def pattern_scan(self, layout: str) -> PatternScan | None:
-        return self.layout_patterns.get(layout, self.patterns)
+        return self.layout_patterns[layout]
 
     def ocr_lexicon(self) -> OcrLexicon:
         if self.ocr is None:
@@ -496,7 +495,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     compiled = CompiledTaxonomy(
         taxonomy=taxonomy,
         vocabulary=vocabulary,
-        patterns=_combined_patterns([regex for regex, _ in pattern_groups]),
+        layout_patterns=_layout_patterns(pattern_groups),
         pattern_entries=pattern_entries,
         # Kept apart, not combined: each pattern alone keeps the engine's literal-prefix shortcuts.
         exclusions={c.id: Exclusions.compile(c.exclusions, re.IGNORECASE | re.MULTILINE) for c in taxonomy.categories},
@@ -511,14 +510,19 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         layout_scoped=any(getattr(item, "layout", None) is not None for category in taxonomy.categories
                           for item in (*category.phrases, *category.patterns, *category.ignore)),
     )
-    if any(layout is not None for _, layout in pattern_groups):
-        # One combined expression finds one match per position: a pattern of the other layout must not hide one of
-        # this layout starting at the same character (the prose "Committee" before the structured "Committee shall").
-        compiled.layout_patterns = {layout: _combined_patterns([regex for regex, only in pattern_groups if only in (None, layout)])
-                                    for layout in get_args(Layout)}
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
     return compiled
+
+
+def _layout_patterns(pattern_groups: list[tuple[str, str | None]]) -> dict[str, PatternScan | None]:
+    """Each layout's patterns (``(group regex, layout or None)``) combined: apart when some pattern counts in one layout
+    only, since one combined expression finds one match per position and a pattern of the other layout must not hide
+    one of this layout starting at the same character (the prose "Committee" before the structured "Committee shall")."""
+    layouts = get_args(Layout)
+    if all(layout is None for _, layout in pattern_groups):
+        return dict.fromkeys(layouts, _combined_patterns([regex for regex, _ in pattern_groups]))
+    return {layout: _combined_patterns([regex for regex, only in pattern_groups if only in (None, layout)]) for layout in layouts}
 
 
 def _combined_patterns(groups: list[str]) -> PatternScan | None:

@@ -326,8 +326,9 @@ def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
     assert list(scan.finditer(text, lowered)) == expected
 
 
-def test_the_default_patterns_are_found_at_their_heads_as_the_combined_regex_finds_them(taxonomy):
-    scan = compile_taxonomy(taxonomy).patterns
+@pytest.mark.parametrize("layout", ["prose", "structured"])
+def test_the_default_patterns_are_found_at_their_heads_as_the_combined_regex_finds_them(taxonomy, layout):
+    scan = compile_taxonomy(taxonomy).pattern_scan(layout)
     assert scan.starts is not None
     paths = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")) + TOTA_PATHS
     found = 0
