@@ -710,9 +710,9 @@ class ClausePlanner(Transformer):
         """A modal and a second verb cue close behind it: the weaker one decides ("shall endeavour")."""
         modal, lesser = tokens[0], tokens[-1]
         negative = next((token.start_pos for token in (modal, lesser) if token.type in NEGATIVE_VERBS | {"REFRAIN"}), None)
-        if lesser.type == "REFRAIN" or RANK[VERB_MODALITY[lesser.type]] <= RANK[VERB_MODALITY[modal.type]]:
-            return _Verb(VERB_MODALITY[modal.type], modal.start_pos, negative)
-        return _Verb(VERB_MODALITY[lesser.type], lesser.start_pos, negative)
+        if _weakens(modal, lesser):
+            return _Verb(VERB_MODALITY[lesser.type], lesser.start_pos, negative)
+        return _Verb(VERB_MODALITY[modal.type], modal.start_pos, negative)
 
 
 def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
@@ -930,10 +930,13 @@ def _verb_groups(tail: tuple[Token, ...]) -> list[list[int]]:
 def _deciding_cue(tail: tuple[Token, ...], group: list[int]) -> int:
     """The cue that decides a verb group, as ``chained_verbs`` does: a weaker second verb ("shall endeavour"), else the first."""
     first = group[0]
-    for position in group[1:]:
-        if tail[position].type in LESSER_CUES and RANK[VERB_MODALITY[tail[position].type]] > RANK[VERB_MODALITY[tail[first].type]]:
-            return position
-    return first
+    return next((position for position in group[1:] if _weakens(tail[first], tail[position])), first)
+
+
+def _weakens(verb: Token, second: Token) -> bool:
+    """Whether ``second``, chained to ``verb``, decides their group: a weaker verb only the modal binds the Parties to
+    ("shall endeavour" → best_effort, "will consider" → aspirational); "refrain from" only adds a negative polarity."""
+    return second.type in LESSER_CUES and RANK[VERB_MODALITY[second.type]] > RANK[VERB_MODALITY[verb.type]]
 
 
 def _swallowing_opener_plan(opener: _Segment) -> Plan | None:
