@@ -7,8 +7,9 @@ grammar file cannot import them, so a change here goes there too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "DIVISION_WORDS", "NUMBER_WORD", "division_keyword", "number_key"]
+__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "DIVISION_KINDS", "DIVISION_WORDS", "NUMBER_WORD", "division_keyword", "number_key", "rising_run"]
 
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
 #: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"), and as the Spanish and Portuguese
@@ -23,6 +24,8 @@ DIVISION_WORDS = {
     "section": "section", "sección": "section", "seccion": "section", "secção": "section", "seção": "section",
     "subsection": "subsection", "sub-section": "subsection",
 }
+#: The kind of provision each division level makes: a title is a part, a subsection a section.
+DIVISION_KINDS = {"part": "part", "title": "part", "chapter": "chapter", "section": "section", "subsection": "section"}
 #: A number spelled out, as older agreements number their articles ("Article ONE", "Article Twenty-One"); the provision
 #: grammar's ``_NUMBER_WORD`` terminal spells the same.
 NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -49,3 +52,43 @@ def division_keyword(*levels: str) -> str:
     longest first, to wrap in ``(?i:…)``: ``division_keyword("chapter")`` → ``capítulo|capitulo|chapitre|chapter``."""
     words = [word for word, level in DIVISION_WORDS.items() if not levels or level in levels]
     return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+
+
+def rising_run(keys: list[tuple[int, ...]]) -> list[int]:
+    """The positions of the longest run of ``keys`` that rises strictly in order; of runs equally long, the one taking
+    the earliest positions ("Article 3: Scope" / "Article 1 The Parties …" / "Article 4": 3 and 4), as reading in order
+    would have it.
+
+    ``run_from[i]``, the longest rising run starting at position i, comes from a patience sort read from the end
+    (n log n): ``firsts[n]`` holds the highest key that starts a run of n + 1 so far.
+    """
+    run_from = [0] * len(keys)
+    firsts: list[_Descending] = []
+    for index in range(len(keys) - 1, -1, -1):
+        key = _Descending(keys[index])
+        length = bisect_left(firsts, key)  # the runs of every length whose first key is higher
+        if length == len(firsts):
+            firsts.append(key)
+        else:
+            firsts[length] = key
+        run_from[index] = length + 1
+    needed = max(run_from, default=0)
+    previous: tuple[int, ...] | None = None
+    run = []
+    for index, (key, length) in enumerate(zip(keys, run_from)):
+        if length == needed and (previous is None or key > previous):
+            run.append(index)
+            previous, needed = key, needed - 1
+    return run
+
+
+class _Descending:
+    """A key that sorts backwards, for ``bisect`` over keys kept in descending order."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[int, ...]) -> None:
+        self.key = key
+
+    def __lt__(self, other: "_Descending") -> bool:
+        return self.key > other.key

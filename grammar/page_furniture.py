@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Protocol
 
-from grammar.numbering import ARTICLE_KEYWORD, division_keyword
+from grammar.numbering import ARTICLE_KEYWORD, division_keyword, rising_run
 
 PAGE_NUMBER_REASON = "page number"
 RUNNING_LINE_REASON = "running header or footer"
@@ -66,9 +66,11 @@ def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[i
     found: dict[int, str] = {}
     for shape, members in groups.items():
         if "#" in shape and len(members) >= MIN_PAGES and _spread(members):
-            rising = _rising(members)
-            if len(rising) >= MIN_PAGES and len(rising) >= MOST * len(members) and _page_by_page(rising):
-                found.update((line.index, PAGE_NUMBER_REASON) for line in rising)
+            # "17-3" → (17, 3); "Page 4 of 12" → (4,): the numbers must rise along the text.
+            keys = [tuple(int(number) for number in DIGITS.findall(PAGE_COUNT.sub("", line.text))) for line in members]
+            run = rising_run(keys)
+            if len(run) >= MIN_PAGES and len(run) >= MOST * len(members) and _page_by_page([keys[i] for i in run]):
+                found.update((members[i].index, PAGE_NUMBER_REASON) for i in run)
     if not found:
         return found
     numbered = sorted(found)
@@ -87,45 +89,13 @@ def _spread(members: list[_Line]) -> bool:
     return sum(gap >= PAGE_SPACING for gap in gaps) >= MOST * len(gaps)
 
 
-def _rising(members: list[_Line]) -> list[_Line]:
-    """The longest run of ``members`` whose numbers ("17-3" → (17, 3); "Page 4 of 12" → (4,)) rise strictly
-    along the text (patience sorting: n log n)."""
-    keys = [_key(line) for line in members]
-    tails: list[int] = []  # tails[k]: position of the smallest last key of a rising run of length k + 1
-    previous: list[int | None] = [None] * len(members)
-    for position, key in enumerate(keys):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if keys[tails[middle]] < key:
-                low = middle + 1
-            else:
-                high = middle
-        previous[position] = tails[low - 1] if low else None
-        if low == len(tails):
-            tails.append(position)
-        else:
-            tails[low] = position
-    run: list[_Line] = []
-    position = tails[-1] if tails else None
-    while position is not None:
-        run.append(members[position])
-        position = previous[position]
-    return run[::-1]
-
-
-def _page_by_page(rising: list[_Line]) -> bool:
+def _page_by_page(keys: list[tuple[int, ...]]) -> bool:
     """Whether most steps of a rising run of numbers go to the next page: the last number up by one, or a new
     chapter's numbering ("17-9" → "18-1") starting again."""
-    keys = [_key(line) for line in rising]
-    steps = [(earlier, later) for earlier, later in zip(keys, keys[1:])]
+    steps = list(zip(keys, keys[1:]))
     turning = sum(1 for earlier, later in steps
                   if later[-1] == earlier[-1] + 1 and later[:-1] == earlier[:-1] or later[:-1] != earlier[:-1] and later[-1] <= 2)
     return turning >= PAGE_TURNS * len(steps)
-
-
-def _key(line: _Line) -> tuple[int, ...]:
-    return tuple(int(number) for number in DIGITS.findall(PAGE_COUNT.sub("", line.text)))
 
 
 def _near(index: int, numbered: list[int]) -> bool:

@@ -9,7 +9,6 @@ as the parser reduces (``NodeBuilder``, one method per grammar rule): no parse t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +18,7 @@ from lark.exceptions import LexError
 from lark.lexer import BasicLexer
 
 from grammar.models import OutlineEntry
-from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_WORDS, division_keyword, number_key
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_KINDS, DIVISION_WORDS, division_keyword, number_key, rising_run
 
 DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
@@ -309,43 +308,13 @@ class LineRetyper:
 
 
 def _keep_rising_numbers(numbered: list[tuple[Token, tuple[int, ...]]]) -> None:
-    """Keep as articles the longest run of rising numbers; the other article lines are references, such as a line
-    "Article 27" that OCR split out of "As regards Article 27 (Fulfilment of Obligations)" between articles 22 and 23.
-    Of runs equally long the one taking the earliest lines wins ("Article 3: Scope" / "Article 1 The Parties …" /
-    "Article 4": 3 and 4), as reading in order would have it.
-
-    ``run_from[i]``, the longest rising run starting at line i, comes from a patience sort read from the end:
-    ``firsts[n]`` holds the highest number that starts a run of n + 1 lines so far.
-    """
-    run_from = [0] * len(numbered)
-    firsts: list[_Descending] = []
-    for index in range(len(numbered) - 1, -1, -1):
-        key = _Descending(numbered[index][1])
-        length = bisect_left(firsts, key)  # the runs of every length whose first number is higher
-        if length == len(firsts):
-            firsts.append(key)
-        else:
-            firsts[length] = key
-        run_from[index] = length + 1
-    needed = max(run_from, default=0)
-    previous: tuple[int, ...] | None = None
-    for (token, key), run in zip(numbered, run_from):
-        if run == needed and (previous is None or key > previous):
-            previous, needed = key, needed - 1
-        else:
+    """Keep as articles the longest run of rising numbers (``rising_run``); the other article lines are references, such
+    as a line "Article 27" that OCR split out of "As regards Article 27 (Fulfilment of Obligations)" between articles 22
+    and 23."""
+    kept = set(rising_run([key for _, key in numbered]))
+    for position, (token, _) in enumerate(numbered):
+        if position not in kept:
             token.type = "TEXT"
-
-
-class _Descending:
-    """A number key that sorts backwards, for ``bisect`` over keys kept in descending order."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: tuple[int, ...]) -> None:
-        self.key = key
-
-    def __lt__(self, other: "_Descending") -> bool:
-        return self.key > other.key
 
 
 def _number_key(number: str) -> tuple[int, ...] | None:
@@ -442,7 +411,7 @@ class NodeBuilder(Transformer):
 
 
 def _division_kind(keyword: str) -> str:
-    return {"part": "part", "title": "part", "chapter": "chapter"}.get(keyword, "section")
+    return DIVISION_KINDS.get(keyword, "section")
 
 
 @lru_cache(maxsize=1)

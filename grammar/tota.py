@@ -31,10 +31,8 @@ from defusedxml.ElementTree import XMLParser
 
 from grammar.errors import InputError
 from grammar.models import Kind, OutlineEntry
-from grammar.numbering import ARTICLE_NUMBER, DIVISION_WORDS
+from grammar.numbering import ARTICLE_NUMBER, DIVISION_KINDS, DIVISION_WORDS
 
-# The first word of a ToTA chapter number says which level of the hierarchy the container is ("CAPÍTULO II" a chapter).
-CONTAINER_KINDS: dict[str, Kind] = {"chapter": "chapter", "part": "part", "title": "part", "section": "section", "subsection": "section"}
 DECLARED_FIELDS = ("name", "type", "date_signed", "date_into_force", "language")
 # A number attribute without its keyword ("12", "2.4", "IV"): the article's number all the same.
 BARE_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[A-Za-z]?|[IVXLC]+)\s*$")
@@ -89,8 +87,9 @@ def read_agreement_xml(markup: str, *, path: str) -> XmlReading:
 
 def container_kind(number: str) -> Kind:
     """Outline kind of a ToTA chapter from its number: ``TITLE II`` → ``part``, ``CHAPTER 3`` → ``chapter``."""
+    # The first word of the number says which level of the hierarchy the container is ("CAPÍTULO II" a chapter).
     keyword = number.split(maxsplit=1)[0].lower() if number.strip() else ""
-    return CONTAINER_KINDS.get(DIVISION_WORDS.get(keyword, ""), "chapter")
+    return DIVISION_KINDS.get(DIVISION_WORDS.get(keyword, ""), "chapter")
 
 
 def heading_line(number: str | None, name: str | None) -> str:
