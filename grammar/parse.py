@@ -52,7 +52,7 @@ def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collec
             title_line = None
     skipped = _skipped_spans(lines, reasons)
     nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=outline)
-    drafts = name_provisions(nodes, text)
+    drafts = name_provisions(nodes, text, [(span.start, span.end) for span in skipped])
     provisions = _read_clauses(drafts, text) if read_clauses_of is None else [_provision(draft, text, UNREAD) for draft in drafts]
     title = lines[title_line].text if title_line is not None else None
     # Datelines are set aside from the provisions but still date the document.

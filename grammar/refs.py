@@ -13,6 +13,7 @@ A reference is unique within its document; if the text itself repeats a number, 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from grammar.numbering import DIVISION_WORDS
@@ -84,11 +85,15 @@ def _close_division(division: Node, last_end: int) -> None:
     division.end = max(division.end, last_end)
 
 
-def name_provisions(nodes: list[Node], text: str) -> list[Draft]:
-    """Every provision in document order (parents before children), each with a unique reference."""
+def name_provisions(nodes: list[Node], text: str, skipped: Iterable[tuple[int, int]] = ()) -> list[Draft]:
+    """Every provision in document order (parents before children), each with a unique reference.
+
+    ``skipped`` are the ``[start, end)`` spans set aside as boilerplate. One may lie inside a prose paragraph (a page
+    number between the halves of a sentence a page break cut): it never decides where a sentence of it ends.
+    """
     roots = nest_divisions(nodes)
     repeated = _repeated_kinds(roots)
-    namer = _Namer(text, qualify_articles="article" in repeated,
+    namer = _Namer(text, _blanked(text, skipped), qualify_articles="article" in repeated,
                    qualify_divisions=any(kind in repeated for kind in DIVISION_LEVEL))
     for node in roots:
         namer.visit(node, None, None, None, None, 0, None)
@@ -113,9 +118,20 @@ def _repeated_kinds(roots: list[Node]) -> set[str]:
     return repeated
 
 
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the spans' characters as spaces (offsets kept)."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    return "".join(pieces) + text[position:] if pieces else text
+
+
 class _Namer:
-    def __init__(self, text: str, *, qualify_articles: bool, qualify_divisions: bool) -> None:
+    def __init__(self, text: str, sentence_text: str, *, qualify_articles: bool, qualify_divisions: bool) -> None:
         self.text = text
+        #: The text with its skipped spans blanked, where prose paragraphs are split into sentences.
+        self.sentence_text = sentence_text
         self.qualify_articles = qualify_articles
         self.qualify_divisions = qualify_divisions
         self.drafts: list[Draft] = []
@@ -162,7 +178,7 @@ class _Namer:
                 latest_line, anchor = self.drafts[-1].ref, None
 
     def sentences(self, node: Node, ref: str, heading: str | None) -> None:
-        lead = self.text[node.start : node.lead_end]
+        lead = self.sentence_text[node.start : node.lead_end]
         for number, (start, end) in enumerate(split_sentences(lead), start=1):
             self.drafts.append(Draft(self.unique(f"{ref}.{number}"), "sentence", heading, node.start + start,
                                      node.start + end, ref, node.start + end))

@@ -47,6 +47,9 @@ DOCUMENTS = st.lists(LINES, max_size=25).map("\n".join)
 # A lower-case line after skipped lines runs on from the line before them: the skipped span lies inside a sentence that
 # is its paragraph's only one (same span), and belongs to the sentence.
 @example("• \nSubscribe now\nSubscribe now1.\nb\nArticle 5")
+# … and the boilerplate lines inside it (here with "Art. 2.4" in them) never end one of its sentences.
+@example("Article 5Article 5Article 5\nArticle 5Article 5\nSection A\n1) Subscribe now\nARTICLE VArt. 2.4: Export Duties\n"
+         "Article 5Article 5{{count}} free articles\nArticle 5Article 5:\ncooperate on critical minerals.")
 def test_arbitrary_text_parses_and_loses_nothing(raw):
     document = parse_source(Source(path="generated.txt", format="text", raw=raw))
     assert coverage_problems(document) == []
