@@ -134,7 +134,7 @@ class InDocument:
         return {category for provision in holding for category in classified.categories(provision.ref)}
 
     @staticmethod
-    def list_item_modality(held: tuple[ClassifiedDocument, list[Provision]], text: str) -> str | None:
+    def held_modality(held: tuple[ClassifiedDocument, list[Provision]], text: str) -> str | None:
         """The modality of a row held by list items or bullets only, which take their lead-in's ("The
         Participants intend to: … (b) Support resilient supply chains."), or by one provision that is the row
         (an entry of a list without markers takes its lead-in's too: "we discussed the deliverables, which
@@ -189,7 +189,7 @@ def evaluate(rows: list[dict], taxonomy, in_document: InDocument | None = None) 
                 counts[category_id]["fp"] += 1
             elif category_id in expected:
                 counts[category_id]["fn"] += 1
-        modality = (held and InDocument.list_item_modality(held, row["text"])) or read_modality(row, seed_documents)
+        modality = (held and InDocument.held_modality(held, row["text"])) or read_modality(row, seed_documents)
         if modality is not None and "modality" in row:
             modality_total += 1
             modality_right += modality == row["modality"]

@@ -200,8 +200,10 @@ class _Joiner:
         """A page number, or a line in capitals right after one (the next page's running header)."""
         if PAGE_NUMBER_LINE.fullmatch(line):
             return True
+        if not CAPITALS_LINE.fullmatch(line):
+            return False
         previous = next((paragraph for paragraph in reversed(self.out) if paragraph), "")
-        return bool(CAPITALS_LINE.fullmatch(line)) and PAGE_NUMBER_LINE.fullmatch(previous) is not None
+        return PAGE_NUMBER_LINE.fullmatch(previous) is not None
 
     def _wrapped_at_semicolon(self, last: str) -> bool:
         """A full-width line ending in ";" before a lower-case line: a sentence wrapped after one of its

@@ -157,8 +157,13 @@ def test_items_after_an_unnumbered_lead_in_paragraph_take_its_modality():
     assert readings["Art. 35(a)"][1] == "none"
 
 
+def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
+    """Each provision's kind and modality, by ref, in the document of ``lines``."""
+    return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
+
+
 def test_items_of_a_verbless_item_take_the_modality_it_took_from_its_own_lead_in():
-    document = parse("\n".join([
+    readings = kind_and_modality(
         "Article 17.4: Commercial Considerations",
         "1. Each Party shall ensure that each of its state-owned enterprises, when engaging in commercial activities:",
         "(a) acts in accordance with commercial considerations;",
@@ -166,36 +171,33 @@ def test_items_of_a_verbless_item_take_the_modality_it_took_from_its_own_lead_in
         "(i) accords to a good supplied by an enterprise of another Party treatment no less favourable; and",
         "(ii) accords to a good supplied by a covered investment treatment no less favourable; and",
         "(c) in its sale of a good accords to an enterprise of another Party treatment no less favourable.",
-    ]))
-    readings = {p.ref: (p.kind, p.modality) for p in document.provisions}
+    )
     assert readings["Art. 17.4(1)(b)"] == ("item", "binding")
     assert readings["Art. 17.4(1)(b)(i)"] == ("item", "binding")
     assert readings["Art. 17.4(1)(b)(ii)"] == ("item", "binding")
 
 
 def test_entries_under_a_lead_in_paragraph_take_its_modality_and_the_next_numbered_paragraph_does_not():
-    document = parse("\n".join([
+    readings = kind_and_modality(
         "Article 19: Procedure of Dispute Settlement",
         "1. Any disputes between the Contracting Parties shall be settled by:",
         "-the interested Contracting Parties conducting consultations;",
         "-in the Economic Court of the CIS.",
         "2. Transition to the subsequent procedure is possible by mutual consent of the Contracting Parties.",
-    ]))
-    readings = {p.ref: (p.kind, p.modality) for p in document.provisions}
+    )
     assert readings["Art. 19(1) ¶1"] == readings["Art. 19(1) ¶2"] == ("paragraph", "binding")
     assert readings["Art. 19(2)"] == ("paragraph", "none")
 
 
 def test_numbered_entries_restarting_under_a_numbered_lead_in_take_its_modality():
-    document = parse("\n".join([
+    readings = kind_and_modality(
         "Article 17: Areas of Cooperation",
         "1. The two sides will promote cooperation in the following areas:",
         "1. trade and investment promotion;",
         "2. customs clearance facilitation;",
         "3. electronic business.",
-    ]))
-    readings = {p.ref: p.modality for p in document.provisions}
-    assert readings["Art. 17(2)"] == readings["Art. 17(3)"] == "commitment"
+    )
+    assert readings["Art. 17(2)"] == readings["Art. 17(3)"] == ("paragraph", "commitment")
 
 
 def test_spanish_portuguese_and_french_headings_are_structure():
