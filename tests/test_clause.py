@@ -343,6 +343,10 @@ NEWS_LANGUAGE = [
     ("in-preliminary-talks-to", "China and Malaysia are in preliminary talks to establish a processing plant.", "China and Malaysia", "aspirational", "positive"),
     ("embodies-our-commitment", "The proposed Agreement embodies our commitment to driving inclusive growth.", "The proposed Agreement", "commitment", "positive"),
     ("said-earlier-in-the-day-that", "The minister said earlier in the day that the country will remain a reliable supplier.", N, "commitment", "positive"),
+    # A reporting verb chains no second verb: the one after its subject is the reported clause's own.
+    ("said-it-plans-to", "Azerbaijan also said it plans to slightly increase its natural gas exports to Europe next year.", N, "aspirational", "positive"),
+    ("said-they-hope-to", "Officials said they hope to conclude the talks this year.", N, "aspirational", "positive"),
+    ("said-it-seeks-to", "Japan said it seeks to diversify its supplies of rare earths.", N, "best_effort", "positive"),
     ("stated-that-runs-past-commas", "The CEO stated that Tanzania and Korea aim to collaborate in research, investment, mining, and capacity building.",
      "Tanzania and Korea", "aspirational", "positive"),
     ("recognise-and-agree-to", "The Parties recognise the importance of technical cooperation and agree to cooperate on standards.",
