@@ -89,7 +89,7 @@ class Category(StrictModel):
     label: str
     description: str
     parent: str | None = None
-    #: Phrases matched with inflection, spelling and hyphenation variants (see ``clauses.classify.word_forms``).
+    #: Phrases matched with inflection, spelling and hyphenation variants (see ``clauses.vocabulary.word_forms``).
     phrases: list[str | WeightedPhrase] = []
     #: Regular expressions, matched case-insensitively, where phrases are not enough.
     patterns: list[str | WeightedPattern] = []

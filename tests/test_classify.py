@@ -12,8 +12,9 @@ from re import _parser
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import (UNLOWERED_MATCHES, Vocabulary, VocabularyCompiler, VocabularyEntry, _combined_patterns,
-                              _first_characters, _head, classify_text, compile_taxonomy, phrase_variants, word_forms)
+from clauses.classify import classify_text, compile_taxonomy
+from clauses.patterns import UNLOWERED_MATCHES, combined_patterns, first_characters, pattern_head
+from clauses.vocabulary import Vocabulary, VocabularyCompiler, VocabularyEntry, phrase_variants, word_forms
 from grammar import load_document
 from grammar.models import Document, Provision
 from grammar.trie import trie_regex
@@ -318,7 +319,7 @@ def test_phrase_scan_checks_drop_no_match_in_the_seeds(taxonomy):
     pytest.param([r"\bab", r"\bb\w"], "ab abab bb", id="a-match-hides-the-starts-inside-it"),
 ])
 def test_pattern_scan_finds_what_the_combined_regex_finds(patterns, text):
-    scan = _combined_patterns([f"(?P<p{index}>{pattern})" for index, pattern in enumerate(patterns)])
+    scan = combined_patterns([f"(?P<p{index}>{pattern})" for index, pattern in enumerate(patterns)])
     assert scan.after_non_word is not None
     expected = [(m.start(), m.end(), m.lastgroup) for m in scan.regex.finditer(text)]
     assert list(scan.finditer(text)) == expected
@@ -357,7 +358,7 @@ def test_the_lowered_scan_knows_every_character_lower_casing_hides_from_it():
     pytest.param("ab\u03c3c", "ab", False, id="stops-at-a-non-ascii-letter"),
 ])
 def test_head_of_a_pattern(pattern, head, whole):
-    assert _head(_parser.parse(pattern).data) == (head, whole)
+    assert pattern_head(_parser.parse(pattern).data) == (head, whole)
 
 
 @pytest.mark.parametrize(("pattern", "first"), [
@@ -368,7 +369,7 @@ def test_head_of_a_pattern(pattern, head, whole):
     pytest.param(r"[^a]x", None, id="negated-class-is-unknown"),
 ])
 def test_first_characters_of_a_pattern(pattern, first):
-    assert _first_characters(_parser.parse(pattern).data) == first
+    assert first_characters(_parser.parse(pattern).data) == first
 
 
 

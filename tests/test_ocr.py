@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
-from clauses.classify import classify_text, compile_taxonomy, vocabulary_words
+from clauses.classify import classify_text, compile_taxonomy
+from clauses.vocabulary import vocabulary_words
 from clauses.ocr import OcrLexicon, confusions
 from grammar import load_document
 from tests.conftest import SEED_PATHS, TOTA_PATHS
