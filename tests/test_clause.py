@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import grammar.clause
+from grammar.cue_scan import TEXT_SEPARATOR
 from grammar.clause import plan_sentence, read_clause, read_clauses, scan_cues, scan_texts
 from grammar.models import ClauseReading
 
@@ -471,7 +472,7 @@ def _scan_apart(texts: list[str]) -> list:
     for text in texts:
         scanned.append([(names, [(cue_start + start, cue_end + start, name) for cue_start, cue_end, name in cues])
                         for names, cues in scan_cues(text)])
-        start += len(text) + len(grammar.clause.TEXT_SEPARATOR)
+        start += len(text) + len(TEXT_SEPARATOR)
     return scanned
 
 
@@ -492,7 +493,7 @@ def test_one_scan_of_many_texts_finds_what_scanning_each_finds():
     for _ in range(200):
         texts = generator.sample(pieces, generator.randint(1, 12))
         joined, scanned = scan_texts(texts)
-        assert joined == grammar.clause.TEXT_SEPARATOR.join(texts)
+        assert joined == TEXT_SEPARATOR.join(texts)
         assert list(scanned) == _scan_apart(texts), texts
 
 
