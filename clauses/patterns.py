@@ -76,7 +76,7 @@ def first_characters(items: list, lowered: bool = False) -> str | None:
         if op is _constants.LITERAL:
             return re.escape(chr(argument))
         if op is _constants.IN:
-            return _lowered_class_body(argument) if lowered else _class_body(argument)
+            return _class_body(argument, lowered)
         if op is _constants.SUBPATTERN:
             return first_characters(argument[3].data, lowered)
         if op is _constants.BRANCH:
@@ -116,7 +116,7 @@ def _piece_head(op, argument) -> tuple[str, bool]:
     if op is _constants.LITERAL:
         return (re.escape(chr(argument).lower()), True) if argument < 128 else ("", False)
     if op is _constants.IN:
-        body = _lowered_class_body(argument)
+        body = _class_body(argument, lowered=True)
         return (f"[{body}]", True) if body is not None else ("", False)
     if op is _constants.SUBPATTERN:
         head, whole = pattern_head(argument[3].data)
@@ -135,31 +135,18 @@ def _piece_head(op, argument) -> tuple[str, bool]:
     return "", False
 
 
-def _lowered_class_body(items: list) -> str | None:
-    """A class body matching the lower case of every character the parsed class matches, or None unless it is ASCII."""
+def _class_body(items: list, lowered: bool = False) -> str | None:
+    """The body of a parsed character class, or None when it holds what a body cannot copy. With ``lowered``, a class
+    matching the lower case of every character the parsed class matches, or None unless it is ASCII."""
     parts = []
     for op, argument in items:
-        if op is _constants.LITERAL and argument < 128:
-            parts.append(re.escape(chr(argument).lower()))
-        elif op is _constants.RANGE and argument[1] < 128:
+        if op is _constants.LITERAL and (argument < 128 or not lowered):
+            parts.append(re.escape(chr(argument).lower() if lowered else chr(argument)))
+        elif op is _constants.RANGE and (argument[1] < 128 or not lowered):
             low, high = argument
             parts.append(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
-            if low <= ord("Z") and high >= ord("A"):
+            if lowered and low <= ord("Z") and high >= ord("A"):
                 parts.append(f"{chr(max(low, ord('A'))).lower()}-{chr(min(high, ord('Z'))).lower()}")
-        elif op is _constants.CATEGORY and argument in CATEGORY_CLASSES:
-            parts.append(CATEGORY_CLASSES[argument])
-        else:
-            return None
-    return "".join(parts)
-
-
-def _class_body(items: list) -> str | None:
-    parts = []
-    for op, argument in items:
-        if op is _constants.LITERAL:
-            parts.append(re.escape(chr(argument)))
-        elif op is _constants.RANGE:
-            parts.append(f"{re.escape(chr(argument[0]))}-{re.escape(chr(argument[1]))}")
         elif op is _constants.CATEGORY and argument in CATEGORY_CLASSES:
             parts.append(CATEGORY_CLASSES[argument])
         else:
