@@ -185,6 +185,8 @@ TREATY_LANGUAGE = [
     ("leaders-direct", "We direct our Governments to report back to us on progress by the end of the year.", "We", "commitment", "positive"),
     ("hereby-establish", "1. The Parties hereby establish a Committee on Trade in Goods, comprising representatives of each Party.", "The Parties", "binding", "positive"),
     ("is-hereby-established", "A Sub-Committee on Rules of Origin is hereby established.", "A Sub-Committee on Rules of Origin", "binding", "positive"),
+    ("commitments-lead-in", "Here are some of the main new commitments and programmes that emerged from the meeting:", N, "commitment", "positive"),
+    ("commitments-no-list", "The new commitments are ambitious.", N, "none", "positive"),
     ("proposed-deeper", "Washington also proposed deeper coordination among allied and partner economies.", "Washington", "aspirational", "positive"),
     ("proposed-to-is-no-verb", "Amendments proposed to the Joint Committee shall be adopted by consensus.", "Amendments proposed to the Joint Committee", "binding", "positive"),
     ("expressed-strong-interest", "Resource-rich countries expressed strong interest in technology cooperation with South Korea.", "Resource-rich countries", "aspirational", "positive"),
