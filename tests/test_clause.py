@@ -189,6 +189,7 @@ TREATY_LANGUAGE = [
     ("commitments-no-list", "The new commitments are ambitious.", N, "none", "positive"),
     ("proposed-deeper", "Washington also proposed deeper coordination among allied and partner economies.", "Washington", "aspirational", "positive"),
     ("proposed-to-is-no-verb", "Amendments proposed to the Joint Committee shall be adopted by consensus.", "Amendments proposed to the Joint Committee", "binding", "positive"),
+    ("a-proposed-venture", "In October, the government vetoed a proposed joint venture between two companies.", N, "none", "positive"),
     ("expressed-strong-interest", "Resource-rich countries expressed strong interest in technology cooperation with South Korea.", "Resource-rich countries", "aspirational", "positive"),
     ("we-need-to", "We need to cooperate better and show more solidarity.", N, "aspirational", "positive"),
     ("establish-an-area", "1. Turkey and Estonia establish a free trade area upon the entry into force of this Agreement.", "Turkey and Estonia", "binding", "positive"),
