@@ -178,6 +178,28 @@ def test_an_earlier_outer_alarm_stays_in_charge():
         signal.signal(signal.SIGALRM, previous)
 
 
+def test_compiling_the_taxonomy_does_not_count_against_the_limit(tmp_path, monkeypatch):
+    """The one-off work of a first document (compiling the taxonomy, building its OCR lexicon) may run long on a loaded
+    machine; only matching is limited."""
+    import clauses.classify as classify
+    from grammar import load_document
+
+    compiled = classify.compile_taxonomy(load_taxonomy(None))
+    real_lexicon = classify.OcrLexicon
+
+    def slow_lexicon(words):
+        time.sleep(0.5)
+        return real_lexicon(words)
+
+    monkeypatch.setattr(compiled, "ocr", None)
+    monkeypatch.setattr(classify, "OcrLexicon", slow_lexicon)
+    monkeypatch.setattr(classify, "classification_seconds", lambda characters: 0.3)
+    source = tmp_path / "short.txt"
+    source.write_text("The Parties shall not impose export duties on critical minerals.\n", encoding="utf-8")
+    classified = classify.classify_document(load_document(str(source)), load_taxonomy(None))
+    assert any(tag.category == "export_duties" for tags in classified.tags.values() for tag in tags)
+
+
 def test_outside_the_main_thread_there_is_no_limit():
     outcome = []
 
