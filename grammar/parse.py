@@ -22,6 +22,7 @@ UNREAD = ClauseReading()
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 # An entry of a list written without markers: one short line (at most about 300 characters, no colon) ending as
 # list entries end.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
 
 
@@ -107,9 +108,10 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     own_texts = [text[draft.start : draft.lead_end] for draft in drafts]
     lead_in_texts = {draft.ref: _last_sentence(own_text) for draft, own_text in zip(drafts, own_texts)
                      if _may_lead_in(own_text) and LEAD_IN_END.search(own_text[-24:])}
+    trailers = _list_trailers(drafts, own_texts)
     wanted_texts = own_texts if only is None else [own for draft, own in zip(drafts, own_texts) if draft.ref in only]
     # Repeated texts (recurring headings, "[Reserved]") are read once; one scan covers the whole document.
-    distinct = list(dict.fromkeys([*wanted_texts, *lead_in_texts.values()]))
+    distinct = list(dict.fromkeys([*wanted_texts, *lead_in_texts.values(), *trailers.values()]))
     readings = dict(zip(distinct, read_clauses(distinct)))
     lead_ins: dict[str, ClauseReading] = {}
     # A list may also follow its lead-in as a sibling: an article's unnumbered paragraph "… the Parties shall
@@ -124,6 +126,14 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     parents = {draft.ref: draft.parent for draft in drafts}
     for index, (draft, own_text) in enumerate(zip(drafts, own_texts)):
         introduces = readings[lead_in_texts[draft.ref]] if draft.ref in lead_in_texts else None
+        # A list in the middle of its sentence: "Where compliance with Article 7 leads to: (a) re-export …; (b) a serious
+        # shortage …; and where the situations referred to above give rise to major difficulties, that Party may take
+        # appropriate measures": the words after the list hold the verb its items depend on. (The lead-in holds the
+        # list, or is a paragraph whose list follows it as siblings.)
+        trailer_text = trailers.get(draft.ref) or (trailers.get(draft.parent) if draft.kind == "paragraph" else None)
+        if introduces is not None and introduces.modality_cue is None and trailer_text is not None:
+            trailer = readings[trailer_text]
+            introduces = trailer if trailer.modality_cue is not None else introduces
         if draft.kind in ("item", "bullet"):
             lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent)
             unmarked.clear()
@@ -156,6 +166,24 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     return provisions
 
 
+def _list_trailers(drafts: list[Draft], own_texts: list[str]) -> dict[str, str]:
+    """The words that end a list's sentence after its items, by the ref of the list's holder: the first sentence of
+    its first paragraph after an item that goes on in lower case ("and where …, that Party may take …")."""
+    trailers: dict[str, str] = {}
+    after_items: set[str] = set()
+    for draft, own_text in zip(drafts, own_texts):
+        if draft.parent is None:
+            continue
+        if draft.kind == "item":
+            after_items.add(draft.parent)
+        elif draft.kind == "paragraph" and draft.parent in after_items and draft.parent not in trailers \
+                and own_text[:1].islower():
+            # Its first sentence only: "… that Party may take appropriate measures … The measures shall be
+            # non-discriminatory" goes on about something else.
+            trailers[draft.parent] = SENTENCE_BREAK.split(own_text, 1)[0]
+    return trailers
+
+
 def _may_lead_in(own_text: str) -> bool:
     """False for a text ending in a full stop or semicolon, which ``LEAD_IN_END`` cannot match: most texts end
     so, and this test costs a tenth of the search it saves."""
@@ -183,5 +211,5 @@ def _provision(draft: Draft, text: str, reading: ClauseReading) -> Provision:
 
 def _last_sentence(text: str) -> str:
     """The sentence that introduces a list is the last one before its colon."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+    parts = SENTENCE_BREAK.split(text.strip())
     return parts[-1] if parts else text

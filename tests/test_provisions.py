@@ -177,6 +177,25 @@ def test_items_of_a_verbless_item_take_the_modality_it_took_from_its_own_lead_in
     assert readings["Art. 17.4(1)(b)(ii)"] == ("item", "binding")
 
 
+def test_items_in_the_middle_of_their_sentence_take_the_verb_after_the_list():
+    readings = kind_and_modality(
+        "Article 21: Re-export and serious shortage",
+        "1. Where compliance with the provisions of Articles 7 and 8 leads to:",
+        "(a) re-export towards a third country against which the exporting Party maintains export duties; or",
+        "(b) a serious shortage, or threat thereof, of a product essential to the exporting Party;",
+        "and where the situations referred to above give rise to major difficulties for the exporting Party, that Party may"
+        " take appropriate measures in accordance with Article 23. The measures shall be non-discriminatory.",
+        "Article 22: Shortage of supplies",
+        "1. Where the situations referred to in paragraph 1 arise:",
+        "(a) a serious shortage of a product;",
+        "as the case may be for each product concerned.",
+    )
+    assert readings["Art. 21(1)(a)"] == ("item", "best_effort")
+    assert readings["Art. 21(1)(b)"] == ("item", "best_effort")
+    # Words after the list with no verb of a kind leave the items as their lead-in has them.
+    assert readings["Art. 22(1)(a)"] == ("item", "none")
+
+
 def test_entries_under_a_lead_in_paragraph_take_its_modality_and_the_next_numbered_paragraph_does_not():
     readings = kind_and_modality(
         "Article 19: Procedure of Dispute Settlement",
