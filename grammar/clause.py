@@ -235,8 +235,10 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
     modality = _forbidding(verb.modality, verb.permits, negative_subject)
     if modality == "binding" and _is_savings_subject(main.subject):
         modality = "none"  # "Nothing in this Agreement shall prevent …": a savings clause, no one's duty
-    elif verb.kind == "SCOPE" and _actor_tokens(subject)[1]:
-        modality = "binding"  # "Each Party shall apply to …": the Party's duty, not the agreement's reach
+    elif verb.kind == "SCOPE" and (_actor_tokens(subject)[1] or negative_subject is not None):
+        # "Each Party shall apply to …": the Party's duty, not the agreement's reach; "No restrictive measures shall
+        # apply to transfers related to investments": a prohibition.
+        modality = "binding"
     elif verb.kind in ("SCOPE", "DEEM"):
         duty = _first_duty(main.tail, stop_at_links=True)
         if duty is not None:  # "an amendment shall constitute an integral part … and shall enter into force"

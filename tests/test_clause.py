@@ -198,6 +198,7 @@ TREATY_LANGUAGE = [
     ("cooperation-shall-include", "Cooperation shall include the exchange of pertinent information that is available to the Parties.", "Cooperation", "binding", "positive"),
     ("shall-aspire-to", "The Contracting Parties shall aspire to avoid conflict situations in mutual trade.", "The Contracting Parties", "best_effort", "positive"),
     ("seek-all-means", "They shall seek all means of promoting the investment of capital.", "They", "best_effort", "positive"),
+    ("no-measures-shall-apply", "3. No restrictive measures shall apply to transfers related to investments.", N, "binding", "negative"),
     ("establish-an-area", "1. Turkey and Estonia establish a free trade area upon the entry into force of this Agreement.", "Turkey and Estonia", "binding", "positive"),
     ("to-establish-an-area", "The leaders launched negotiations to establish a free trade area.", N, "none", "positive"),
     ("apply-between-themselves", "Without prejudice to the provisions of the GATT 1994, the EFTA States and Tunisia shall not apply to exports between themselves either customs duties or charges having equivalent effect.", "the EFTA States and Tunisia", "binding", "negative"),
