@@ -362,16 +362,16 @@ def classify_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocum
     """
     # Compiling the taxonomy and its OCR lexicon is one-off work (1.5 s here) that a loaded machine can stretch past
     # the limit, which is there for the matching a document's text and a user's patterns control: done first.
-    compile_taxonomy(taxonomy).ocr_lexicon()
+    compiled = compile_taxonomy(taxonomy)
+    compiled.ocr_lexicon()
     seconds = classification_seconds(len(document.text))
     overrun = TimeLimitError(f"classifying took longer than its {seconds:.1f} s time limit: a pattern of taxonomy "
                              f"{taxonomy.source!r} backtracks on this text", path=document.path)
     with time_limit(seconds, overrun):
-        return _tag_document(document, taxonomy)
+        return _tag_document(document, taxonomy, compiled)
 
 
-def _tag_document(document: Document, taxonomy: Taxonomy) -> ClassifiedDocument:
-    compiled = compile_taxonomy(taxonomy)
+def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxonomy) -> ClassifiedDocument:
     text = document.text
     by_ref = {provision.ref: provision for provision in document.provisions}
     # A provision's heading is its own only where its parent's differs: children repeat their article's heading,

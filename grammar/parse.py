@@ -13,6 +13,7 @@ from grammar.normalize import normalize_line, normalize_text
 from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, NUMBER_WORD, division_keyword
 from grammar.provisions import parse_provisions
 from grammar.refs import Draft, name_provisions
+from grammar.sentences import split_sentences
 
 # An article or chapter heading line makes a document structured rather than prose.
 HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|{division_keyword("chapter", "part", "section")}):?\s*(?i:{ARTICLE_NUMBER}|[ivxlc]{{1,6}}|{NUMBER_WORD})\b(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
@@ -22,7 +23,6 @@ UNREAD = ClauseReading()
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
 # An entry of a list written without markers: one short line (at most about 300 characters, no colon) ending as
 # list entries end.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
 
 
@@ -180,7 +180,8 @@ def _list_trailers(drafts: list[Draft], own_texts: list[str]) -> dict[str, str]:
                 and own_text[:1].islower():
             # Its first sentence only: "… that Party may take appropriate measures … The measures shall be
             # non-discriminatory" goes on about something else.
-            trailers[draft.parent] = SENTENCE_BREAK.split(own_text, 1)[0]
+            start, end = split_sentences(own_text)[0]
+            trailers[draft.parent] = own_text[start:end]
     return trailers
 
 
@@ -211,5 +212,5 @@ def _provision(draft: Draft, text: str, reading: ClauseReading) -> Provision:
 
 def _last_sentence(text: str) -> str:
     """The sentence that introduces a list is the last one before its colon."""
-    parts = SENTENCE_BREAK.split(text.strip())
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
     return parts[-1] if parts else text
