@@ -42,7 +42,8 @@ OPENERS = frozenset({"PARTICIPLE", "PURPOSE"})
 # written as a trie over the grammar's listed words, which also reads the word after them, rather than by a
 # translate, split and str.find per provision.
 
-WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’")
+# Letters of the Spanish, Portuguese and French agreements among those notified to the WTO spell words too ("deberá").
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-'’áéíóúüñçàèìòùâêîôûãõäëïö")
 # Characters str.strip removes from a word before looking it up: punctuation around a word.
 WORD_EDGES = ".,;:!?\"“”()[]'’`"
 PLAIN_WORDS = str.maketrans({char: " " for char in WORD_EDGES + "\t\n\r\x0b\x0c\xa0\u2002\u2003\u2009\u202f"})

@@ -409,8 +409,35 @@ NEWS_LANGUAGE = [
 ]
 
 
+# Spanish, as the Latin American agreements notified to the WTO are written: the future tense binds as "shall" does.
+SPANISH_TREATY_LANGUAGE = [
+    ("es-future-binds", "Las Partes eliminarán los derechos aduaneros sobre las importaciones de productos originarios.",
+     "Las Partes", "binding", "positive"),
+    ("es-deberan", "Cada Parte deberá notificar a la otra Parte las medidas adoptadas.", "Cada Parte", "binding", "positive"),
+    ("es-no-future-forbids", "Las Partes Contratantes no introducirán nuevas restricciones cuantitativas a la exportación.",
+     "Las Partes Contratantes", "binding", "negative"),
+    ("es-ninguna-parte", "Ninguna de las Partes aplicará derechos de exportación.", "Ninguna de las Partes", "binding", "negative"),
+    ("es-no-podran-forbids", "Los Estados miembros no podrán otorgar subsidios a la exportación.", "Los Estados miembros",
+     "binding", "negative"),
+    ("es-podran-permits", "Las Partes podrán adoptar medidas de salvaguardia.", "Las Partes", "best_effort", "positive"),
+    ("es-procuraran", "Los Estados signatarios procurarán armonizar sus legislaciones aduaneras.", "Los Estados signatarios",
+     "best_effort", "positive"),
+    ("es-acuerdan-commits", "Los Gobiernos acuerdan establecer un programa de cooperación técnica.", "Los Gobiernos",
+     "commitment", "positive"),
+    ("es-convienen-en-no", "Las Partes convienen en no aumentar los aranceles vigentes.", "Las Partes", "binding", "negative"),
+    ("es-se-abstendran", "Las Partes se abstendrán de imponer nuevas restricciones al comercio.", "Las Partes", "binding", "negative"),
+    ("es-se-crea", "Se crea una Comisión Administradora, integrada por representantes de las Partes.", N, "binding", "positive"),
+    ("es-objeto-aspires", "El presente Acuerdo tiene por objeto promover el comercio entre las Partes.", "El presente Acuerdo", "aspirational",
+     "positive"),
+    ("es-recital", "CONSIDERANDO la importancia de fortalecer la integración económica regional,", N, "aspirational", "positive"),
+    ("es-se-consideraran-deems", "Se considerarán originarias las mercancías producidas enteramente en el territorio de una Parte.",
+     N, "none", "positive"),
+    ("es-definition", "Para los efectos del presente Acuerdo, se entiende por mercancía todo producto.", N, "none", "positive"),
+]
+
+
 @pytest.mark.parametrize(("text", "actor", "modality", "polarity"),
-                         [pytest.param(*row[1:], id=row[0]) for row in TREATY_LANGUAGE + NEWS_LANGUAGE])
+                         [pytest.param(*row[1:], id=row[0]) for row in TREATY_LANGUAGE + NEWS_LANGUAGE + SPANISH_TREATY_LANGUAGE])
 def test_read_clause(text, actor, modality, polarity):
     reading = read_clause(text)
     assert (reading.actor, reading.modality, reading.polarity) == (actor, modality, polarity), reading
