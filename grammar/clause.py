@@ -81,7 +81,9 @@ COORDINATORS = frozenset({"and", "or", "but"})
 # Auxiliaries, their negation and the adverbs that sit among them, between a subject and its verb cue ("Japan has
 # already pledged", "the two sides had agreed", "The Parties have not yet decided").
 AUXILIARIES = frozenset({"have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being", "do", "does",
-                         "did", "would", "could", "might", "not", "never", "already", "yet", "still", "now"})
+                         "did", "would", "could", "might", "not", "never", "already", "yet", "still", "now",
+                         # Spanish: the reflexive "se" of "se reunirá", "también", "ya" ("El Consejo se reunirá").
+                         "se", "también", "ya"})
 # A subject cut short before its noun ("The [purpose of … is to]": the cue took the noun), or the "It" of "It shall
 # be open for …", names no one.
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "it"})

@@ -433,6 +433,11 @@ SPANISH_TREATY_LANGUAGE = [
     ("es-se-consideraran-deems", "Se considerarán originarias las mercancías producidas enteramente en el territorio de una Parte.",
      N, "none", "positive"),
     ("es-definition", "Para los efectos del presente Acuerdo, se entiende por mercancía todo producto.", N, "none", "positive"),
+    ("es-tomaran-en-consideracion", "Las Partes tomarán en consideración la cooperación científica.", "Las Partes",
+     "aspirational", "positive"),
+    ("es-tomaran-medidas", "Cada Parte tomará las medidas necesarias para aplicar el presente Acuerdo.", "Cada Parte", "binding",
+     "positive"),
+    ("es-reflexive-se-is-no-actor", "La Comisión se reunirá una vez al año.", "La Comisión", "binding", "positive"),
 ]
 
 
