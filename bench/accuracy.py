@@ -1,7 +1,8 @@
 """Measure the classifier on the labelled set: precision, recall and F1 per category, macro-F1 (over all categories,
 then over those with labelled positives), micro precision/recall/F1, modality accuracy.
 
-The labelled set lives in ``tests/data/labelled/``: sentences written for this project (``written.jsonl``),
+The labelled set lives in ``tests/data/labelled/``: sentences written for this project (``written.jsonl``, and
+``written_es.jsonl`` in Spanish),
 sentences of the seed corpus (``seeds.jsonl``), sentences of eight White House critical-minerals texts
 (``whitehouse.jsonl``: MOUs, frameworks, joint statements and fact sheets of 2023-2025, public-domain US
 government works, labelled by a second annotator who had not seen the classifier) and references into the
