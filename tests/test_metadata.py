@@ -386,3 +386,12 @@ def test_odd_input_never_raises(words, spans, title):
 
 def test_worked_examples_in_docstrings_hold():
     assert doctest.testmod(grammar.metadata).failed == 0
+
+
+def test_spanish_agreement_names_its_instrument_and_minerals():
+    title = "Acuerdo de Complementación Económica entre la República de Chile y la República del Perú"
+    text = "Ninguna Parte adoptará impuestos sobre la exportación de cobre, litio o tierras raras."
+    metadata = extract_metadata(text, whole(text), title=title)
+    assert metadata.instrument == "agreement"
+    assert metadata.minerals == ["copper", "lithium", "rare earths"]
+    assert set(signatories(metadata)) == {"CHL", "PER"}
