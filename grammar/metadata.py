@@ -453,7 +453,7 @@ def _makers_in_sentence(sentence: str, mentions: list[_Match], instruments: list
 
 
 _WITH = re.compile(r"[^.;!?]{0,60}?\bwith\s+")
-_BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|entre)\s+", re.IGNORECASE)
 _PAIR_JOINER = re.compile(r"\s?[-–/]\s?")
 _INSTRUMENT_GAP = re.compile(r"(?:\W+\w+){0,5}?\W+$")
 

@@ -395,3 +395,8 @@ def test_spanish_agreement_names_its_instrument_and_minerals():
     assert metadata.instrument == "agreement"
     assert metadata.minerals == ["copper", "lithium", "rare earths"]
     assert set(signatories(metadata)) == {"CHL", "PER"}
+
+
+def test_spanish_parties_between_are_signatories():
+    text = "Acuerdo de Complementación Económica entre la República de Chile y la República del Perú."
+    assert signatories(extract_metadata(text, whole(text))) == ["CHL", "PER"]
