@@ -438,6 +438,8 @@ SPANISH_TREATY_LANGUAGE = [
     ("es-tomaran-medidas", "Cada Parte tomará las medidas necesarias para aplicar el presente Acuerdo.", "Cada Parte", "binding",
      "positive"),
     ("es-reflexive-se-is-no-actor", "La Comisión se reunirá una vez al año.", "La Comisión", "binding", "positive"),
+    ("es-se-denominara-names", "El presente Acuerdo se denominará Acuerdo de Lima.", N, "none", "positive"),
+    ("es-no-restringiran", "Las Partes no restringirán sus exportaciones de cobre.", "Las Partes", "binding", "negative"),
 ]
 
 
