@@ -263,6 +263,11 @@ class LineRetyper:
                 numbered = []
             else:
                 key = _number_key(number)
+                if key is not None and numbered and numbered[-1][1][:len(key)] == key and rest \
+                        and rest != split_head(numbered[-1][0].value)[2]:
+                    # A number given twice, each time with its own title ("Article 9: Scope" / "Article 9: Exchange
+                    # of Concessions"), is a numbering slip of the text: both are articles, the second just after.
+                    key = numbered[-1][1] + (0,)
                 if key is not None:
                     numbered.append((token, key))
         _keep_rising_numbers(numbered)

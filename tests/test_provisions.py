@@ -341,6 +341,18 @@ def test_an_article_number_out_of_the_run_is_a_reference_even_when_it_jumps_ahea
     assert [ref for ref, kind in refs if kind == "article"] == ["Art. 22", "Art. 23", "Art. 24", "Art. 27"]
 
 
+def test_an_article_number_given_twice_with_two_titles_heads_two_articles():
+    # ToTA's Croatia-FYR Macedonia agreement numbers two articles 9 ("Scope", "Exchange of Concessions").
+    refs = outline("Article 8: Technical Barriers\nThe Parties shall cooperate.\n\nArticle 9: Scope\nThis Chapter applies to "
+                   "agricultural products.\n\nArticle 9: Exchange of Concessions\n1. The Parties grant concessions.\n\n"
+                   "Article 10: Safeguards\nA Party may act.")
+    assert [ref for ref, kind in refs if kind == "article"] == ["Art. 8", "Art. 9", "Art. 9 #2", "Art. 10"]
+    assert ("Art. 9 #2(1)", "paragraph") in refs
+    # Without a title of its own, the line is a reference, as it was.
+    refs = outline("Article 9: Scope\nThis Chapter applies.\n\nArticle 9\n\nArticle 10: Safeguards\nA Party may act.")
+    assert [ref for ref, kind in refs if kind == "article"] == ["Art. 9", "Art. 10"]
+
+
 def test_a_bare_article_line_after_a_blank_line_heads_an_article_though_the_sentence_before_runs_on():
     # ToTA's EC-Syria agreement: the corpus cut article 1's sentence at the heading of article 2.
     refs = outline("Article 1\nThe object of this Agreement is to contribute to the\n\nArticle 2\neconomic development of Syria.\n\n"
