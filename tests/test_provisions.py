@@ -31,6 +31,9 @@ ARTICLE_FORMS = [
     ("inserted article, letter in parentheses", "ARTICLE 140 (A): Budget", "Art. 140A", "Budget"),
     ("colon after the keyword", "Article: 8.4: Valuation of Contracts", "Art. 8.4", "Valuation of Contracts"),
     ("number in words", "Article ONE: The Customs Union", "Art. ONE", "The Customs Union"),
+    # India's treaties with Bhutan and Nepal: a dash between the keyword and the number.
+    ("dash before the number", "ARTICLE - V\nTransit", "Art. V", "Transit"),
+    ("en dash before the number", "Article – 12: Duration", "Art. 12", "Duration"),
     # Scanned treaties: the keyword misread by character recognition.
     ("ocr digit one", "Artic1e 8: Consultations", "Art. 8", "Consultations"),
     ("ocr t for l", "ARTICTE 8: Consultations", "Art. 8", "Consultations"),
@@ -339,6 +342,14 @@ def test_an_article_number_out_of_the_run_is_a_reference_even_when_it_jumps_ahea
                    "of Obligations), the Party shall inform.\n\nArticle 23: Security\nNothing shall prevent it.\n\n"
                    "Article 24: Committee\nA Committee is established.\n\nArticle 27: Fulfilment\nThe Parties shall comply.")
     assert [ref for ref, kind in refs if kind == "article"] == ["Art. 22", "Art. 23", "Art. 24", "Art. 27"]
+
+
+def test_articles_numbered_after_a_dash_are_the_structure_of_an_agreement_without_other_headings():
+    # With no other heading, the document was read as prose and its first "Article - I" line set aside as site chrome.
+    document = parse("AGREEMENT ON TRADE\n\nThe two Governments have agreed as follows:\n\nArticle - I\nThere shall be free trade.\n\n"
+                     "Article - II\nEither Party may impose restrictions.\n\nArticle - III\nThe Parties shall consult.")
+    assert [p.ref for p in document.provisions if p.kind == "article"] == ["Art. I", "Art. II", "Art. III"]
+    assert not any("Article" in document.text[span.start:span.end] for span in document.skipped)
 
 
 def test_an_article_number_given_twice_with_two_titles_heads_two_articles():
