@@ -44,6 +44,7 @@ VERB_MODALITY: dict[str, Modality] = {
     "BEST_EFFORT_NEG": "best_effort",
     "PERMISSION": "best_effort",
     "ASPIRATION": "aspirational",
+    "CONSIDER": "aspirational",
     "ENCOURAGE": "aspirational",
     "AIM_LIST": "aspirational",
     "ESTABLISH": "binding",
@@ -62,7 +63,7 @@ DUTIES = frozenset({"BINDING", "BINDING_NEG"})
 # Past these, the rest of a clause is a that-clause or relative clause and says nothing about its polarity.
 CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD"})
 # The second cues of a chained verb group (clause.lark's _lesser_cue): "shall endeavour", "will consider".
-LESSER_CUES = frozenset({"BEST_EFFORT", "ASPIRATION"})
+LESSER_CUES = frozenset({"BEST_EFFORT", "ASPIRATION", "CONSIDER"})
 # Cues that are modal verbs only, always followed by the verb they govern ("shall agree", "may decide").
 MODALS = frozenset({"BINDING", "BINDING_NEG", "PERMISSION", "WOULD"})
 NOT_ACTORS = frozenset({"NOTHING", "NO_SUBJECT", "QUALIFIER", "ADVERB", "REFRAIN", "PROHIBIT", "NON"})
@@ -430,7 +431,10 @@ def _deciding_cue(tail: tuple[Token, ...], group: list[int]) -> int:
 
 def _weakens(verb: Token, second: Token) -> bool:
     """Whether ``second``, chained to ``verb``, decides their group: a weaker verb only the modal binds the Parties to
-    ("shall endeavour" → best_effort, "will consider" → aspirational); "refrain from" only adds a negative polarity."""
+    ("shall endeavour" → best_effort, "will consider" → aspirational); "refrain from" only adds a negative polarity.
+    A duty to consider stays a duty: treaties' "shall consider" binds, as their "shall examine" does."""
+    if second.type == "CONSIDER" and verb.type in DUTIES:
+        return False
     return second.type in LESSER_CUES and RANK[VERB_MODALITY[second.type]] > RANK[VERB_MODALITY[verb.type]]
 
 

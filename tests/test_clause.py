@@ -169,7 +169,8 @@ TREATY_LANGUAGE = [
     ("signalled-intent", "The two governments signalled their intent to negotiate a critical minerals agreement.", "The two governments", "aspirational", "positive"),
     ("expressed-readiness", "The Parties expressed their readiness to cooperate on recycling.", "The Parties", "aspirational", "positive"),
     ("aiming-opener", "Aiming at fostering economic activities and full employment,", N, "aspirational", "positive"),
-    ("shall-consider", "The Parties shall consider extending the scope of this Chapter to services.", "The Parties", "aspirational", "positive"),
+    ("shall-consider", "The Parties shall consider extending the scope of this Chapter to services.", "The Parties", "binding", "positive"),
+    ("will-consider", "The Parties will consider extending the scope of this Chapter to services.", "The Parties", "aspirational", "positive"),
     ("explore", "The Parties will explore opportunities for joint investment in refining.", "The Parties", "aspirational", "positive"),
     ("recognise", "The Parties recognise the importance of secure supply chains for critical minerals.", "The Parties", "aspirational", "positive"),
     ("recognize-us", "The Participants recognize that diversified supply chains strengthen economic security.", "The Participants", "aspirational", "positive"),
@@ -566,7 +567,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "WOULD", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "AIM_LIST", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "CONSIDER", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "AIM_LIST", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
 
 
 def test_fuzzer_knows_every_terminal():
