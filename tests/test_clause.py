@@ -171,6 +171,11 @@ TREATY_LANGUAGE = [
     ("aiming-opener", "Aiming at fostering economic activities and full employment,", N, "aspirational", "positive"),
     ("shall-consider", "The Parties shall consider extending the scope of this Chapter to services.", "The Parties", "binding", "positive"),
     ("will-consider", "The Parties will consider extending the scope of this Chapter to services.", "The Parties", "aspirational", "positive"),
+    # Scope, savings and precedence rules oblige no one, however the subject or the verb is worded.
+    ("scope-likewise", "These provisions shall likewise apply to monopolies delegated by the State to others.", None, "none", "positive"),
+    ("savings-hinder", "The present Agreement shall not hinder any Party from establishing relations with third countries.", None, "none", "positive"),
+    ("savings-action-under-it", "This Agreement or any action taken under it shall not affect the rights of a Party under existing agreements.", None, "none", "positive"),
+    ("precedence-prevalence", "In case of differences of interpretation the text in Russian shall have prevalence.", None, "none", "positive"),
     ("explore", "The Parties will explore opportunities for joint investment in refining.", "The Parties", "aspirational", "positive"),
     ("recognise", "The Parties recognise the importance of secure supply chains for critical minerals.", "The Parties", "aspirational", "positive"),
     ("recognize-us", "The Participants recognize that diversified supply chains strengthen economic security.", "The Participants", "aspirational", "positive"),
