@@ -171,6 +171,11 @@ TREATY_LANGUAGE = [
     ("aiming-opener", "Aiming at fostering economic activities and full employment,", N, "aspirational", "positive"),
     ("shall-consider", "The Parties shall consider extending the scope of this Chapter to services.", "The Parties", "binding", "positive"),
     ("will-consider", "The Parties will consider extending the scope of this Chapter to services.", "The Parties", "aspirational", "positive"),
+    # The operative present tense of the agreements among former Soviet republics, right after the Parties; not a fact
+    # in a condition, nor a country's act in the news.
+    ("present-tense-negative", "1. Sides do not impose customs duties on exports of goods originating in the other Side.", "Sides", "binding", "negative"),
+    ("present-tense-duty", "Each Side guarantees the exemption of transit goods from customs duties.", "Each Side", "binding", "positive"),
+    ("present-tense-news", "China imposes export controls on gallium and germanium.", None, "none", "positive"),
     # Scope, savings and precedence rules oblige no one, however the subject or the verb is worded.
     ("scope-likewise", "These provisions shall likewise apply to monopolies delegated by the State to others.", None, "none", "positive"),
     ("savings-hinder", "The present Agreement shall not hinder any Party from establishing relations with third countries.", None, "none", "positive"),
