@@ -35,6 +35,9 @@ TITLED_HEADING = re.compile(
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A paragraph number after a sentence end inside a paragraph ("… barriers. 2. The Parties"): the space before it.
 RUN_TOGETHER_NUMBER = re.compile(r"(?<=[.;:]) (?=([0-9]{1,3})\. [A-Z])")
+# A lettered item run into the sentence that introduces it ("… leads to:  (a) re-export …; or (b) a serious shortage …"):
+# the spaces before its label, after a colon, a semicolon, or "; or" / ", and" closing the item before.
+RUN_TOGETHER_ITEM = re.compile(r"(?:(?<=[:;])|(?<=[;,] or)|(?<=[;,] and))\s+(?=\(([a-z])\) \S)")
 # "Article XXIV of the General Agreement …": a heading keyword and number read on as a phrase, so the line is a wrapped
 # cross-reference whatever the line before ends with ("… in particular\nArticle XXIV of the GATT 1994").
 REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}|annex)\s*{NUMBER}\s+(?:of|to|and|or|in|under)\b", re.IGNORECASE)
@@ -158,7 +161,8 @@ class _Joiner:
     def _close(self, blank_after: bool) -> None:
         if self.pieces:
             paragraph = " ".join(self.pieces)
-            self.out.extend(_numbered_run_apart(paragraph) if paragraph.startswith("1. ") else [paragraph])
+            pieces = _numbered_run_apart(paragraph) if paragraph.startswith("1. ") else [paragraph]
+            self.out.extend(line for piece in pieces for line in _lettered_run_apart(piece))
             if blank_after:
                 self.out.append("")
 
@@ -242,6 +246,26 @@ def _numbered_run_apart(paragraph: str) -> list[str]:
             lines.append(paragraph[start:found.start()])
             start = found.end()
             number += 1
+    return lines + [paragraph[start:]]
+
+
+def _lettered_run_apart(paragraph: str) -> list[str]:
+    """Lettered items run into their lead-in, one per line: "… leads to: (a) re-export …; or (b) a serious shortage …".
+
+    Only a run from (a), each next letter in sequence after a colon or a semicolon, starts items, so a reference ("as
+    provided in subparagraph (a) of paragraph 2") never does.
+    """
+    if "(a) " not in paragraph:
+        return [paragraph]
+    lines: list[str] = []
+    start, letter = 0, "a"
+    for found in RUN_TOGETHER_ITEM.finditer(paragraph):
+        if found.group(1) == letter:
+            lines.append(paragraph[start:found.start()])
+            start = found.end()
+            letter = chr(ord(letter) + 1)
+    if letter < "c":
+        return [paragraph]  # one label alone is no list
     return lines + [paragraph[start:]]
 
 
