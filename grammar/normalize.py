@@ -38,6 +38,9 @@ RUN_TOGETHER_NUMBER = re.compile(r"(?<=[.;:]) (?=([0-9]{1,3})\. [A-Z])")
 # A lettered item run into the sentence that introduces it ("… leads to:  (a) re-export …; or (b) a serious shortage …"):
 # the spaces before its label, after a colon, a semicolon, or "; or" / ", and" closing the item before.
 RUN_TOGETHER_ITEM = re.compile(r"(?:(?<=[:;])|(?<=[;,] or)|(?<=[;,] and))\s+(?=\(([a-z])\) \S)")
+# Dashed entries run into their lead-in, as the EU's association agreements print them ("… in particular: -participation
+# by the Community …; -industrial cooperation …"): the spaces and the dash before each, after a colon or a semicolon.
+RUN_TOGETHER_DASH = re.compile(r"(?<=[:;])\s+[-–]\s?(?=[a-z])")
 # "Article XXIV of the General Agreement …": a heading keyword and number read on as a phrase, so the line is a wrapped
 # cross-reference whatever the line before ends with ("… in particular\nArticle XXIV of the GATT 1994").
 REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}|annex)\s*{NUMBER}\s+(?:of|to|and|or|in|under)\b", re.IGNORECASE)
@@ -162,7 +165,7 @@ class _Joiner:
         if self.pieces:
             paragraph = " ".join(self.pieces)
             pieces = _numbered_run_apart(paragraph) if paragraph.startswith("1. ") else [paragraph]
-            self.out.extend(line for piece in pieces for line in _lettered_run_apart(piece))
+            self.out.extend(line for piece in pieces for item in _lettered_run_apart(piece) for line in _dashed_run_apart(item))
             if blank_after:
                 self.out.append("")
 
@@ -258,15 +261,33 @@ def _lettered_run_apart(paragraph: str) -> list[str]:
     if "(a) " not in paragraph:
         return [paragraph]
     lines: list[str] = []
-    start, letter = 0, "a"
+    # An item (a) on its own line may have run the next ones into it: "(a) to the land territory …; and (b) beyond …".
+    first = "b" if paragraph.startswith("(a) ") else "a"
+    start, letter = 0, first
     for found in RUN_TOGETHER_ITEM.finditer(paragraph):
         if found.group(1) == letter:
             lines.append(paragraph[start:found.start()])
             start = found.end()
             letter = chr(ord(letter) + 1)
-    if letter < "c":
+    if ord(letter) - ord(first) < 1 or (first == "a" and letter < "c"):
         return [paragraph]  # one label alone is no list
     return lines + [paragraph[start:]]
+
+
+def _dashed_run_apart(paragraph: str) -> list[str]:
+    """Dashed entries run into their lead-in, one bullet per line: "… of the following: - the objectives …; - the …".
+
+    Only where a colon introduces the first and at least two follow, so that a dash in a sentence never starts one.
+    """
+    if ":" not in paragraph:
+        return [paragraph]
+    found = list(RUN_TOGETHER_DASH.finditer(paragraph))
+    if len(found) < 2 or paragraph[found[0].start() - 1] != ":":
+        return [paragraph]
+    lines = [paragraph[: found[0].start()]]
+    for here, after in zip(found, found[1:] + [None]):
+        lines.append("• " + paragraph[here.end() : after.start() if after else len(paragraph)])
+    return lines
 
 
 def _last_word(piece: str) -> str:
