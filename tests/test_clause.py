@@ -427,6 +427,10 @@ SPANISH_TREATY_LANGUAGE = [
     ("es-deberan", "Cada Parte deberá notificar a la otra Parte las medidas adoptadas.", "Cada Parte", "binding", "positive"),
     ("es-no-future-forbids", "Las Partes Contratantes no introducirán nuevas restricciones cuantitativas a la exportación.",
      "Las Partes Contratantes", "binding", "negative"),
+    # An infinitive after "no" forbids only after the verb that commits to it, never in a purpose; nor is English "no tender"
+    # the Spanish verb "tender".
+    ("es-no-infinitive-purpose", "Con el fin de no afectar el comercio, las Partes cooperarán.", "las Partes", "binding", "positive"),
+    ("en-no-tender", "The entity may award the contract if no tender is the most advantageous.", "The entity", "best_effort", "positive"),
     ("es-ninguna-parte", "Ninguna de las Partes aplicará derechos de exportación.", "Ninguna de las Partes", "binding", "negative"),
     ("es-no-podran-forbids", "Los Estados miembros no podrán otorgar subsidios a la exportación.", "Los Estados miembros",
      "binding", "negative"),
