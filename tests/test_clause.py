@@ -429,8 +429,8 @@ SPANISH_TREATY_LANGUAGE = [
      "Las Partes Contratantes", "binding", "negative"),
     # An infinitive after "no" forbids only after the verb that commits to it, never in a purpose; nor is English "no tender"
     # the Spanish verb "tender".
-    ("es-no-infinitive-purpose", "Con el fin de no afectar el comercio, las Partes cooperarán.", "las Partes", "binding", "positive"),
-    ("en-no-tender", "The entity may award the contract if no tender is the most advantageous.", "The entity", "best_effort", "positive"),
+    ("es-no-infinitive-purpose", "Con el fin de no afectar el comercio regional.", None, "aspirational", "positive"),
+    ("en-no-tender", "It appears that no tender is the most advantageous.", None, "none", "positive"),
     ("es-ninguna-parte", "Ninguna de las Partes aplicará derechos de exportación.", "Ninguna de las Partes", "binding", "negative"),
     ("es-no-podran-forbids", "Los Estados miembros no podrán otorgar subsidios a la exportación.", "Los Estados miembros",
      "binding", "negative"),
