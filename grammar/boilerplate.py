@@ -24,14 +24,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from grammar.numbering import ARTICLE_KEYWORD, NUMBER_WORD, division_keyword
+from grammar.numbering import ARTICLE_KEYWORD, KEYWORD_DASH, NUMBER_WORD, division_keyword
 from grammar.page_furniture import find_page_furniture
 
 DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
-STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex)(?::?\s+|\s*[\-–—]\s*)(?:[0-9ivxlcdm]+|{NUMBER_WORD})\b)")
+STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex)(?::?\s+|{KEYWORD_DASH})(?:[0-9ivxlcdm]+|{NUMBER_WORD})\b)")
 # Short function words carry no topic: they are ignored when measuring how much two texts share.
 TOPIC_WORD = re.compile(r"[a-z]{4,}")
 TITLE_REASON = "title"

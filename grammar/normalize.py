@@ -275,8 +275,8 @@ def _lettered_run_apart(paragraph: str) -> list[str]:
             lines.append(paragraph[start:found.start(1)])
             start = found.end(1)
             letter = chr(ord(letter) + 1)
-    if ord(letter) - ord(first) < 1 or (first == "a" and letter < "c"):
-        return [paragraph]  # one label alone is no list
+    if letter < "c":
+        return [paragraph]  # one label alone is no list: (a) and (b) at least, wherever (a) stands
     return lines + [paragraph[start:]]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_SEPARATOR", "NUMBER_WORD", "division_keyword", "number_key", "rising_run"]
+__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_DASH", "KEYWORD_SEPARATOR", "NUMBER_WORD", "division_keyword", "number_key", "rising_run"]
 
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
 #: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"), and as the Spanish and Portuguese
@@ -36,7 +36,8 @@ NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:
 ARTICLE_NUMBER = r"(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*"
 #: What stands between a heading's keyword and its number, as well as a colon or spaces: a dash ("ARTICLE - I" in
 #: India's treaties with Bhutan and Nepal, "Article – 5"). The provision grammar's ``ARTICLE`` terminal spells the same.
-KEYWORD_SEPARATOR = r"(?::?\s*|\s*[\-–—]\s*)"
+KEYWORD_DASH = r"\s*[\-–—]\s*"
+KEYWORD_SEPARATOR = rf"(?::?\s*|{KEYWORD_DASH})"
 _WHOLE_NUMBER = re.compile(ARTICLE_NUMBER, re.IGNORECASE)
 
 
