@@ -761,7 +761,6 @@ def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> li
     done at New York on 10 June 1958"); its own signature is in the closing formula ("IN WITNESS WHEREOF
     … DONE at Washington, this twelfth day of April, 2006").
     """
-    vocabulary = _dates()
     passages = [scan.passage for scan in scans if not scan.passage.is_title]
     found = [date for passage in passages for date in _dates_in(passage.text, passage.offset)]
     # Bylines and page furniture sit outside the content, yet "Published on …" still dates the report;
