@@ -76,7 +76,7 @@ def build_diff_view(comparison: Comparison, *, fmt: DiffFormat, color: bool, cat
         sections.append({
             "category": name,
             "title": style.heading(name),
-            "coverage": _coverage_line(row, a, b) if row else None,
+            "coverage": _coverage_line(row, a, b, _mentions(alignment, name)) if row else None,
             "strength": _strength_line(strength[name], a, b) if name in strength else None,
             "pairs": [_pair_view(pair, style) for pair in pairs_by_category.get(name, [])],
             "only_a": [_unpaired_view(item, style) for item in unpaired_by_category.get(name, {}).get("a", [])],
@@ -171,20 +171,37 @@ def _summary(alignment: Alignment | None) -> str:
             f"{counts['related']} related); {len(alignment.unpaired_a)} only in A, {len(alignment.unpaired_b)} only in B")
 
 
-def _coverage_line(row: CategoryCoverage, a: AgreementInfo, b: AgreementInfo) -> str:
+def _coverage_line(row: CategoryCoverage, a: AgreementInfo, b: AgreementInfo, mentions: tuple[list[str], list[str]]) -> str:
+    """Where the category is covered, and per side its committing provisions, or the provisions that mention it
+    without committing anyone to it (background, a fact such as "entered into force upon signature")."""
     cells = {cell.agreement: cell for cell in row.cells}
     covered = [info.path in row.covered_by for info in (a, b)]
     where = {(True, True): "both", (True, False): "only A", (False, True): "only B", (False, False): "neither"}[tuple(covered)]
     details = []
-    for label, info in (("A", a), ("B", b)):
+    for label, info, mentioned in (("A", a, mentions[0]), ("B", b, mentions[1])):
         cell = cells.get(info.path)
         if cell and cell.covered:
-            count = len(cell.refs)
-            refs = " ".join(cell.refs[:_REFS_SHOWN]) + (" …" if count > _REFS_SHOWN else "")
-            details.append(f"{label}: {count} provision{'s' if count != 1 else ''} ({refs}), strongest {cell.strongest}")
+            details.append(f"{label}: {_refs_phrase(cell.refs)}, strongest {cell.strongest}")
+        elif mentioned:
+            details.append(f"{label}: mentioned in {_refs_phrase(mentioned)}, no commitment")
         else:
             details.append(f"{label}: -")
     return f"{where} ({'; '.join(details)})"
+
+
+def _refs_phrase(refs: list[str]) -> str:
+    count = len(refs)
+    shown = " ".join(refs[:_REFS_SHOWN]) + (" …" if count > _REFS_SHOWN else "")
+    return f"{count} provision{'s' if count != 1 else ''} ({shown})"
+
+
+def _mentions(alignment: Alignment | None, category: str) -> tuple[list[str], list[str]]:
+    """The refs on each side that the diff shows under ``category``: paired provisions that share it, unpaired ones that carry it."""
+    if alignment is None:
+        return [], []
+    paired = [pair for pair in alignment.pairs if category in pair.categories]
+    return ([pair.a_ref for pair in paired] + [item.ref for item in alignment.unpaired_a if category in item.categories],
+            [pair.b_ref for pair in paired] + [item.ref for item in alignment.unpaired_b if category in item.categories])
 
 
 def _strength_line(gap, a: AgreementInfo, b: AgreementInfo) -> str:

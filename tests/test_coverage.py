@@ -119,6 +119,15 @@ def test_diff_text_shows_header_sections_redline_and_unpaired():
     assert "\x1b[" not in text
 
 
+def test_diff_coverage_line_names_provisions_that_mention_a_category_without_committing_to_it():
+    report = make_classified([
+        Spec("s1", "The agreement entered into force upon signature.", modality="none", categories=["final_provisions"]),
+    ], path="report.txt", title="News report")
+    text = render_diff(compare_documents([ASPIRATIONAL, report], categories=CATEGORIES), fmt="text", color=False)
+    assert "coverage    neither (A: -; B: mentioned in 1 provision (s1), no commitment)" in text
+    assert "coverage    only A (A: 1 provision (p3), strongest aspirational; B: -)" in text
+
+
 def test_diff_text_in_colour_uses_ansi_instead_of_markers():
     text = render_diff(compare_documents([BINDING, ASPIRATIONAL], categories=CATEGORIES), fmt="text", color=True)
     assert "\x1b[31;9m" in text and "\x1b[32m" in text and "[-" not in text
