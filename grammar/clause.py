@@ -257,6 +257,10 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
         pledge = _coordinated_pledge(main.tail) if modality == "aspirational" else None
         if pledge is not None:  # "The leaders welcomed the progress and reaffirmed their commitment to …"
             return Plan("commitment", pledge.start_pos, polarity_cue, *_actor_tokens(subject))
+        later_pledge = _later_pledge(later) if modality == "aspirational" else None
+        if later_pledge is not None:
+            verb, own_subject = later_pledge
+            return Plan("commitment", verb.start_pos, polarity_cue, *_actor_tokens(own_subject or subject))
     return Plan(modality, verb.cue, polarity_cue, *_actor_tokens(subject))
 
 
@@ -305,6 +309,17 @@ def _later_duty(segments: list[_Segment]) -> Token | None:
         verb = segment.verb
         if segment.kind == "clause" and verb is not None and verb.kind in DUTIES and not _is_savings_subject(segment.subject):
             return _verb_token(verb)
+    return None
+
+
+def _later_pledge(segments: list[_Segment]) -> tuple[Token, tuple[Token, ...]] | None:
+    """The commitment of a later plain clause ("We share the goal of net zero by 2050, and commit to working toward
+    our 2030 targets"): a sentence that recognises and then pledges reads as its pledge, as it would as two sentences.
+    Returned with the clause's own subject from its known actor phrase on ("…, and the two sides agreed to …"), if any."""
+    for segment in segments:
+        if segment.kind == "clause" and segment.verb is not None and segment.verb.kind == "COMMITMENT":
+            named = next((index for index, token in enumerate(segment.subject) if token.type in NAMED_ACTORS), None)
+            return _verb_token(segment.verb), segment.subject[named:] if named is not None else ()
     return None
 
 
