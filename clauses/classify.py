@@ -145,7 +145,6 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
     return compiled
 
 
-
 # ----------------------------------------------------------------------------- matching
 
 class Hit(NamedTuple):

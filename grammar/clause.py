@@ -95,7 +95,6 @@ PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
 
 
-
 class _CueTypeLexer(Lexer):
     """Feed the parser a sentence's cue types; each token's position is its index in the sentence."""
 

@@ -193,10 +193,6 @@ def _skip_zero_width(items):
     return [(op, av) for op, av in items if not (op is _sre.AT or (op in (_sre.ASSERT, _sre.ASSERT_NOT) and av[0] < 0))]
 
 
-
-
-
-
 def _word_finder(by_word, second_words: dict[str, frozenset[str] | None]) -> re.Pattern[str]:
     """One regex finding every first word between two word delimiters, in joined lowercase texts after a space.
 
@@ -238,10 +234,6 @@ def _lowercase(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-
-
-
-
 def _cues_by_text(found: list[Cue], bounds: list[tuple[int, int]]) -> Iterator[list[Cue]]:
     """The sorted cues of the joined texts cut text by text: every cue starts inside its text, so one walk
     along them finds each text's last cue (cheaper than two binary searches per text)."""
@@ -253,8 +245,6 @@ def _cues_by_text(found: list[Cue], bounds: list[tuple[int, int]]) -> Iterator[l
         yield found[first:index]
 
 
-
-
 def _text_bounds(texts: list[str]) -> list[tuple[int, int]]:
     """Where each text sits in the texts joined by ``TEXT_SEPARATOR``."""
     bounds = []
@@ -263,14 +253,6 @@ def _text_bounds(texts: list[str]) -> list[tuple[int, int]]:
         bounds.append((start, start + len(text)))
         start += len(text) + len(TEXT_SEPARATOR)
     return bounds
-
-
-
-
-
-
-
-
 
 
 def _following_word(lowered: str, end: int, bounds: list[tuple[int, int]]) -> str | None:

@@ -575,8 +575,6 @@ def _start_of(match: _Match) -> int:
     return match.start
 
 
-
-
 def _acting_subjects(sentence: str, mentions: list[_Match]) -> Iterator[str]:
     """States that act in a sentence by themselves: "Japan will expand …", "Tokyo looks to …"."""
     place_prepositions = _cues().place_prepositions

@@ -22,11 +22,11 @@ from pathlib import PurePath
 from typing import Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from clauses.models import ClassifiedDocument
 from compare.models import Alignment, Comparison, Pair
-from grammar.models import MODALITY_STRENGTH, Modality, Provision
+from grammar.models import MODALITY_STRENGTH, Provision
 from grammar.version import PROGRAM_VERSION
 
 Format = Literal["html", "md", "json"]

@@ -372,7 +372,6 @@ def test_first_characters_of_a_pattern(pattern, first):
     assert first_characters(_parser.parse(pattern).data) == first
 
 
-
 # ----------------------------------------------------------------------------- the labelled set
 
 def labelled_rows() -> list[dict]:
