@@ -519,6 +519,8 @@ SCANS = [
     ("few-only-after-a-verb", "Each Party shall publish its laws promptly", [("ACTOR", "BINDING", "WORDS", "STOP")]),
     ("word-inside-word", "Marshall shallow", [("WORDS", "STOP")]),
     ("spaces-inside", "The Parties      shall act", [("ACTOR", "BINDING", "FEW", "STOP")]),
+    ("stop-inside-a-closing-quote", 'They signed the "MOU." The Parties may agree.',
+     [("WORDS", "QUOTE", "WORDS", "STOP"), ("ACTOR", "PERMISSION", "COMMITMENT", "STOP")]),
     ("line-break-ends-a-heading", "Article 4: Risk Management\nEach Party shall act",
      [("WORDS", "BREAK", "WORDS", "STOP"), ("ACTOR", "BINDING", "FEW", "STOP")]),
 ]
