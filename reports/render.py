@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from clauses.models import ClassifiedDocument
 from compare.models import Alignment, Comparison, Pair
-from grammar.models import MODALITY_STRENGTH, Provision
+from grammar.models import MODALITY_STRENGTH, Document, Provision
 from grammar.version import PROGRAM_VERSION
 
 Format = Literal["html", "md", "json"]
@@ -43,6 +43,8 @@ MODALITY_CODES: dict[str, str] = {"binding": "B", "commitment": "C", "best_effor
 
 _TEMPLATES = {"html": "report.html.jinja", "md": "report.md.jinja"}
 _TITLE_LENGTH = 40
+#: How much of an untitled document's opening words stand for its title.
+_OPENING_LENGTH = 80
 #: Up to this many agreements each unpaired provision gets its own side-by-side row (gaps beside it).
 SEPARATE_UNPAIRED_ROWS_UP_TO = 3
 #: Up to this many agreements that shared row shows each provision in full; beyond, its first ``EXCERPT_WORDS``.
@@ -169,7 +171,7 @@ class _CategoryLabels:
 
 def _agreement_view(index: int, classified: ClassifiedDocument) -> dict:
     document = classified.document
-    title = document.title or PurePath(document.path).stem
+    title = document.title or _untitled(document)
     signatories = [party for party in document.parties if party.role == "signatory"]
     short = "–".join(party.code for party in signatories) or _shorten(title, 24)
     agreement_id = f"a{index}"
@@ -188,6 +190,18 @@ def _agreement_view(index: int, classified: ClassifiedDocument) -> dict:
         "skipped_count": len(document.skipped),
         "text_anchor": f"{agreement_id}-text",
     })
+
+
+def _untitled(document: Document) -> str:
+    """What to call a document without a title: its opening words (a news item without its headline starts "TOKYO: The
+    leaders of Japan and Peru will sign …"), else its file name."""
+    opening = next((provision.text for provision in document.provisions if provision.text.strip()), "")
+    if not opening:
+        return PurePath(document.path).stem
+    words = " ".join(opening.split())
+    if len(words) > _OPENING_LENGTH:
+        words = words[:_OPENING_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return "Untitled: " + words
 
 
 def _headline_date(classified: ClassifiedDocument) -> str:
