@@ -85,10 +85,11 @@ def read_modality(row: dict, seed_documents: dict) -> str | None:
     """The grammar stage's modality for a row, or None while that stage has no clause reader.
 
     A seed row takes the modality of the parsed seed's provision holding its text, so a bullet gets the
-    modality its lead-in gives it ("commitments … related to:"); other rows are read on their own.
+    modality its lead-in gives it ("commitments … related to:"); other rows are read on their own, as a provision
+    without a lead-in is.
     """
     try:
-        from grammar.clause import read_clause
+        from grammar.clause import as_instruction, read_clause
     except ImportError:
         return None
     if "seed" in row:
@@ -101,7 +102,8 @@ def read_modality(row: dict, seed_documents: dict) -> str | None:
                    if words in " ".join(p.text.split())]
         if holding:
             return min(holding, key=lambda entry: entry[:2])[2].modality
-    return read_clause(row["text"]).modality
+    # Read as a provision of its own, without a lead-in, as the parse reads one.
+    return as_instruction(read_clause(row["text"]), row["text"]).modality
 
 
 class InDocument:

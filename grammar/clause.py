@@ -93,6 +93,19 @@ FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
+#: An instruction that opens with its verb, as action plans and joint statements list them ("Expand exchanges between
+#: personnel at all levels", "(1) Strengthen coordination within the WTO", "One, strengthen high-level exchanges"): what
+#: the signatories commit to, where no lead-in gives it a reading.  Verbs that are also common nouns or adjectives at
+#: the start of a sentence ("Support", "Increase", "Work", "Exchange", "Secure", "Launch") are left out.
+INSTRUCTION = re.compile(
+    r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
+    r"(?:(?P<ordinal>one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth),\s*)?"
+    r"(?:(?:jointly|further|also|together)\s+)?"
+    r"(?P<verb>(?:strengthen|promote|expand|enhance|develop|establish|deepen|facilitate|improve|build|cooperate|"
+    r"collaborate|identify|intensify|accelerate|ensure|create|provide|implement|continue|mobili[sz]e|leverage|pursue|"
+    r"align|coordinate|hold|organi[sz]e|undertake|maintain|adopt|carry\s+out|reinforce|diversify|harmoni[sz]e|simplify|"
+    r"reduce|eliminate|remove|designate|invite|consolidate)(?![\w-]))",
+    re.IGNORECASE)
 
 
 class _CueTypeLexer(Lexer):
@@ -582,6 +595,18 @@ def read_clauses(texts: list[str]) -> list[ClauseReading]:
     """``read_clause`` of each text, without lead-ins, from one scan of them all (see ``scan_texts``)."""
     joined, scanned = scan_texts(texts)
     return [_read_sentences(joined, sentences) for sentences in scanned]
+
+
+def as_instruction(reading: ClauseReading, text: str) -> ClauseReading:
+    """``reading`` of a provision without a lead-in, or a commitment when it has no verb cue and opens with an
+    instruction's verb (``INSTRUCTION``): "Expand exchanges between personnel at all levels on both sides."."""
+    if reading.modality_cue is not None or reading.modality != "none":
+        return reading
+    match = INSTRUCTION.match(text)
+    # Capitalised as a sentence's first word, or after "One, ": not a verb inside a run-on fragment ("reduce costs").
+    if match is None or not (match.group("verb")[0].isupper() or match.group("ordinal")):
+        return reading
+    return _reading(reading.actor, "commitment", reading.polarity_cue, match.group("verb"))
 
 
 def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None) -> ClauseReading:

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Collection
 
 from grammar.boilerplate import Line, find_boilerplate, split_lines
-from grammar.clause import read_clauses, with_lead_in
+from grammar.clause import as_instruction, read_clauses, with_lead_in
 from grammar.gc_pause import gc_paused
 from grammar.metadata import extract_metadata
 from grammar.models import ClauseReading, Document, Provision, Skipped, Source, trusted
@@ -162,7 +162,9 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
         if only is not None and draft.ref not in only:
             provisions.append(unread[index])
             continue
-        provisions.append(_provision(draft, text, with_lead_in(readings[own_text], lead_in)))
+        own_reading = readings[own_text]
+        reading = with_lead_in(own_reading, lead_in) if lead_in is not None else as_instruction(own_reading, own_text)
+        provisions.append(_provision(draft, text, reading))
     return provisions
 
 

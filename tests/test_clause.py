@@ -9,7 +9,7 @@ import pytest
 
 import grammar.clause
 from grammar.cue_scan import TEXT_SEPARATOR
-from grammar.clause import plan_sentence, read_clause, read_clauses, scan_cues, scan_texts
+from grammar.clause import as_instruction, plan_sentence, read_clause, read_clauses, scan_cues, scan_texts
 from grammar.models import ClauseReading
 
 N = None  # no actor
@@ -629,3 +629,16 @@ def test_tota_articles_are_read(tota_paths):
 
 def test_worked_examples_hold():
     assert doctest.testmod(grammar.clause).failed == 0
+
+
+@pytest.mark.parametrize(("text", "modality", "cue"), [
+    pytest.param("Expand exchanges between personnel at all levels on both sides.", "commitment", "Expand", id="opens-with-its-verb"),
+    pytest.param("One, strengthen high-level exchanges and promote dialogue.", "commitment", "strengthen", id="after-an-ordinal"),
+    pytest.param("(1) Strengthen coordination within the framework of the WTO.", "commitment", "Strengthen", id="after-its-number"),
+    pytest.param("Increase in exports was modest last year.", "none", None, id="a-noun-opening-is-no-instruction"),
+    pytest.param("reduce costs and create jobs", "none", None, id="a-lowercase-fragment-is-no-instruction"),
+    pytest.param("Establish a committee, the minister said.", "none", "said", id="a-verb-cue-decides-first"),
+])
+def test_an_instruction_without_a_lead_in_commits(text, modality, cue):
+    reading = as_instruction(read_clause(text), text)
+    assert (reading.modality, reading.modality_cue) == (modality, cue)

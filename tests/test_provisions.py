@@ -160,6 +160,20 @@ def test_items_after_an_unnumbered_lead_in_paragraph_take_its_modality():
     assert readings["Art. 35(a)"][1] == "none"
 
 
+def test_instructions_commit_where_no_lead_in_reads_them_and_keep_their_lead_in_where_one_does():
+    document = parse("\n".join([
+        "Article 1: Joint Action Plan",
+        "1. Expand exchanges between personnel at all levels.",
+        "2. The Parties shall:",
+        "(a) establish a joint committee;",
+        "(b) promote trade in critical minerals.",
+    ]))
+    readings = {p.ref: (p.modality, p.modality_cue) for p in document.provisions}
+    assert readings["Art. 1(1)"] == ("commitment", "Expand")
+    assert readings["Art. 1(2)(a)"] == ("binding", "shall")
+    assert readings["Art. 1(2)(b)"] == ("binding", "shall")
+
+
 def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
     """Each provision's kind and modality, by ref, in the document of ``lines``."""
     return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
