@@ -93,6 +93,10 @@ FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
+#: The modals of a forecast ("It will help …") and the verbs of effect after them (see ``_predicts_an_effect``).
+FORECAST_MODALS = frozenset({"will", "would", "'ll", "’ll"})
+PREDICTED_EFFECT = re.compile(r"\s+(?:(?:also|further|likely|not\s+only|only|thus|therefore|in\s+turn)\s+)?"
+                              r"(?:help|helps|enable|allow|give|boost|mean|mark|benefit|contribute)\b", re.IGNORECASE)
 #: An instruction that opens with its verb, as action plans and joint statements list them ("Expand exchanges between
 #: personnel at all levels", "(1) Strengthen coordination within the WTO", "One, strengthen high-level exchanges"): what
 #: the signatories commit to, where no lead-in gives it a reading.  Verbs that are also common nouns or adjectives at
@@ -623,6 +627,8 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
     negative: tuple[Plan, list[Cue]] | None = None
     for names, cues in sentences:
         plan = plan_sentence(names)
+        if plan.modality == "commitment" and _predicts_an_effect(text, plan, cues):
+            plan = Plan(polarity_cue=plan.polarity_cue, subject=plan.subject, named_actor=plan.named_actor)
         if plan.modality_cue is not None and (best is None or RANK[plan.modality] < RANK[best[0].modality]):
             best = (plan, cues)
         if plan.polarity_cue is not None and negative is None:
@@ -630,6 +636,15 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
     plan, cues = best or negative or (Plan(), [])
     return _reading(_actor(text, plan, cues), plan.modality, _cue_text(text, cues, plan.polarity_cue),
                     _cue_text(text, cues, plan.modality_cue))
+
+
+def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
+    """"It will help cut harmful subsidies", "This will mark a new era", "the power line will enable reductions in
+    emissions": a bare "will" or "would" before a verb of effect, with no one named as the subject, forecasts what
+    something will do; it commits no one."""
+    start, end, _ = cues[plan.modality_cue]
+    return (text[start:end].strip().lower() in FORECAST_MODALS and PREDICTED_EFFECT.match(text, end) is not None
+            and _actor(text, plan, cues) is None)
 
 
 def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
