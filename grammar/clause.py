@@ -93,6 +93,20 @@ FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
+#: An objective that opens with its gerund, as a list of aims or areas has it ("Enhancing the resilience of CRM supply
+#: chains and fostering dialogue …", "Expanding stockpiling of non-ferrous metals to 60 days"); ``FINITE_VERB`` after it
+#: makes the gerund a subject instead ("Securing sustained growth is the number one mission").  Gerunds that open a
+#: noun phrase as often ("Working Group", "Growing demand", "Developing countries") are left out or fenced off.
+OBJECTIVE = re.compile(
+    r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
+    r"(?P<verb>(?:strengthening|promoting|expanding|enhancing|developing(?!\s+(?:countries|economies|nations|states|world)\b)|"
+    r"establishing|deepening|facilitating|improving|cooperating|collaborating|identifying|intensifying|accelerating|"
+    r"ensuring|creating|providing|implementing|mobili[sz]ing|leveraging|pursuing|aligning|coordinating|organi[sz]ing|"
+    r"maintaining|adopting|reinforcing|diversifying|harmoni[sz]ing|simplifying|reducing|eliminating|removing|"
+    r"consolidating|supporting|increasing|sharing|exchanging|fostering|encouraging|advancing|enabling|boosting|"
+    r"securing|unlocking|attracting|putting)(?![\w-]))",
+    re.IGNORECASE)
+FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|seems?|becomes?)\b")
 #: The modals of a forecast ("It will help …") and the verbs of effect after them (see ``_predicts_an_effect``).
 FORECAST_MODALS = frozenset({"will", "would", "'ll", "’ll"})
 PREDICTED_EFFECT = re.compile(r"\s+(?:(?:also|further|likely|not\s+only|only|thus|therefore|in\s+turn)\s+)?"
@@ -602,15 +616,20 @@ def read_clauses(texts: list[str]) -> list[ClauseReading]:
 
 
 def as_instruction(reading: ClauseReading, text: str) -> ClauseReading:
-    """``reading`` of a provision without a lead-in, or a commitment when it has no verb cue and opens with an
-    instruction's verb (``INSTRUCTION``): "Expand exchanges between personnel at all levels on both sides."."""
+    """``reading`` of a provision without a lead-in, or, when it has no verb cue, a commitment if it opens with an
+    instruction's verb (``INSTRUCTION``: "Expand exchanges between personnel at all levels on both sides.") and an
+    aspiration if it opens with an objective's gerund and states nothing (``OBJECTIVE``: "Enhancing the resilience of
+    supply chains and fostering dialogue", as a list of aims has it; not "Securing growth is our first mission")."""
     if reading.modality_cue is not None or reading.modality != "none":
         return reading
     match = INSTRUCTION.match(text)
     # Capitalised as a sentence's first word, or after "One, ": not a verb inside a run-on fragment ("reduce costs").
-    if match is None or not (match.group("verb")[0].isupper() or match.group("ordinal")):
-        return reading
-    return _reading(reading.actor, "commitment", reading.polarity_cue, match.group("verb"))
+    if match is not None and (match.group("verb")[0].isupper() or match.group("ordinal")):
+        return _reading(reading.actor, "commitment", reading.polarity_cue, match.group("verb"))
+    match = OBJECTIVE.match(text)
+    if match is not None and match.group("verb")[0].isupper() and not FINITE_VERB.search(text, match.end()):
+        return _reading(reading.actor, "aspirational", reading.polarity_cue, match.group("verb"))
+    return reading
 
 
 def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None) -> ClauseReading:

@@ -641,7 +641,11 @@ def test_worked_examples_hold():
     pytest.param("Increase in exports was modest last year.", "none", None, id="a-noun-opening-is-no-instruction"),
     pytest.param("reduce costs and create jobs", "none", None, id="a-lowercase-fragment-is-no-instruction"),
     pytest.param("Establish a committee, the minister said.", "none", "said", id="a-verb-cue-decides-first"),
+    pytest.param("Enhancing the resilience of supply chains and fostering dialogue.", "aspirational", "Enhancing", id="an-objective"),
+    pytest.param("(c) Expanding stockpiling of rare metals to 100 days.", "aspirational", "Expanding", id="a-numbered-objective"),
+    pytest.param("Securing sustained economic growth is the number one mission.", "none", None, id="a-gerund-subject"),
+    pytest.param("Developing countries face high costs of capital.", "none", None, id="a-gerund-adjective"),
 ])
-def test_an_instruction_without_a_lead_in_commits(text, modality, cue):
+def test_an_instruction_commits_and_an_objective_aspires_without_a_lead_in(text, modality, cue):
     reading = as_instruction(read_clause(text), text)
     assert (reading.modality, reading.modality_cue) == (modality, cue)
