@@ -20,9 +20,11 @@ Worked example::
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
@@ -93,37 +95,36 @@ FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
-#: An objective that opens with its gerund, as a list of aims or areas has it ("Enhancing the resilience of CRM supply
-#: chains and fostering dialogue …", "Expanding stockpiling of non-ferrous metals to 60 days"); ``FINITE_VERB`` after it
-#: makes the gerund a subject instead ("Securing sustained growth is the number one mission").  Gerunds that open a
-#: noun phrase as often ("Working Group", "Growing demand", "Developing countries") are left out or fenced off.
-OBJECTIVE = re.compile(
-    r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
-    r"(?P<verb>(?:strengthening|promoting|expanding|enhancing|developing(?!\s+(?:countries|economies|nations|states|world)\b)|"
-    r"establishing|deepening|facilitating|improving|cooperating|collaborating|identifying|intensifying|accelerating|"
-    r"ensuring|creating|providing|implementing|mobili[sz]ing|leveraging|pursuing|aligning|coordinating|organi[sz]ing|"
-    r"maintaining|adopting|reinforcing|diversifying|harmoni[sz]ing|simplifying|reducing|eliminating|removing|"
-    r"consolidating|supporting|increasing|sharing|exchanging|fostering|encouraging|advancing|enabling|boosting|"
-    r"securing|unlocking|attracting|putting)(?![\w-]))",
-    re.IGNORECASE)
-FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|seems?|becomes?)\b")
-#: The modals of a forecast ("It will help …") and the verbs of effect after them (see ``_predicts_an_effect``).
-FORECAST_MODALS = frozenset({"will", "would", "'ll", "’ll"})
-PREDICTED_EFFECT = re.compile(r"\s+(?:(?:also|further|likely|not\s+only|only|thus|therefore|in\s+turn)\s+)?"
-                              r"(?:help|helps|enable|allow|give|boost|mean|mark|benefit|contribute)\b", re.IGNORECASE)
-#: An instruction that opens with its verb, as action plans and joint statements list them ("Expand exchanges between
-#: personnel at all levels", "(1) Strengthen coordination within the WTO", "One, strengthen high-level exchanges"): what
-#: the signatories commit to, where no lead-in gives it a reading.  Verbs that are also common nouns or adjectives at
-#: the start of a sentence ("Support", "Increase", "Work", "Exchange", "Secure", "Launch") are left out.
-INSTRUCTION = re.compile(
-    r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
-    r"(?:(?P<ordinal>one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth),\s*)?"
-    r"(?:(?:jointly|further|also|together)\s+)?"
-    r"(?P<verb>(?:strengthen|promote|expand|enhance|develop|establish|deepen|facilitate|improve|build|cooperate|"
-    r"collaborate|identify|intensify|accelerate|ensure|create|provide|implement|continue|mobili[sz]e|leverage|pursue|"
-    r"align|coordinate|hold|organi[sz]e|undertake|maintain|adopt|carry\s+out|reinforce|diversify|harmoni[sz]e|simplify|"
-    r"reduce|eliminate|remove|designate|invite|consolidate)(?![\w-]))",
-    re.IGNORECASE)
+#: Where the cues leave a provision unread, the words of an action plan's instruction ("Expand exchanges between
+#: personnel"), of a list's objective ("Enhancing the resilience of supply chains") and of a forecast ("It will help cut
+#: subsidies"): see ``as_instruction`` and ``_predicts_an_effect``, and the file's comments.
+OPENINGS_FILE = Path(__file__).with_name("data") / "openings.toml"
+# A provision's number or bullet before its first word: "(1) Strengthen …", "• Enhancing …".
+_LABEL = r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, word.split())) for word in sorted(words, key=len, reverse=True))
+
+
+def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    with OPENINGS_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    instruction, objective, forecast = data["instruction"], data["objective"], data["forecast"]
+    return (
+        re.compile(_LABEL + rf"(?:(?P<ordinal>{_alternatives(instruction['ordinals'])}),\s*)?"
+                   rf"(?:(?:{_alternatives(instruction['adverbs'])})\s+)?"
+                   rf"(?P<verb>(?:{_alternatives(instruction['verbs'])})(?![\w-]))", re.IGNORECASE),
+        re.compile(_LABEL + rf"(?P<verb>(?:{_alternatives(objective['gerunds'])})(?![\w-])"
+                   rf"(?!\s+(?:{_alternatives(objective['not_before'])})\b))", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternatives(objective['finite_verbs'])})\b"),
+        frozenset(forecast["modals"]),
+        re.compile(rf"\s+(?:(?:{_alternatives(forecast['adverbs'])})\s+)?(?:{_alternatives(forecast['effects'])})\b",
+                   re.IGNORECASE),
+    )
+
+
+INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT = _opening_patterns()
 
 
 class _CueTypeLexer(Lexer):
