@@ -155,11 +155,11 @@ def _first_category(categories: list[str], rows: dict[str, CategoryCoverage]) ->
 
 def _agreement_view(info: AgreementInfo) -> dict:
     return {
-        "title": info.title or info.path,
+        "title": info.title or "(untitled)",
         "path": info.path,
         "parties": ", ".join(info.parties) or "-",
         "dates": ", ".join(info.dates) or "-",
-        "instrument": f"{info.instrument} ({info.genre.replace('_', ' ')})",
+        "instrument": f"{info.instrument.replace('_', ' ')} ({info.genre.replace('_', ' ')})",
     }
 
 
