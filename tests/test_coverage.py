@@ -122,9 +122,10 @@ def test_diff_text_shows_header_sections_redline_and_unpaired():
 def test_diff_coverage_line_names_provisions_that_mention_a_category_without_committing_to_it():
     report = make_classified([
         Spec("s1", "The agreement entered into force upon signature.", modality="none", categories=["final_provisions"]),
-    ], path="report.txt", title="News report")
+    ], path="report.txt", instrument="joint_statement")
     text = render_diff(compare_documents([ASPIRATIONAL, report], categories=CATEGORIES), fmt="text", color=False)
     assert "coverage    neither (A: -; B: mentioned in 1 provision (s1), no commitment)" in text
+    assert "+++ B  (untitled)  (report.txt)" in text and "B: joint statement" in text
     assert "coverage    only A (A: 1 provision (p3), strongest aspirational; B: -)" in text
 
 
