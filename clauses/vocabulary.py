@@ -366,16 +366,23 @@ class Vocabulary:
         for first in self.first_regex.finditer(" " + lowered):
             start = first.start(1) - 1
             # Each first word (recycle, recycling …) of each category has its own phrases: all may match here.
-            for match_tail, length, offset, group_entries in form_tails[first.group(1)]:
-                match = match_tail(lowered, start + length)
-                if match is None:
-                    continue
-                end = match.end()
-                fresh = [entry for entry in group_entries[match.lastindex] if covered.get(entry.category, -1) <= start + offset]
+            found = [(start + offset, match.end(), group_entries[match.lastindex])
+                     for match_tail, length, offset, group_entries in form_tails[first.group(1)]
+                     if (match := match_tail(lowered, start + length)) is not None]
+            if len(found) > 1:
+                # Longest first at each start: "gas storage" (a phrase under "gas") before the bare "=gas" of the same
+                # category, which would otherwise hide it.
+                found.sort(key=_longest_first)
+            for begin, end, entries in found:
+                fresh = [entry for entry in entries if covered.get(entry.category, -1) <= begin]
                 for entry in fresh:
                     covered[entry.category] = end
                 if fresh:
-                    yield start + offset, end, fresh
+                    yield begin, end, fresh
+
+
+def _longest_first(hit: tuple[int, int, list]) -> tuple[int, int]:
+    return hit[0], -hit[1]
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,15 @@ def test_an_ignore_phrase_wins_over_a_longer_alternation_of_the_same_first_word(
     assert scanned == [(4, 21, ["fair market value"]), (23, 35, ["fair market"])]
 
 
+def test_the_longest_match_of_a_category_at_a_start_wins_whatever_the_first_word_form():
+    """'=gas' (a literal first word) and 'gas {storage|deal}' are compiled apart: the bare word must not hide the phrase."""
+    compiler = VocabularyCompiler({}, frozenset())
+    compiler.add("=gas", VocabularyEntry("energy", "=gas", 0.5))
+    compiler.add("gas {storage|deal}", VocabularyEntry("energy", "gas storage", 1.0))
+    scanned = _scanned(compiler.compile(), "Gas storage and gas prices")
+    assert scanned == [(0, 11, ["gas storage"]), (16, 19, ["=gas"])]
+
+
 def test_phrase_scan_checks_drop_no_match_in_the_seeds(taxonomy):
     vocabulary = compile_taxonomy(taxonomy).vocabulary
     for path in sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")):
