@@ -33,6 +33,7 @@ from lark.lexer import Lexer
 from grammar.errors import ParseError
 from grammar.models import MODALITY_STRENGTH, ClauseReading, Modality
 from grammar.cue_scan import GAP_TYPES, Cue, Sentence, build_scanner
+from grammar.trie import trie_regex
 
 __all__ = ["read_clause", "read_clauses", "scan_cues", "scan_texts"]
 
@@ -103,23 +104,23 @@ OPENINGS_FILE = Path(__file__).with_name("data") / "openings.toml"
 _LABEL = r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, word.split())) for word in sorted(words, key=len, reverse=True))
-
-
 def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     with OPENINGS_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     instruction, objective, forecast = data["instruction"], data["objective"], data["forecast"]
+
+    def alternatives(words: list[str]) -> str:  # a space in a phrase ("carry out") stands for any whitespace
+        return trie_regex(words, space=r"\s+")
+
     return (
-        re.compile(_LABEL + rf"(?:(?P<ordinal>{_alternatives(instruction['ordinals'])}),\s*)?"
-                   rf"(?:(?:{_alternatives(instruction['adverbs'])})\s+)?"
-                   rf"(?P<verb>(?:{_alternatives(instruction['verbs'])})(?![\w-]))", re.IGNORECASE),
-        re.compile(_LABEL + rf"(?P<verb>(?:{_alternatives(objective['gerunds'])})(?![\w-])"
-                   rf"(?!\s+(?:{_alternatives(objective['not_before'])})\b))", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternatives(objective['finite_verbs'])})\b"),
+        re.compile(_LABEL + rf"(?:(?P<ordinal>{alternatives(instruction['ordinals'])}),\s*)?"
+                   rf"(?:(?:{alternatives(instruction['adverbs'])})\s+)?"
+                   rf"(?P<verb>(?:{alternatives(instruction['verbs'])})(?![\w-]))", re.IGNORECASE),
+        re.compile(_LABEL + rf"(?P<verb>(?:{alternatives(objective['gerunds'])})(?![\w-])"
+                   rf"(?!\s+(?:{alternatives(objective['not_before'])})\b))", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternatives(objective['finite_verbs'])})\b"),
         frozenset(forecast["modals"]),
-        re.compile(rf"\s+(?:(?:{_alternatives(forecast['adverbs'])})\s+)?(?:{_alternatives(forecast['effects'])})\b",
+        re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?(?:{alternatives(forecast['effects'])})\b",
                    re.IGNORECASE),
     )
 
