@@ -89,7 +89,7 @@ def read_modality(row: dict, seed_documents: dict) -> str | None:
     without a lead-in is.
     """
     try:
-        from grammar.clause import as_instruction, read_clause
+        from grammar.clause import read_provision
     except ImportError:
         return None
     if "seed" in row:
@@ -102,8 +102,7 @@ def read_modality(row: dict, seed_documents: dict) -> str | None:
                    if words in " ".join(p.text.split())]
         if holding:
             return min(holding, key=lambda entry: entry[:2])[2].modality
-    # Read as a provision of its own, without a lead-in, as the parse reads one.
-    return as_instruction(read_clause(row["text"]), row["text"]).modality
+    return read_provision(row["text"]).modality
 
 
 class InDocument:

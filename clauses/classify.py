@@ -26,7 +26,7 @@ from clauses.patterns import PatternScan, layout_patterns
 from clauses.vocabulary import (SCAN_FOLD, Vocabulary, VocabularyCompiler, VocabularyEntry, phrase_variants,
                                 vocabulary_words)
 from grammar.errors import TimeLimitError
-from grammar.clause import as_instruction, read_clause
+from grammar.clause import read_provision
 from grammar.gc_pause import gc_paused
 from grammar.models import Document, Provision, trusted
 from grammar.normalize import normalize_text
@@ -505,7 +505,6 @@ def classify_text(text: str, taxonomy: Taxonomy) -> list[str]:
 def _read_clause(text: str) -> dict:
     """The grammar stage's clause reading of ``text`` normalized as a document's text is (wrapped lines joined:
     the clause grammar ends a sentence at a line break), read as a provision without a lead-in."""
-    normalized = normalize_text(text)
-    reading = as_instruction(read_clause(normalized), normalized)
+    reading = read_provision(normalize_text(text))
     return {"modality": reading.modality, "polarity": reading.polarity, "actor": reading.actor,
             "modality_cue": reading.modality_cue, "polarity_cue": reading.polarity_cue}

@@ -35,7 +35,7 @@ from grammar.models import MODALITY_STRENGTH, ClauseReading, Modality
 from grammar.cue_scan import GAP_TYPES, Cue, Sentence, build_scanner
 from grammar.trie import trie_regex
 
-__all__ = ["read_clause", "read_clauses", "scan_cues", "scan_texts"]
+__all__ = ["read_clause", "read_clauses", "read_provision", "scan_cues", "scan_texts"]
 
 #: The modality each verb cue expresses on its own (see the reading rules in clause.lark's header).
 VERB_MODALITY: dict[str, Modality] = {
@@ -609,6 +609,12 @@ def read_clause(text: str, lead_in: ClauseReading | None = None) -> ClauseReadin
     its own polarity.
     """
     return with_lead_in(_read_sentences(text, scan_cues(text)), lead_in)
+
+
+def read_provision(text: str) -> ClauseReading:
+    """``read_clause`` of a provision that no lead-in reads, as the parse reads one: an instruction or an objective
+    that opens it decides when no cue does (``as_instruction``)."""
+    return as_instruction(read_clause(text), text)
 
 
 def read_clauses(texts: list[str]) -> list[ClauseReading]:

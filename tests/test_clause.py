@@ -9,7 +9,7 @@ import pytest
 
 import grammar.clause
 from grammar.cue_scan import TEXT_SEPARATOR
-from grammar.clause import as_instruction, plan_sentence, read_clause, read_clauses, scan_cues, scan_texts
+from grammar.clause import plan_sentence, read_clause, read_clauses, read_provision, scan_cues, scan_texts
 from grammar.models import ClauseReading
 
 N = None  # no actor
@@ -647,5 +647,5 @@ def test_worked_examples_hold():
     pytest.param("Developing countries face high costs of capital.", "none", None, id="a-gerund-adjective"),
 ])
 def test_an_instruction_commits_and_an_objective_aspires_without_a_lead_in(text, modality, cue):
-    reading = as_instruction(read_clause(text), text)
+    reading = read_provision(text)
     assert (reading.modality, reading.modality_cue) == (modality, cue)
