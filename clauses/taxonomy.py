@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from clauses.models import Taxonomy
 from clauses.regex_safety import backtracking_hazard
+from clauses.vocabulary import phrase_slots
 from grammar.errors import TaxonomyError
 
 DEFAULT_PATH = Path(__file__).with_name("taxonomy.toml")
@@ -79,6 +80,7 @@ def _build(data: dict[str, Any], base: dict[str, Any] | None, path: Path, source
     except ValidationError as error:
         raise _taxonomy_error(error, merged_categories, path) from None
     _check_relations(taxonomy, path)
+    _check_phrases(taxonomy, path)
     _check_regexes(taxonomy, path)
     return taxonomy
 
@@ -158,6 +160,28 @@ def _check_relations(taxonomy: Taxonomy, path: Path) -> None:
                 raise TaxonomyError("parents form a cycle", category=category.id, field="parent", path=str(path))
             seen.add(current)
             current = parents.get(current)
+
+
+def _check_phrases(taxonomy: Taxonomy, path: Path) -> None:
+    """A phrase must start with a word: one that can start with ``*`` (all its first slots optional) would have the scan
+    try a five-word gap at every word of the text, and one that can be empty matches nothing."""
+    for category in taxonomy.categories:
+        for field, entries in (("phrases", category.phrases), ("ignore", category.ignore)):
+            for entry in entries:
+                phrase = entry if isinstance(entry, str) else entry.phrase
+                problem = _phrase_opening_problem(phrase_slots(phrase))
+                if problem:
+                    raise TaxonomyError(f"phrase {phrase!r} {problem}", category=category.id, field=field, path=str(path),
+                                        line=_pattern_line(path, field, category.id, phrase))
+
+
+def _phrase_opening_problem(slots: list[list[list[str]]]) -> str | None:
+    for slot in slots:
+        if any(option and option[0] == "*" for option in slot):
+            return "can start with *: a gap needs a word before it"
+        if all(option for option in slot):
+            return None
+    return "can be empty: give it at least one word that is not optional"
 
 
 def _check_regexes(taxonomy: Taxonomy, path: Path) -> None:

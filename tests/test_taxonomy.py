@@ -154,6 +154,11 @@ MALFORMED = [
     pytest.param('extends = "default"\nremove = ["gold_prices"]\n', ["category 'gold_prices'", "field 'remove'", "default does not have"], id="remove-unknown"),
     pytest.param('extends = "default"\n[[category]]\nid = "a" "b"\n', ["not valid TOML", ":3:"], id="toml-syntax"),
     pytest.param('extends = "somewhere-else"\n', ["field 'extends'", 'only extends = "default"'], id="bad-extends"),
+    # A phrase opening with a gap would try five words at every word of every text; an all-optional one matches nothing.
+    pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nphrases = [\n  "magnet",\n  "{|the} * magnet council",\n]\n',
+                 ["category 'magnets'", "field 'phrases'", "phrase '{|the} * magnet council' can start with *", ":8:"], id="phrase-opening-gap"),
+    pytest.param('extends = "default"\n[[category]]\nid = "export_duties"\nignore = ["{|magnet}"]\n',
+                 ["category 'export_duties'", "field 'ignore'", "phrase '{|magnet}' can be empty"], id="empty-phrase"),
     # Issue 6: a pattern that backtracks exponentially would hang classification (tests/test_regex_safety.py has every shape).
     pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\npatterns = [\n  "magnet",\n  \'(a+)+$\',\n]\n',
                  ["category 'magnets'", "field 'patterns'", "pattern '(a+)+$' can backtrack exponentially", ":8:"], id="catastrophic-regex"),
