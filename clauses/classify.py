@@ -63,6 +63,8 @@ class CompiledTaxonomy:
     ocr: OcrLexicon | None = None
     #: Whether some entry counts in one layout only (``VocabularyEntry.layout``): hits are then filtered by layout.
     layout_scoped: bool = False
+    #: Each category's ``lead_ins``: a list introduced by a match gives the category to its entries.
+    lead_ins: dict[str, list[re.Pattern]] = field(default_factory=dict)
 
     def pattern_scan(self, layout: str) -> PatternScan | None:
         return self.layout_patterns[layout]
@@ -139,6 +141,8 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         order={category.id: index for index, category in enumerate(taxonomy.categories)},
         layout_scoped=any(getattr(item, "layout", None) is not None for category in taxonomy.categories
                           for item in (*category.phrases, *category.patterns, *category.ignore)),
+        lead_ins={category.id: [re.compile(pattern, re.IGNORECASE) for pattern in category.lead_ins]
+                  for category in taxonomy.categories if category.lead_ins},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
@@ -401,7 +405,47 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
         provision_tags = _tags(candidates, compiled)
         if provision_tags:
             tags[provision.ref] = provision_tags
+    if compiled.lead_ins:
+        _tag_list_entries(document.provisions, owner_spans, text, compiled, tags)
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
+
+
+def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[tuple[int, int]]], text: str,
+                      compiled: CompiledTaxonomy, tags: dict[str, list[Tag]]) -> None:
+    """Give each item and bullet the categories its list's lead-in introduces (a category's ``lead_ins``): the entries
+    of "The Joint Committee shall: (a) review the implementation …; (b) …" are the Committee's functions.
+
+    The lead-in is the parent's own text right before the entry, ending in a colon."""
+    introduced: dict[tuple[str, int], list[Tag]] = {}
+    for provision in provisions:
+        if provision.kind not in ("item", "bullet") or provision.parent is None:
+            continue
+        # The parent's own text before the entry, past the blank runs between entries: the lead-in, or words between lists.
+        before = [span for span in owner_spans.get(provision.parent, [])
+                  if span[1] <= provision.start and not text[span[0]:span[1]].isspace()]
+        if not before:
+            continue
+        start, end = before[-1]
+        key = (provision.parent, start)
+        if key not in introduced:
+            lead_in = text[start:end].rstrip()
+            introduced[key] = _introduced_tags(lead_in, start, compiled) if lead_in.endswith(":") else []
+        own = tags.get(provision.ref, [])
+        given = [tag for tag in introduced[key] if all(tag.category != other.category for other in own)]
+        if given:
+            tags[provision.ref] = sorted([*own, *given], key=lambda tag: compiled.order[tag.category])
+
+
+def _introduced_tags(lead_in: str, offset: int, compiled: CompiledTaxonomy) -> list[Tag]:
+    """The categories a lead-in (at ``offset`` in the document's text) gives its list, each with the first match."""
+    tags = []
+    for category_id, expressions in compiled.lead_ins.items():
+        found = next((match for expression in expressions if (match := expression.search(lead_in))), None)
+        if found is not None:
+            evidence = trusted(Evidence, match=found.group(), start=offset + found.start(), end=offset + found.end(),
+                               pattern=found.re.pattern)
+            tags.append(trusted(Tag, category=category_id, score=1.0, evidence=[evidence]))
+    return tags
 
 
 def _own_segments(document: Document, heading_spans: list[tuple[int, int] | None]) -> list[tuple[int, int, str]]:

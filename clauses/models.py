@@ -98,6 +98,9 @@ class Category(StrictModel):
     #: Phrases that contain the vocabulary but mean something else ("date of entry into force"): where
     #: they match, the category's phrases inside them do not count.
     ignore: list[str | LayoutPhrase] = []
+    #: Regular expressions matched against the end of a list's lead-in ("The Joint Committee shall:"): every item and
+    #: bullet of that list gets the category, the lead-in's match as its evidence.
+    lead_ins: list[str] = []
     #: The sum of evidence weights a provision needs to get the category.
     threshold: float = Field(1.0, gt=0)
     examples: list[str] = []

@@ -191,6 +191,23 @@ def test_container_is_classified_on_its_own_text_only(taxonomy):
     assert classified.categories("art_1__item_a") == ["export_duties"]
 
 
+def test_a_bodys_functions_listed_after_it_are_the_bodys(taxonomy, tmp_path):
+    """A category's lead_ins: "The Joint Committee shall:" gives its items cooperation_council; a list introduced by
+    the Parties does not, nor does one whose lead-in only names the body in passing."""
+    path = tmp_path / "joint_committee.txt"
+    path.write_text(
+        "Article 20\nJoint Committee\n\n1. A Joint Committee is hereby established.\n\n2. The Joint Committee shall:\n\n"
+        "(a) review the implementation of this Agreement;\n\n(b) keep under review the removal of barriers to trade.\n\n"
+        "3. The Parties shall, after notifying the Joint Committee:\n\n(a) publish their laws.\n", encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    assert "cooperation_council" in classified.categories("Art. 20(2)(a)")
+    assert "cooperation_council" in classified.categories("Art. 20(2)(b)")
+    assert classified.categories("Art. 20(3)(a)") == []
+    [evidence] = next(tag for tag in classified.tags["Art. 20(2)(b)"] if tag.category == "cooperation_council").evidence
+    assert document.text[evidence.start:evidence.end].endswith("The Joint Committee shall:")
+
+
 def test_an_article_heading_is_the_articles_not_its_nearest_childs(taxonomy):
     """Children repeat their article's heading; its words still belong to the article alone."""
     heading_line = "ARTICLE 4: Customs Duties On Imports"
