@@ -164,12 +164,18 @@ def _check_relations(taxonomy: Taxonomy, path: Path) -> None:
 
 def _check_phrases(taxonomy: Taxonomy, path: Path) -> None:
     """A phrase must start with a word: one that can start with ``*`` (all its first slots optional) would have the scan
-    try a five-word gap at every word of the text, and one that can be empty matches nothing."""
+    try a five-word gap at every word of the text, and one that can be empty matches nothing. A phrase given twice in
+    one field for the same layout is refused too: which weight counts would be a guess."""
     for category in taxonomy.categories:
         for field, entries in (("phrases", category.phrases), ("ignore", category.ignore)):
+            seen: set[tuple[str, str | None]] = set()
             for entry in entries:
                 phrase = entry if isinstance(entry, str) else entry.phrase
                 problem = _phrase_opening_problem(phrase_slots(phrase))
+                key = (" ".join(phrase.lower().split()), getattr(entry, "layout", None))
+                if problem is None and key in seen:
+                    problem = "is given twice: keep one (with the weight and layout you mean)"
+                seen.add(key)
                 if problem:
                     raise TaxonomyError(f"phrase {phrase!r} {problem}", category=category.id, field=field, path=str(path),
                                         line=_pattern_line(path, field, category.id, phrase))
