@@ -24,6 +24,8 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$",
 # An entry of a list written without markers: one short line (at most about 300 characters, no colon) ending as
 # list entries end.
 LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
+# The end of a list's sentence run on into its last item: "…; and where the situations referred to above give rise …".
+TRAILER_IN_ITEM = re.compile(r"[;,]\s+(and\s+(?:where|if|when)\b.*)", re.DOTALL)
 
 
 @gc_paused()
@@ -170,7 +172,9 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
 
 def _list_trailers(drafts: list[Draft], own_texts: list[str]) -> dict[str, str]:
     """The words that end a list's sentence after its items, by the ref of the list's holder: the first sentence of
-    its first paragraph after an item that goes on in lower case ("and where …, that Party may take …")."""
+    its first paragraph after an item that goes on in lower case ("and where …, that Party may take …"), or those words
+    inside the last item, where they run on from it on the same line ("(b) a serious shortage …; and where the
+    situations referred to above give rise to major difficulties, that Party may take appropriate measures")."""
     trailers: dict[str, str] = {}
     after_items: set[str] = set()
     for draft, own_text in zip(drafts, own_texts):
@@ -178,6 +182,10 @@ def _list_trailers(drafts: list[Draft], own_texts: list[str]) -> dict[str, str]:
             continue
         if draft.kind == "item":
             after_items.add(draft.parent)
+            run_on = TRAILER_IN_ITEM.search(own_text)
+            if run_on is not None and draft.parent not in trailers:
+                start, end = split_sentences(run_on.group(1))[0]
+                trailers[draft.parent] = run_on.group(1)[start:end]
         elif draft.kind == "paragraph" and draft.parent in after_items and draft.parent not in trailers \
                 and own_text[:1].islower():
             # Its first sentence only: "… that Party may take appropriate measures … The measures shall be

@@ -213,6 +213,18 @@ def test_items_in_the_middle_of_their_sentence_take_the_verb_after_the_list():
     assert readings["Art. 22(1)(a)"] == ("item", "none")
 
 
+def test_the_words_after_a_list_run_on_into_its_last_item_still_give_the_items_their_verb():
+    readings = kind_and_modality(
+        "Article 29: Re-export and serious shortage",
+        "Where compliance with the provisions of Articles 7 and 9 leads to:",
+        "(a) re-export towards a third country against which the exporting Party maintains export duties; or",
+        "(b) a serious shortage, or threat thereof, of a product essential to the exporting Party; and where the situations"
+        " referred to above give rise to major difficulties for the exporting Party, that Party may take appropriate measures.",
+    )
+    assert readings["Art. 29(a)"] == ("item", "best_effort")
+    assert readings["Art. 29(b)"] == ("item", "best_effort")
+
+
 def test_entries_under_a_lead_in_paragraph_take_its_modality_and_the_next_numbered_paragraph_does_not():
     readings = kind_and_modality(
         "Article 19: Procedure of Dispute Settlement",
