@@ -682,6 +682,8 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     words = actor.split()
     while len(words) > 1 and words[-1].lower() in AUXILIARIES:
         words.pop()  # "The Parties have [agreed]": the auxiliary belongs to the verb
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
+        words[-1] = words[-1][:-2]  # "OFREMI's [mission is to]": the cue took the noun the possessor owns
     actor = " ".join(words)
     if not words or len(words) > MAX_ACTOR_WORDS or words[-1].lower() in COORDINATORS or words[-1].lower() in DETERMINERS:
         return None

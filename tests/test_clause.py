@@ -30,6 +30,8 @@ TREATY_LANGUAGE = [
     ("will-where-appropriate-seek", "The Parties will, where appropriate, seek to align their procedures.", "The Parties", "best_effort", "positive"),
     ("shall-at-all-times-endeavour", "The Parties shall at all times endeavour to agree on the interpretation and application of this Agreement.", "The Parties", "best_effort", "positive"),
     ("do-their-utmost", "The Parties will do their utmost to complete the ratification procedures within six months.", "The Parties", "best_effort", "positive"),
+    ("a-mission-is-an-aim", "OFREMI's mission is to strengthen the resilience of strategic industrial sectors.", "OFREMI", "aspirational", "positive"),
+    ("purpose-of-an-instrument-named-with-its-short-form", "The purpose of this Memorandum of Understanding (hereinafter – “MoU”) is to establish a Strategic Working Group.", None, "aspirational", "positive"),
     ("may-only-restricts", "These measures may only concern infant industries.", "These measures", "binding", "positive"),
     ("no-provision-may-be-interpreted", "No provision of this Agreement may be interpreted as exempting the Parties from their obligations.", N, "none", "negative"),
     ("nothing-herein", "Nothing herein shall prevent the Contracting Parties from maintaining relations with third countries.", N, "none", "positive"),
