@@ -30,12 +30,14 @@ from grammar.clause import read_provision
 from grammar.gc_pause import gc_paused
 from grammar.models import Document, Provision, trusted
 from grammar.normalize import normalize_text
+from grammar.trie import trie_regex
 
 #: The owner of the text of a skipped span in ``_own_segments``: no provision.
 SKIPPED = "\x00skipped"
 #: Headings are short and often OCR-damaged: a heading this similar (fuzz.ratio) to a phrase counts as that phrase.
 FUZZY_HEADING_CUTOFF = 90
 FUZZY_WEIGHT = 1.0
+WORD = re.compile(r"\w[\w-]*")
 
 
 @dataclass
@@ -65,6 +67,8 @@ class CompiledTaxonomy:
     layout_scoped: bool = False
     #: Each category's ``lead_ins``: a list introduced by a match gives the category to its entries.
     lead_ins: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    #: Each category's ``anaphors`` in all their forms, as one expression ("the ban", "such restrictions"), with the forms.
+    anaphors: dict[str, tuple[re.Pattern, dict[str, str]]] = field(default_factory=dict)
 
     def pattern_scan(self, layout: str) -> PatternScan | None:
         return self.layout_patterns[layout]
@@ -143,6 +147,8 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
                           for item in (*category.phrases, *category.patterns, *category.ignore)),
         lead_ins={category.id: [re.compile(pattern, re.IGNORECASE) for pattern in category.lead_ins]
                   for category in taxonomy.categories if category.lead_ins},
+        anaphors={category.id: _anaphor_expression(category.anaphors, compiler) for category in taxonomy.categories
+                  if category.anaphors},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
@@ -407,6 +413,8 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
             tags[provision.ref] = provision_tags
     if compiled.lead_ins:
         _tag_list_entries(document.provisions, owner_spans, text, compiled, tags)
+    if compiled.anaphors and document.layout == "prose":
+        _tag_anaphors(document.provisions, owner_spans, text, compiled, tags)
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
 
 
@@ -432,6 +440,42 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
             introduced[key] = _introduced_tags(lead_in, start, compiled) if lead_in.endswith(":") else []
         own = tags.get(provision.ref, [])
         given = [tag for tag in introduced[key] if all(tag.category != other.category for other in own)]
+        if given:
+            tags[provision.ref] = sorted([*own, *given], key=lambda tag: compiled.order[tag.category])
+
+
+def _anaphor_expression(nouns: list[str], compiler: VocabularyCompiler) -> tuple[re.Pattern, dict[str, str]]:
+    """"the ban", "this reserve", "such restrictions": a determiner, then one of the nouns in any of its forms (each form
+    mapped back to its noun), with no complement of its own after it ("the ban on smoking" is another ban)."""
+    forms = {form: noun for noun in nouns for form in compiler.forms_of(noun)}
+    return re.compile(rf"\b(?:the|this|that|these|those|such)\s+({trie_regex(forms)})\b(?!\s+(?:on|of|against|for|in|to)\b)",
+                      re.IGNORECASE), forms
+
+
+def _tag_anaphors(provisions: list[Provision], owner_spans: dict[str, list[tuple[int, int]]], text: str,
+                  compiled: CompiledTaxonomy, tags: dict[str, list[Tag]]) -> None:
+    """In a prose document, a provision that names "the ban" after an earlier one whose evidence for export_duties held
+    "ban" gets export_duties too (a category's ``anaphors``), with the anaphor as its evidence."""
+    mentioned: dict[str, set[str]] = {category_id: set() for category_id in compiled.anaphors}
+    for provision in sorted(provisions, key=lambda provision: provision.start):
+        own = tags.get(provision.ref, [])
+        given = []
+        for category_id, (expression, forms) in compiled.anaphors.items():
+            tag = next((tag for tag in own if tag.category == category_id), None)
+            if tag is not None:
+                words = {word for evidence in tag.evidence for word in WORD.findall(evidence.match.lower())}
+                mentioned[category_id] |= {forms[word] for word in words if word in forms}
+                continue
+            if not mentioned[category_id]:
+                continue
+            for start, end in owner_spans.get(provision.ref, []):
+                found = next((match for match in expression.finditer(text, start, end)
+                              if forms.get(match.group(1).lower()) in mentioned[category_id]), None)
+                if found is not None:
+                    evidence = trusted(Evidence, match=found.group(), start=found.start(), end=found.end(),
+                                       pattern=f"anaphor: {forms[found.group(1).lower()]}")
+                    given.append(trusted(Tag, category=category_id, score=1.0, evidence=[evidence]))
+                    break
         if given:
             tags[provision.ref] = sorted([*own, *given], key=lambda tag: compiled.order[tag.category])
 

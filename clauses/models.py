@@ -101,6 +101,10 @@ class Category(StrictModel):
     #: Regular expressions matched against the end of a list's lead-in ("The Joint Committee shall:"): every item and
     #: bullet of that list gets the category, the lead-in's match as its evidence.
     lead_ins: list[str] = []
+    #: Nouns that, after "the", "this", "that", "these", "those" or "such", refer back to the category's evidence in an
+    #: earlier provision of the same prose document ("The ban is indefinite." after "… banned the export of bauxite"):
+    #: the provision naming one gets the category too.
+    anaphors: list[str] = []
     #: The sum of evidence weights a provision needs to get the category.
     threshold: float = Field(1.0, gt=0)
     examples: list[str] = []

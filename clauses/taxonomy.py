@@ -30,6 +30,7 @@ DEFAULT_PATH = Path(__file__).with_name("taxonomy.toml")
 #: Keys a taxonomy file may have at the top level, besides the Taxonomy fields.
 FILE_KEYS = {"extends", "remove", "category"}
 SHARED_KEYS = {"spellings", "fixed_words", "common_exclusions", "heading_exclusions"}
+ANAPHOR = re.compile(r"[a-z][a-z-]*")
 
 
 def load_taxonomy(path: str | None = None) -> Taxonomy:
@@ -167,6 +168,10 @@ def _check_phrases(taxonomy: Taxonomy, path: Path) -> None:
     try a five-word gap at every word of the text, and one that can be empty matches nothing. A phrase given twice in
     one field for the same layout is refused too: which weight counts would be a guess."""
     for category in taxonomy.categories:
+        for noun in category.anaphors:
+            if not ANAPHOR.fullmatch(noun):
+                raise TaxonomyError(f"anaphor {noun!r} must be one word (letters and hyphens)", category=category.id,
+                                    field="anaphors", path=str(path), line=_line_of(path, "anaphors", category.id))
         for field, entries in (("phrases", category.phrases), ("ignore", category.ignore)):
             seen: set[tuple[str, str | None]] = set()
             for entry in entries:

@@ -208,6 +208,24 @@ def test_a_bodys_functions_listed_after_it_are_the_bodys(taxonomy, tmp_path):
     assert document.text[evidence.start:evidence.end].endswith("The Joint Committee shall:")
 
 
+def test_a_report_referring_back_to_a_measure_keeps_its_category(taxonomy, tmp_path):
+    """A category's anaphors: in a prose document "The ban is indefinite." after an export ban is an export-duty
+    sentence; "the ban on smoking" is another ban, and nothing refers back before the measure is named."""
+    path = tmp_path / "guinea.txt"
+    path.write_text("Guinea bans bauxite exports\n\nThe ban was announced on Monday. Guinea's government imposed an export "
+                    "ban on bauxite from the Boke region. The ban is indefinite, officials said.\n\nThe ban on smoking in "
+                    "restaurants was not discussed.\n", encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    by_text = {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
+    assert by_text["The ban is indefinite, officials said."] == ["export_duties"]
+    assert by_text["The ban was announced on Monday."] == []
+    assert by_text["The ban on smoking in restaurants was not discussed."] == []
+    [tag] = [tag for provision in document.provisions if provision.text.startswith("The ban is")
+             for tag in classified.tags[provision.ref]]
+    assert [(evidence.match, evidence.pattern) for evidence in tag.evidence] == [("The ban", "anaphor: ban")]
+
+
 def test_an_article_heading_is_the_articles_not_its_nearest_childs(taxonomy):
     """Children repeat their article's heading; its words still belong to the article alone."""
     heading_line = "ARTICLE 4: Customs Duties On Imports"

@@ -161,6 +161,8 @@ MALFORMED = [
                  ["category 'export_duties'", "field 'ignore'", "phrase '{|magnet}' can be empty"], id="empty-phrase"),
     pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\nphrases = [\n  "magnet",\n  { phrase = "Magnet", weight = 0.5 },\n]\n',
                  ["category 'magnets'", "field 'phrases'", "phrase 'Magnet' is given twice"], id="duplicate-phrase"),
+    pytest.param('extends = "default"\n[[category]]\nid = "export_duties"\nanaphors = ["export ban"]\n',
+                 ["category 'export_duties'", "field 'anaphors'", "anaphor 'export ban' must be one word"], id="anaphor-not-a-word"),
     # Issue 6: a pattern that backtracks exponentially would hang classification (tests/test_regex_safety.py has every shape).
     pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\npatterns = [\n  "magnet",\n  \'(a+)+$\',\n]\n',
                  ["category 'magnets'", "field 'patterns'", "pattern '(a+)+$' can backtrack exponentially", ":8:"], id="catastrophic-regex"),
