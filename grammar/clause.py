@@ -57,6 +57,7 @@ VERB_MODALITY: dict[str, Modality] = {
     "AGREE_THAT": "commitment",
     "REPORT": "none",
     "DEFINE": "none",
+    "MEETING": "none",
 }
 NEGATIVE_VERBS = frozenset({"BINDING_NEG", "COMMITMENT_NEG", "BEST_EFFORT_NEG"})
 NEGATIVE_SUBJECTS = frozenset({"NEITHER", "NO_SUBJECT"})

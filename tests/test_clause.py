@@ -30,6 +30,8 @@ TREATY_LANGUAGE = [
     ("will-where-appropriate-seek", "The Parties will, where appropriate, seek to align their procedures.", "The Parties", "best_effort", "positive"),
     ("shall-at-all-times-endeavour", "The Parties shall at all times endeavour to agree on the interpretation and application of this Agreement.", "The Parties", "best_effort", "positive"),
     ("do-their-utmost", "The Parties will do their utmost to complete the ratification procedures within six months.", "The Parties", "best_effort", "positive"),
+    ("a-meeting-held-to-discuss-is-a-fact", "Korea, the United States and Japan held an economic security dialogue on Thursday to discuss supply chains.", "the United States and Japan", "none", "positive"),
+    ("met-to-discuss-is-a-fact", "The EU and US met with social partners today to discuss the eradication of forced labour.", "The EU and US", "none", "positive"),
     ("a-mission-is-an-aim", "OFREMI's mission is to strengthen the resilience of strategic industrial sectors.", "OFREMI", "aspirational", "positive"),
     ("purpose-of-an-instrument-named-with-its-short-form", "The purpose of this Memorandum of Understanding (hereinafter – “MoU”) is to establish a Strategic Working Group.", None, "aspirational", "positive"),
     ("may-only-restricts", "These measures may only concern infant industries.", "These measures", "binding", "positive"),
@@ -594,7 +596,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "WOULD", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "CONSIDER", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "AIM_LIST", "QUOTE", "BREAK", "BEST_EFFORT_NEG"]
+             "ASPIRATION", "CONSIDER", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "AIM_LIST", "QUOTE", "BREAK", "BEST_EFFORT_NEG", "MEETING"]
 
 
 def test_fuzzer_knows_every_terminal():
