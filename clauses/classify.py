@@ -425,15 +425,20 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
 
     The lead-in is the parent's own text right before the entry, ending in a colon."""
     introduced: dict[tuple[str, int], list[Tag]] = {}
+    # Each parent's own spans that hold words (not the blank runs between its entries), in order, with their ends.
+    worded: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
     for provision in provisions:
         if provision.kind not in ("item", "bullet") or provision.parent is None:
             continue
-        # The parent's own text before the entry, past the blank runs between entries: the lead-in, or words between lists.
-        before = [span for span in owner_spans.get(provision.parent, [])
-                  if span[1] <= provision.start and not text[span[0]:span[1]].isspace()]
-        if not before:
+        if provision.parent not in worded:
+            spans = [span for span in owner_spans.get(provision.parent, []) if not text[span[0]:span[1]].isspace()]
+            worded[provision.parent] = spans, [end for _, end in spans]
+        spans, ends = worded[provision.parent]
+        # The parent's own text right before the entry: the lead-in, or words between lists.
+        index = bisect_right(ends, provision.start) - 1
+        if index < 0:
             continue
-        start, end = before[-1]
+        start, end = spans[index]
         key = (provision.parent, start)
         if key not in introduced:
             lead_in = text[start:end].rstrip()
