@@ -443,10 +443,7 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
         if key not in introduced:
             lead_in = text[start:end].rstrip()
             introduced[key] = _introduced_tags(lead_in, start, compiled) if lead_in.endswith(":") else []
-        own = tags.get(provision.ref, [])
-        given = [tag for tag in introduced[key] if all(tag.category != other.category for other in own)]
-        if given:
-            tags[provision.ref] = sorted([*own, *given], key=lambda tag: compiled.order[tag.category])
+        _add_tags(tags, provision.ref, introduced[key], compiled)
 
 
 def _anaphor_expression(nouns: list[str], compiler: VocabularyCompiler) -> tuple[re.Pattern, dict[str, str]]:
@@ -477,12 +474,9 @@ def _tag_anaphors(provisions: list[Provision], owner_spans: dict[str, list[tuple
                 found = next((match for match in expression.finditer(text, start, end)
                               if forms.get(match.group(1).lower()) in mentioned[category_id]), None)
                 if found is not None:
-                    evidence = trusted(Evidence, match=found.group(), start=found.start(), end=found.end(),
-                                       pattern=f"anaphor: {forms[found.group(1).lower()]}")
-                    given.append(trusted(Tag, category=category_id, score=1.0, evidence=[evidence]))
+                    given.append(_context_tag(category_id, found, 0, f"anaphor: {forms[found.group(1).lower()]}"))
                     break
-        if given:
-            tags[provision.ref] = sorted([*own, *given], key=lambda tag: compiled.order[tag.category])
+        _add_tags(tags, provision.ref, given, compiled)
 
 
 def _introduced_tags(lead_in: str, offset: int, compiled: CompiledTaxonomy) -> list[Tag]:
@@ -491,10 +485,23 @@ def _introduced_tags(lead_in: str, offset: int, compiled: CompiledTaxonomy) -> l
     for category_id, expressions in compiled.lead_ins.items():
         found = next((match for expression in expressions if (match := expression.search(lead_in))), None)
         if found is not None:
-            evidence = trusted(Evidence, match=found.group(), start=offset + found.start(), end=offset + found.end(),
-                               pattern=found.re.pattern)
-            tags.append(trusted(Tag, category=category_id, score=1.0, evidence=[evidence]))
+            tags.append(_context_tag(category_id, found, offset, found.re.pattern))
     return tags
+
+
+def _context_tag(category_id: str, found: re.Match, offset: int, pattern: str) -> Tag:
+    """A tag a provision gets from its context (a list's lead-in, an anaphor), with the match, at ``offset`` plus its
+    position in the searched text, as its one piece of evidence."""
+    evidence = trusted(Evidence, match=found.group(), start=offset + found.start(), end=offset + found.end(), pattern=pattern)
+    return trusted(Tag, category=category_id, score=1.0, evidence=[evidence])
+
+
+def _add_tags(tags: dict[str, list[Tag]], ref: str, given: list[Tag], compiled: CompiledTaxonomy) -> None:
+    """Add to a provision's tags those of ``given`` whose category it lacks, keeping the taxonomy's order."""
+    own = tags.get(ref, [])
+    new = [tag for tag in given if all(tag.category != other.category for other in own)]
+    if new:
+        tags[ref] = sorted([*own, *new], key=lambda tag: compiled.order[tag.category])
 
 
 def _own_segments(document: Document, heading_spans: list[tuple[int, int] | None]) -> list[tuple[int, int, str]]:

@@ -184,15 +184,18 @@ def _list_trailers(drafts: list[Draft], own_texts: list[str]) -> dict[str, str]:
             after_items.add(draft.parent)
             run_on = TRAILER_IN_ITEM.search(own_text)
             if run_on is not None and draft.parent not in trailers:
-                start, end = split_sentences(run_on.group(1))[0]
-                trailers[draft.parent] = run_on.group(1)[start:end]
+                trailers[draft.parent] = _first_sentence(run_on.group(1))
         elif draft.kind == "paragraph" and draft.parent in after_items and draft.parent not in trailers \
                 and own_text[:1].islower():
             # Its first sentence only: "… that Party may take appropriate measures … The measures shall be
             # non-discriminatory" goes on about something else.
-            start, end = split_sentences(own_text)[0]
-            trailers[draft.parent] = own_text[start:end]
+            trailers[draft.parent] = _first_sentence(own_text)
     return trailers
+
+
+def _first_sentence(text: str) -> str:
+    start, end = split_sentences(text)[0]
+    return text[start:end]
 
 
 def _may_lead_in(own_text: str) -> bool:
