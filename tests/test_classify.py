@@ -226,6 +226,20 @@ def test_a_report_referring_back_to_a_measure_keeps_its_category(taxonomy, tmp_p
     assert [(evidence.match, evidence.pattern) for evidence in tag.evidence] == [("The ban", "anaphor: ban")]
 
 
+
+def test_a_report_refers_back_to_controls_only_after_naming_them(taxonomy, tmp_path):
+    """"The controls take effect Dec. 1" refers back to export controls named before; "the restrictions" refers to
+    nothing named (no earlier export-restriction evidence held that noun), so it stays untagged."""
+    path = tmp_path / "graphite.txt"
+    path.write_text("China tightens graphite exports\n\nThe restrictions were criticised by importers. China announced "
+                    "export controls on graphite on Friday. The controls take effect Dec. 1, the ministry said.\n",
+                    encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    by_text = {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
+    assert "export_duties" in by_text["The controls take effect Dec. 1, the ministry said."]
+    assert by_text["The restrictions were criticised by importers."] == []
+
 def test_an_article_heading_is_the_articles_not_its_nearest_childs(taxonomy):
     """Children repeat their article's heading; its words still belong to the article alone."""
     heading_line = "ARTICLE 4: Customs Duties On Imports"
