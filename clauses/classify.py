@@ -69,6 +69,8 @@ class CompiledTaxonomy:
     lead_ins: dict[str, list[re.Pattern]] = field(default_factory=dict)
     #: Each category's ``anaphors`` in all their forms, as one expression ("the ban", "such restrictions"), with the forms.
     anaphors: dict[str, tuple[re.Pattern, dict[str, str]]] = field(default_factory=dict)
+    #: The categories' ``context`` phrases, compiled as the vocabulary is; None when no category has any.
+    context: Vocabulary | None = None
 
     def pattern_scan(self, layout: str) -> PatternScan | None:
         return self.layout_patterns[layout]
@@ -149,6 +151,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
                   for category in taxonomy.categories if category.lead_ins},
         anaphors={category.id: _anaphor_expression(category.anaphors, compiler) for category in taxonomy.categories
                   if category.anaphors},
+        context=_context_vocabulary(taxonomy),
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
@@ -167,10 +170,7 @@ class Hit(NamedTuple):
 def find_hits(text: str, compiled: CompiledTaxonomy, layout: str = "prose") -> list[Hit]:
     """Every vocabulary match in ``text``, in order of position: one phrase scan and one pattern scan. Entries
     written for the other ``layout`` (``structured`` or ``prose``) are left out."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
-        lowered = "".join(character.lower()[0] for character in text)
+    lowered = _lowered(text)
     hits = _scan(text, lowered, compiled, layout)
     repairs = compiled.ocr_lexicon().repairs(lowered)
     if repairs:
@@ -182,6 +182,14 @@ def find_hits(text: str, compiled: CompiledTaxonomy, layout: str = "prose") -> l
     if not ignored:
         return hits
     return _without_ignored(hits, ignored)
+
+
+def _lowered(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # str.lower can change the length (İ → i̇): lower character by character to keep every offset.
+        lowered = "".join(character.lower()[0] for character in text)
+    return lowered
 
 
 def _scan(text: str, lowered: str, compiled: CompiledTaxonomy, layout: str) -> list[Hit]:
@@ -415,6 +423,8 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
         _tag_list_entries(document.provisions, owner_spans, text, compiled, tags)
     if compiled.anaphors and document.layout == "prose":
         _tag_anaphors(document.provisions, owner_spans, text, compiled, tags)
+    if compiled.context is not None and document.layout == "prose":
+        _tag_in_context(document.provisions, owner_spans, text, compiled, tags)
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
 
 
@@ -479,6 +489,45 @@ def _tag_anaphors(provisions: list[Provision], owner_spans: dict[str, list[tuple
         _add_tags(tags, provision.ref, given, compiled)
 
 
+def _context_vocabulary(taxonomy: Taxonomy) -> Vocabulary | None:
+    """The categories' ``context`` phrases, compiled as their phrases are, or None when no category has any."""
+    if not any(category.context for category in taxonomy.categories):
+        return None
+    compiler = VocabularyCompiler(taxonomy.spellings, frozenset(taxonomy.fixed_words))
+    for category in taxonomy.categories:
+        for phrase in category.context:
+            compiler.add(phrase, VocabularyEntry(category.id, phrase, 1.0))
+    return compiler.compile()
+
+
+def _tag_in_context(provisions: list[Provision], owner_spans: dict[str, list[tuple[int, int]]], text: str,
+                    compiled: CompiledTaxonomy, tags: dict[str, list[Tag]]) -> None:
+    """In a prose document, once a provision has a category (from its own text, a lead-in or an anaphor), a later
+    provision without it gets it from one of the category's ``context`` phrases, unless an exclusion vetoes it there.
+    Tags given here establish nothing: the subject is set by what a report says outright."""
+    established: set[str] = set()
+    for provision in sorted(provisions, key=lambda provision: provision.start):
+        own = {tag.category for tag in tags.get(provision.ref, [])}
+        wanted = established - own
+        established |= own
+        if not wanted:
+            continue
+        spans = owner_spans.get(provision.ref, [])
+        owner_texts = [text[start:end] for start, end in spans]
+        given = []
+        for (start, _), owner_text in zip(spans, owner_texts):
+            for begin, end, entries in compiled.context.finditer(_lowered(owner_text)):
+                for entry in entries:
+                    if entry.category not in wanted:
+                        continue
+                    wanted.discard(entry.category)
+                    if not (compiled.common_exclusions.first_veto(owner_texts)
+                            or compiled.exclusions[entry.category].first_veto(owner_texts)):
+                        found = (owner_text[begin:end], begin, end)
+                        given.append(_context_tag(entry.category, found, start, f"context: {entry.source}"))
+        _add_tags(tags, provision.ref, given, compiled)
+
+
 def _introduced_tags(lead_in: str, offset: int, compiled: CompiledTaxonomy) -> list[Tag]:
     """The categories a lead-in (at ``offset`` in the document's text) gives its list, each with the first match."""
     tags = []
@@ -489,10 +538,12 @@ def _introduced_tags(lead_in: str, offset: int, compiled: CompiledTaxonomy) -> l
     return tags
 
 
-def _context_tag(category_id: str, found: re.Match, offset: int, pattern: str) -> Tag:
-    """A tag a provision gets from its context (a list's lead-in, an anaphor), with the match, at ``offset`` plus its
-    position in the searched text, as its one piece of evidence."""
-    evidence = trusted(Evidence, match=found.group(), start=offset + found.start(), end=offset + found.end(), pattern=pattern)
+def _context_tag(category_id: str, found: re.Match | tuple[str, int, int], offset: int, pattern: str) -> Tag:
+    """A tag a provision gets from its context (a list's lead-in, an anaphor, a context phrase), with the match (a
+    regex match, or its text, start and end), at ``offset`` plus its position in the searched text, as its one piece
+    of evidence."""
+    match, start, end = (found.group(), found.start(), found.end()) if isinstance(found, re.Match) else found
+    evidence = trusted(Evidence, match=match, start=offset + start, end=offset + end, pattern=pattern)
     return trusted(Tag, category=category_id, score=1.0, evidence=[evidence])
 
 

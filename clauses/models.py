@@ -105,6 +105,10 @@ class Category(StrictModel):
     #: earlier provision of the same prose document ("The ban is indefinite." after "… banned the export of bauxite"):
     #: the provision naming one gets the category too.
     anaphors: list[str] = []
+    #: Phrases that count for the category only in a prose document where an earlier provision already has it from its
+    #: own vocabulary: words a report of the measure uses once its subject is set ("the review is capped at 30 days"
+    #: in a report on investment screening).
+    context: list[str] = []
     #: The sum of evidence weights a provision needs to get the category.
     threshold: float = Field(1.0, gt=0)
     examples: list[str] = []

@@ -293,6 +293,8 @@ def _cmd_taxonomy_show(args) -> int:
             vocabulary = f"{len(category.phrases)} phrases, {len(category.patterns)} patterns, {len(category.exclusions)} exclusions"
             if category.lead_ins:
                 vocabulary += f", {len(category.lead_ins)} lead-ins"
+            if category.context:
+                vocabulary += f", {len(category.context)} context phrases"
             lines.append(f"{'  ' * depth}{category.id:<{28 - 2 * depth}} {category.label}  ({vocabulary})")
             lines += as_lines(category.id, depth + 1)
         return lines

@@ -240,6 +240,27 @@ def test_a_report_refers_back_to_controls_only_after_naming_them(taxonomy, tmp_p
     assert "export_duties" in by_text["The controls take effect Dec. 1, the ministry said."]
     assert by_text["The restrictions were criticised by importers."] == []
 
+def test_a_reports_details_keep_the_subject_it_set(taxonomy, tmp_path):
+    """Context phrases: once a report has named an investment-screening regime, "This review process is capped at 30
+    days." is about it; the same sentence before the subject is set, or in a report about something else, is not."""
+    review = "This review process is capped at 30 days."
+    screening = tmp_path / "screening.txt"
+    screening.write_text(f"Belgium screens investments\n\n{review} Belgium introduced a screening mechanism for foreign "
+                         f"direct investment in 2023. {review}\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(f"Belgium builds a port\n\nBelgium will build a new container port. {review}\n", encoding="utf-8")
+    for path, expected in ((screening, [[], ["investment_screening"], ["investment_screening"]]), (other, [[], []])):
+        document = load_document(str(path))
+        classified = classify_document(document, taxonomy)
+        sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
+        assert [classified.categories(provision.ref) for provision in sentences] == expected, path.name
+        if path is screening:
+            [tag] = classified.tags[sentences[-1].ref]
+            [evidence] = tag.evidence
+            assert (evidence.match, evidence.pattern.split(":")[0]) == ("review", "context")
+            assert document.text[evidence.start:evidence.end] == "review"
+
+
 def test_an_article_heading_is_the_articles_not_its_nearest_childs(taxonomy):
     """Children repeat their article's heading; its words still belong to the article alone."""
     heading_line = "ARTICLE 4: Customs Duties On Imports"
