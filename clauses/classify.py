@@ -424,7 +424,7 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
     if compiled.anaphors and document.layout == "prose":
         _tag_anaphors(document.provisions, owner_spans, text, compiled, tags)
     if compiled.context is not None and document.layout == "prose":
-        _tag_in_context(document.provisions, owner_spans, text, compiled, tags)
+        _tag_in_context(document.provisions, owner_spans, text, compiled, tags, _title_categories(document, compiled))
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
 
 
@@ -489,6 +489,18 @@ def _tag_anaphors(provisions: list[Provision], owner_spans: dict[str, list[tuple
         _add_tags(tags, provision.ref, given, compiled)
 
 
+def _title_categories(document: Document, compiled: CompiledTaxonomy) -> set[str]:
+    """The categories of a prose document's headline (set aside as a skipped span), which sets a report's subject too."""
+    categories: set[str] = set()
+    for span in document.skipped:
+        if span.reason != "title":
+            continue
+        title = document.text[span.start:span.end]
+        hits = find_hits(title, compiled, document.layout)
+        categories |= {scored.category for scored in score_hits(hits, [title], [], title, compiled) if scored.tagged}
+    return categories
+
+
 def _context_vocabulary(taxonomy: Taxonomy) -> Vocabulary | None:
     """The categories' ``context`` phrases, compiled as their phrases are, or None when no category has any."""
     if not any(category.context for category in taxonomy.categories):
@@ -501,11 +513,12 @@ def _context_vocabulary(taxonomy: Taxonomy) -> Vocabulary | None:
 
 
 def _tag_in_context(provisions: list[Provision], owner_spans: dict[str, list[tuple[int, int]]], text: str,
-                    compiled: CompiledTaxonomy, tags: dict[str, list[Tag]]) -> None:
-    """In a prose document, once a provision has a category (from its own text, a lead-in or an anaphor), a later
-    provision without it gets it from one of the category's ``context`` phrases, unless an exclusion vetoes it there.
-    Tags given here establish nothing: the subject is set by what a report says outright."""
-    established: set[str] = set()
+                    compiled: CompiledTaxonomy, tags: dict[str, list[Tag]], title: set[str] = frozenset()) -> None:
+    """In a prose document, once its headline (``title``: the headline's categories) or a provision has a category (from
+    its own text, a lead-in or an anaphor), a later provision without it gets it from one of the category's ``context``
+    phrases, unless an exclusion vetoes it there. Tags given here establish nothing: the subject is set by what a
+    report says outright."""
+    established: set[str] = set(title)
     for provision in sorted(provisions, key=lambda provision: provision.start):
         own = {tag.category for tag in tags.get(provision.ref, [])}
         wanted = established - own

@@ -261,6 +261,19 @@ def test_a_reports_details_keep_the_subject_it_set(taxonomy, tmp_path):
             assert document.text[evidence.start:evidence.end] == "review"
 
 
+def test_a_headline_sets_the_subject_of_a_report(taxonomy, tmp_path):
+    """The headline, set aside from the provisions as the title, still sets the report's subject for context phrases."""
+    path = tmp_path / "belgium.txt"
+    path.write_text("Belgium tightens screening of foreign investments\n\nBelgium said on Monday that the review process "
+                    "for foreign investments in sensitive companies is now capped at 30 days.\n\nThe government in Brussels "
+                    "expects about 60 notifications a year from investors outside the European Union.\n", encoding="utf-8")
+    document = load_document(str(path))
+    assert [span.reason for span in document.skipped] == ["title"]
+    classified = classify_document(document, taxonomy)
+    sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
+    assert [classified.categories(provision.ref) for provision in sentences] == [["investment_screening"]] * 2
+
+
 def test_an_article_heading_is_the_articles_not_its_nearest_childs(taxonomy):
     """Children repeat their article's heading; its words still belong to the article alone."""
     heading_line = "ARTICLE 4: Customs Duties On Imports"
