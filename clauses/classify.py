@@ -71,6 +71,7 @@ class CompiledTaxonomy:
     anaphors: dict[str, tuple[re.Pattern, dict[str, str]]] = field(default_factory=dict)
     #: The categories' ``context`` phrases, compiled as the vocabulary is; None when no category has any.
     context: Vocabulary | None = None
+    context_categories: frozenset[str] = frozenset()
 
     def pattern_scan(self, layout: str) -> PatternScan | None:
         return self.layout_patterns[layout]
@@ -152,6 +153,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         anaphors={category.id: _anaphor_expression(category.anaphors, compiler) for category in taxonomy.categories
                   if category.anaphors},
         context=_context_vocabulary(taxonomy),
+        context_categories=frozenset(category.id for category in taxonomy.categories if category.context),
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
@@ -424,7 +426,7 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
     if compiled.anaphors and document.layout == "prose":
         _tag_anaphors(document.provisions, owner_spans, text, compiled, tags)
     if compiled.context is not None and document.layout == "prose":
-        _tag_in_context(document.provisions, owner_spans, text, compiled, tags, _title_categories(document, compiled))
+        _tag_in_context(document.provisions, segments, text, compiled, tags, _title_categories(document, compiled))
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
 
 
@@ -512,32 +514,52 @@ def _context_vocabulary(taxonomy: Taxonomy) -> Vocabulary | None:
     return compiler.compile()
 
 
-def _tag_in_context(provisions: list[Provision], owner_spans: dict[str, list[tuple[int, int]]], text: str,
+def _tag_in_context(provisions: list[Provision], segments: list[tuple[int, int, str]], text: str,
                     compiled: CompiledTaxonomy, tags: dict[str, list[Tag]], title: set[str] = frozenset()) -> None:
     """In a prose document, once its headline (``title``: the headline's categories) or a provision has a category (from
     its own text, a lead-in or an anaphor), a later provision without it gets it from one of the category's ``context``
     phrases, unless an exclusion vetoes it there. Tags given here establish nothing: the subject is set by what a
-    report says outright."""
-    established: set[str] = set(title)
-    for provision in sorted(provisions, key=lambda provision: provision.start):
-        own = {tag.category for tag in tags.get(provision.ref, [])}
+    report says outright. (``segments``: the document's own-text segments, as ``_own_segments`` gives them.)"""
+    with_context = compiled.context_categories
+    ordered = sorted(provisions, key=lambda provision: provision.start)
+    owns = [{tag.category for tag in tags.get(provision.ref, [])} & with_context for provision in ordered]
+    # Most reports never set a subject that has context phrases: only from the first provision that could get one on
+    # is the text scanned, once, as for the vocabulary (a scan per provision cost a fifth of classifying a report).
+    established = set(title) & with_context
+    first = None
+    for index, own in enumerate(owns):
+        if established - own:
+            first = index
+            break
+        established |= own
+    if first is None:
+        return
+    offset = ordered[first].start
+    starts = [segment[0] for segment in segments]
+    hits_by_ref: dict[str, list[tuple[int, int, list[VocabularyEntry]]]] = {}
+    for begin, end, entries in compiled.context.finditer(_lowered(text[offset:])):
+        begin, end = begin + offset, end + offset
+        index = bisect_right(starts, begin) - 1
+        if index >= 0 and end <= segments[index][1]:
+            hits_by_ref.setdefault(segments[index][2], []).append((begin, end, entries))
+    owner_texts_of: dict[str, list[str]] = {}
+    for start, end, ref in segments:
+        owner_texts_of.setdefault(ref, []).append(text[start:end])
+    for provision, own in zip(ordered[first:], owns[first:]):
         wanted = established - own
         established |= own
-        if not wanted:
+        if not wanted or provision.ref not in hits_by_ref:
             continue
-        spans = owner_spans.get(provision.ref, [])
-        owner_texts = [text[start:end] for start, end in spans]
+        owner_texts = owner_texts_of[provision.ref]
         given = []
-        for (start, _), owner_text in zip(spans, owner_texts):
-            for begin, end, entries in compiled.context.finditer(_lowered(owner_text)):
-                for entry in entries:
-                    if entry.category not in wanted:
-                        continue
-                    wanted.discard(entry.category)
-                    if not (compiled.common_exclusions.first_veto(owner_texts)
-                            or compiled.exclusions[entry.category].first_veto(owner_texts)):
-                        found = (owner_text[begin:end], begin, end)
-                        given.append(_context_tag(entry.category, found, start, f"context: {entry.source}"))
+        for begin, end, entries in hits_by_ref[provision.ref]:
+            for entry in entries:
+                if entry.category not in wanted:
+                    continue
+                wanted.discard(entry.category)
+                if not (compiled.common_exclusions.first_veto(owner_texts)
+                        or compiled.exclusions[entry.category].first_veto(owner_texts)):
+                    given.append(_context_tag(entry.category, (text[begin:end], begin, end), 0, f"context: {entry.source}"))
         _add_tags(tags, provision.ref, given, compiled)
 
 
