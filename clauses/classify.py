@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -398,13 +399,7 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
     own_headings = [_own_heading(provision, by_ref) for provision in document.provisions]
     heading_spans = [_heading_span(provision, text) if own else None for provision, own in zip(document.provisions, own_headings)]
     segments = _own_segments(document, heading_spans)
-    starts = [segment[0] for segment in segments]
-    hits_by_ref: dict[str, list[Hit]] = {}
-    for hit in find_hits(text, compiled, document.layout):
-        index = bisect_right(starts, hit.start) - 1
-        if index < 0 or hit.end > segments[index][1]:
-            continue
-        hits_by_ref.setdefault(segments[index][2], []).append(hit)
+    hits_by_ref = _by_owner(find_hits(text, compiled, document.layout), segments)
     owner_spans: dict[str, list[tuple[int, int]]] = {}
     for start, end, ref in segments:
         owner_spans.setdefault(ref, []).append((start, end))
@@ -426,7 +421,7 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
     if compiled.anaphors and document.layout == "prose":
         _tag_anaphors(document.provisions, owner_spans, text, compiled, tags)
     if compiled.context is not None and document.layout == "prose":
-        _tag_in_context(document.provisions, segments, text, compiled, tags, _title_categories(document, compiled))
+        _tag_in_context(document.provisions, segments, owner_spans, text, compiled, tags, _title_categories(document, compiled))
     return ClassifiedDocument(document=document, tags=tags, taxonomy=taxonomy.source)
 
 
@@ -486,7 +481,8 @@ def _tag_anaphors(provisions: list[Provision], owner_spans: dict[str, list[tuple
                 found = next((match for match in expression.finditer(text, start, end)
                               if forms.get(match.group(1).lower()) in mentioned[category_id]), None)
                 if found is not None:
-                    given.append(_context_tag(category_id, found, 0, f"anaphor: {forms[found.group(1).lower()]}"))
+                    given.append(_context_tag(category_id, found.group(), found.start(), found.end(),
+                                              f"anaphor: {forms[found.group(1).lower()]}"))
                     break
         _add_tags(tags, provision.ref, given, compiled)
 
@@ -514,8 +510,9 @@ def _context_vocabulary(taxonomy: Taxonomy) -> Vocabulary | None:
     return compiler.compile()
 
 
-def _tag_in_context(provisions: list[Provision], segments: list[tuple[int, int, str]], text: str,
-                    compiled: CompiledTaxonomy, tags: dict[str, list[Tag]], title: set[str] = frozenset()) -> None:
+def _tag_in_context(provisions: list[Provision], segments: list[tuple[int, int, str]],
+                    owner_spans: dict[str, list[tuple[int, int]]], text: str, compiled: CompiledTaxonomy,
+                    tags: dict[str, list[Tag]], title: set[str] = frozenset()) -> None:
     """In a prose document, once its headline (``title``: the headline's categories) or a provision has a category (from
     its own text, a lead-in or an anaphor), a later provision without it gets it from one of the category's ``context``
     phrases, unless an exclusion vetoes it there. Tags given here establish nothing: the subject is set by what a
@@ -535,22 +532,14 @@ def _tag_in_context(provisions: list[Provision], segments: list[tuple[int, int, 
     if first is None:
         return
     offset = ordered[first].start
-    starts = [segment[0] for segment in segments]
-    hits_by_ref: dict[str, list[tuple[int, int, list[VocabularyEntry]]]] = {}
-    for begin, end, entries in compiled.context.finditer(_lowered(text[offset:])):
-        begin, end = begin + offset, end + offset
-        index = bisect_right(starts, begin) - 1
-        if index >= 0 and end <= segments[index][1]:
-            hits_by_ref.setdefault(segments[index][2], []).append((begin, end, entries))
-    owner_texts_of: dict[str, list[str]] = {}
-    for start, end, ref in segments:
-        owner_texts_of.setdefault(ref, []).append(text[start:end])
+    scanned = compiled.context.finditer(_lowered(text[offset:]))
+    hits_by_ref = _by_owner(((begin + offset, end + offset, entries) for begin, end, entries in scanned), segments)
     for provision, own in zip(ordered[first:], owns[first:]):
         wanted = established - own
         established |= own
         if not wanted or provision.ref not in hits_by_ref:
             continue
-        owner_texts = owner_texts_of[provision.ref]
+        owner_texts = [text[start:end] for start, end in owner_spans[provision.ref]]
         given = []
         for begin, end, entries in hits_by_ref[provision.ref]:
             for entry in entries:
@@ -559,7 +548,7 @@ def _tag_in_context(provisions: list[Provision], segments: list[tuple[int, int, 
                 wanted.discard(entry.category)
                 if not (compiled.common_exclusions.first_veto(owner_texts)
                         or compiled.exclusions[entry.category].first_veto(owner_texts)):
-                    given.append(_context_tag(entry.category, (text[begin:end], begin, end), 0, f"context: {entry.source}"))
+                    given.append(_context_tag(entry.category, text[begin:end], begin, end, f"context: {entry.source}"))
         _add_tags(tags, provision.ref, given, compiled)
 
 
@@ -569,16 +558,14 @@ def _introduced_tags(lead_in: str, offset: int, compiled: CompiledTaxonomy) -> l
     for category_id, expressions in compiled.lead_ins.items():
         found = next((match for expression in expressions if (match := expression.search(lead_in))), None)
         if found is not None:
-            tags.append(_context_tag(category_id, found, offset, found.re.pattern))
+            tags.append(_context_tag(category_id, found.group(), offset + found.start(), offset + found.end(), found.re.pattern))
     return tags
 
 
-def _context_tag(category_id: str, found: re.Match | tuple[str, int, int], offset: int, pattern: str) -> Tag:
-    """A tag a provision gets from its context (a list's lead-in, an anaphor, a context phrase), with the match (a
-    regex match, or its text, start and end), at ``offset`` plus its position in the searched text, as its one piece
-    of evidence."""
-    match, start, end = (found.group(), found.start(), found.end()) if isinstance(found, re.Match) else found
-    evidence = trusted(Evidence, match=match, start=offset + start, end=offset + end, pattern=pattern)
+def _context_tag(category_id: str, match: str, start: int, end: int, pattern: str) -> Tag:
+    """A tag a provision gets from its context (a list's lead-in, an anaphor, a context phrase), with the text that
+    gave it (``match``, at ``start``-``end`` in the document's text) as its one piece of evidence."""
+    evidence = trusted(Evidence, match=match, start=start, end=end, pattern=pattern)
     return trusted(Tag, category=category_id, score=1.0, evidence=[evidence])
 
 
@@ -588,6 +575,18 @@ def _add_tags(tags: dict[str, list[Tag]], ref: str, given: list[Tag], compiled: 
     new = [tag for tag in given if all(tag.category != other.category for other in own)]
     if new:
         tags[ref] = sorted([*own, *new], key=lambda tag: compiled.order[tag.category])
+
+
+def _by_owner(matches: Iterable[tuple], segments: list[tuple[int, int, str]]) -> dict[str, list[tuple]]:
+    """Matches (tuples that start with their start and end offsets, as ``Hit`` does) by the ref of the own-text segment
+    (``_own_segments``) holding them whole; a match across two segments belongs to neither."""
+    starts = [segment[0] for segment in segments]
+    by_ref: dict[str, list[tuple]] = {}
+    for match in matches:
+        index = bisect_right(starts, match[0]) - 1
+        if index >= 0 and match[1] <= segments[index][1]:
+            by_ref.setdefault(segments[index][2], []).append(match)
+    return by_ref
 
 
 def _own_segments(document: Document, heading_spans: list[tuple[int, int] | None]) -> list[tuple[int, int, str]]:

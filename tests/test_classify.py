@@ -208,6 +208,10 @@ def test_a_bodys_functions_listed_after_it_are_the_bodys(taxonomy, tmp_path):
     assert document.text[evidence.start:evidence.end].endswith("The Joint Committee shall:")
 
 
+def categories_by_sentence(document, classified) -> dict[str, list[str]]:
+    return {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
+
+
 def test_a_report_referring_back_to_a_measure_keeps_its_category(taxonomy, tmp_path):
     """A category's anaphors: in a prose document "The ban is indefinite." after an export ban is an export-duty
     sentence; "the ban on smoking" is another ban, and nothing refers back before the measure is named."""
@@ -217,14 +221,13 @@ def test_a_report_referring_back_to_a_measure_keeps_its_category(taxonomy, tmp_p
                     "restaurants was not discussed.\n", encoding="utf-8")
     document = load_document(str(path))
     classified = classify_document(document, taxonomy)
-    by_text = {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
+    by_text = categories_by_sentence(document, classified)
     assert by_text["The ban is indefinite, officials said."] == ["export_duties"]
     assert by_text["The ban was announced on Monday."] == []
     assert by_text["The ban on smoking in restaurants was not discussed."] == []
     [tag] = [tag for provision in document.provisions if provision.text.startswith("The ban is")
              for tag in classified.tags[provision.ref]]
     assert [(evidence.match, evidence.pattern) for evidence in tag.evidence] == [("The ban", "anaphor: ban")]
-
 
 
 def test_a_report_refers_back_to_controls_only_after_naming_them(taxonomy, tmp_path):
@@ -236,9 +239,10 @@ def test_a_report_refers_back_to_controls_only_after_naming_them(taxonomy, tmp_p
                     encoding="utf-8")
     document = load_document(str(path))
     classified = classify_document(document, taxonomy)
-    by_text = {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
+    by_text = categories_by_sentence(document, classified)
     assert "export_duties" in by_text["The controls take effect Dec. 1, the ministry said."]
     assert by_text["The restrictions were criticised by importers."] == []
+
 
 def test_a_reports_details_keep_the_subject_it_set(taxonomy, tmp_path):
     """Context phrases: once a report has named an investment-screening regime, "This review process is capped at 30
