@@ -683,6 +683,8 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     words = actor.split()
     while len(words) > 1 and words[-1].lower() in AUXILIARIES:
         words.pop()  # "The Parties have [agreed]": the auxiliary belongs to the verb
+    if len(words) == 1 and words[0].lower() in AUXILIARIES:
+        return None  # "HAVE AGREED as follows:" after the recitals: the subject was named before them
     if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
         words[-1] = words[-1][:-2]  # "OFREMI's [mission is to]": the cue took the noun the possessor owns
     actor = " ".join(words)

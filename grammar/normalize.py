@@ -42,6 +42,16 @@ RUN_TOGETHER_ITEM = re.compile(r"(?:[:;]|[;,] (?:or|and))(\s+)(?=\(([a-z])\) \S)
 # by the Community …; -industrial cooperation …"): the spaces and the dash before each, after a colon or a semicolon.
 RUN_TOGETHER_DASH = re.compile(r"(?<=[:;])\s+[-–]\s?(?=[a-z])")
 _DASHED_LEAD_IN = re.compile(r":\s[-–]")
+# A preamble whose recitals a conversion ran together: "…, hereinafter the "States Parties", CONSIDERING that …,
+# BELIEVING that …; HAVE AGREED as follows:". Treaties set a recital's opening word in capitals; the run is split
+# before each such word that follows a comma, semicolon or colon (and before a separator line of underscores).
+RUN_TOGETHER_RECITAL = re.compile(
+    r"(?<=[,;:]) (?=(?:and |AND )?(?:BEARING IN MIND|HAVING REGARD|HAVING RESOLVED|HAVING DECIDED|HAVE AGREED|"
+    r"HAVE DECIDED|HAVE RESOLVED|HEREBY AGREE|TAKING INTO ACCOUNT|TAKING NOTE|(?:RE)?AFFIRMING|RECOGNI[SZ]ING|"
+    r"CONSIDERING|DESIRING|DESIROUS|ACKNOWLEDGING|RECALLING|NOTING|CONVINCED|DETERMINED|RESOLVED|MINDFUL|CONSCIOUS|"
+    r"AWARE|WISHING|BELIEVING|EMPHASI[SZ]ING|STRESSING|UNDERLINING|WELCOMING|EXPRESSING|SEEKING|INSPIRED|CONFIRMING|"
+    r"COMMITTED|ANXIOUS|REALI[SZ]ING|AGREE|DECIDE|DECIDES)\b)|(?<=_{5}) (?=\S)"
+)
 # "Article XXIV of the General Agreement …": a heading keyword and number read on as a phrase, so the line is a wrapped
 # cross-reference whatever the line before ends with ("… in particular\nArticle XXIV of the GATT 1994").
 REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}|annex)\s*{NUMBER}\s+(?:of|to|and|or|in|under)\b", re.IGNORECASE)
@@ -171,6 +181,8 @@ class _Joiner:
                 pieces = [item for piece in pieces for item in _lettered_run_apart(piece)]
             if _DASHED_LEAD_IN.search(paragraph):
                 pieces = [line for piece in pieces for line in _dashed_run_apart(piece)]
+            if len(paragraph) > 160 and ("ING " in paragraph or "_____ " in paragraph):
+                pieces = [line for piece in pieces for line in _recitals_run_apart(piece)]
             self.out.extend(pieces)
             if blank_after:
                 self.out.append("")
@@ -278,6 +290,15 @@ def _lettered_run_apart(paragraph: str) -> list[str]:
     if letter < "c":
         return [paragraph]  # one label alone is no list: (a) and (b) at least, wherever (a) stands
     return lines + [paragraph[start:]]
+
+
+def _recitals_run_apart(paragraph: str) -> list[str]:
+    """Recitals run together in one paragraph, one per line (``RUN_TOGETHER_RECITAL``): only where two or more
+    recital openings are found, so that a word in capitals inside one sentence never starts a line."""
+    cuts = [found.start() for found in RUN_TOGETHER_RECITAL.finditer(paragraph)]
+    if len(cuts) < 2:
+        return [paragraph]
+    return [paragraph[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(paragraph)])]
 
 
 def _dashed_run_apart(paragraph: str) -> list[str]:

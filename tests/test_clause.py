@@ -344,6 +344,7 @@ NEWS_LANGUAGE = [
     ("united-in-their-commitment", "Ministers were united in their commitment to an open Indo-Pacific.", "Ministers", "commitment", "positive"),
     ("reached-an-agreement-to", "Thailand and Cambodia reached a pivotal agreement to establish border observer teams.", "Thailand and Cambodia", "commitment", "positive"),
     ("signed-an-agreement-to-is-a-reported-act", "NASA and the Australian Space Agency signed a framework agreement to strengthen cooperation.", N, "none", "positive"),
+    ("have-agreed-after-recitals-names-no-actor", "HAVE AGREED as follows:", N, "commitment", "positive"),
     ("affirming-opener", "AFFIRMING their shared commitment to achieve net-zero emissions by 2050;", N, "aspirational", "positive"),
     ("vowed-to", "The two countries vowed to work more closely on forest protection.", "The two countries", "commitment", "positive"),
     ("is-keen-to", "Germany is keen to invest in Brazil's economy.", "Germany", "aspirational", "positive"),

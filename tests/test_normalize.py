@@ -40,6 +40,18 @@ CASES = [
      "(a) to the land territory of a Party; and\n(b) beyond the territorial sea."),
     ("dashed entries run into their lead-in set apart", "2. Taking account of: -the role of agriculture; -the development of trade.",
      "2. Taking account of:\n• the role of agriculture;\n• the development of trade."),
+    ("recitals run together set apart",
+     'Canada and Chile, CONSIDERING that the expansion of their trade is vital to development, BELIEVING that it must be '
+     'achieved by making optimum use of resources; HAVE AGREED as follows:',
+     'Canada and Chile,\nCONSIDERING that the expansion of their trade is vital to development,\nBELIEVING that it must be '
+     'achieved by making optimum use of resources;\nHAVE AGREED as follows:'),
+    ("a title run into its preamble set apart at a rule",
+     "MERCOSUR AGREEMENT _______________ The States, CONSIDERING that the expansion of their domestic markets is vital, "
+     "BELIEVING that this objective must be achieved,",
+     "MERCOSUR AGREEMENT _______________\nThe States,\nCONSIDERING that the expansion of their domestic markets is vital,\n"
+     "BELIEVING that this objective must be achieved,"),
+    ("one word in capitals is no recital", "The Parties, NOTING the report, shall act together on the matters listed in the Annex to this Agreement without delay.",
+     "The Parties, NOTING the report, shall act together on the matters listed in the Annex to this Agreement without delay."),
     ("a dash before a figure is no entry", "The rate fell: -5% in 2020; -3% in 2021.", "The rate fell: -5% in 2020; -3% in 2021."),
     ("a lettered reference kept in its sentence", "as set out in subparagraph (a) of paragraph 2; and (b) below", "as set out in subparagraph (a) of paragraph 2; and (b) below"),
     ("indentation and spaces", "   Each   Party\t shall", "Each Party shall"),
