@@ -37,10 +37,14 @@ INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 RUN_TOGETHER_NUMBER = re.compile(r"(?<=[.;:]) (?=([0-9]{1,3})\. [A-Z])")
 # A lettered item run into the sentence that introduces it ("… leads to:  (a) re-export …; or (b) a serious shortage …"):
 # the spaces before its label, after a colon, a semicolon, or "; or" / ", and" closing the item before.
+# A first item after its lead-in's colon, by the label of the second item, which is on a line of its own.
+FIRST_ITEM_AFTER_COLON = {"(b)": re.compile(r"(?<=:)\s+(?=\(a\) \S)"), "(ii)": re.compile(r"(?<=:)\s+(?=\(i\) \S)")}
 RUN_TOGETHER_ITEM = re.compile(r"(?:[:;]|[;,] (?:or|and))(\s+)(?=\(([a-z])\) \S)")
 # Dashed entries run into their lead-in, as the EU's association agreements print them ("… in particular: -participation
 # by the Community …; -industrial cooperation …"): the spaces and the dash before each, after a colon or a semicolon.
 RUN_TOGETHER_DASH = re.compile(r"(?<=[:;])\s+[-–]\s?(?=[a-z])")
+# The share of a hard-wrapped text's lines that follow a blank line above which the text counts as double-spaced.
+DOUBLE_SPACED_SHARE = 0.7
 _DASHED_LEAD_IN = re.compile(r":\s[-–]")
 # A preamble whose recitals a conversion ran together: "…, hereinafter the "States Parties", CONSIDERING that …,
 # BELIEVING that …; HAVE AGREED as follows:". Treaties set a recital's opening word in capitals; the run is split
@@ -98,7 +102,9 @@ def normalize_text(raw: str, headings: frozenset[str] = frozenset()) -> str:
     replacements, bullets, keep_hyphen, dangling = _tables()
     lines = _clean_lines(_replace_characters(raw, replacements), bullets)
     declared = frozenset(SPACE_RUN.sub(" ", heading.strip()) for heading in headings)
-    return "\n".join(_Joiner(_wrap_width(lines), keep_hyphen, dangling, declared).paragraphs(lines))
+    wrap_width = _wrap_width(lines)
+    joiner = _Joiner(wrap_width, keep_hyphen, dangling, declared, double_spaced=bool(wrap_width) and _double_spaced(lines))
+    return "\n".join(joiner.paragraphs(lines))
 
 
 def normalize_line(line: str) -> str:
@@ -138,6 +144,21 @@ def _wrap_width(lines: list[str]) -> int:
     return width if width <= 160 else 0
 
 
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether a hard-wrapped text has a blank line after nearly every line, as some PDF and corpus conversions leave it
+    ("… in favour of Forum\n\n\nIsland countries duty free …"): its blank lines then say nothing about paragraphs."""
+    adjacent = spaced = 0
+    previous_blank = True
+    for line in lines:
+        if line:
+            if previous_blank:
+                spaced += 1
+            else:
+                adjacent += 1
+        previous_blank = not line
+    return spaced >= 8 and spaced >= DOUBLE_SPACED_SHARE * (spaced + adjacent)
+
+
 class _Joiner:
     """Glues wrapped lines into paragraphs, one line at a time, and keeps source blank lines as one blank line.
 
@@ -147,7 +168,8 @@ class _Joiner:
     """
 
     def __init__(self, wrap_width: int, keep_hyphen: frozenset[str], dangling: frozenset[str],
-                 headings: frozenset[str] = frozenset()) -> None:
+                 headings: frozenset[str] = frozenset(), *, double_spaced: bool = False) -> None:
+        self.double_spaced = double_spaced
         self.wrap_width = wrap_width
         self.keep_hyphen = keep_hyphen
         self.dangling = dangling
@@ -167,6 +189,8 @@ class _Joiner:
                 self._glue(line)
             else:
                 self._close(blank_before)
+                if line.startswith(("(b) ", "(ii) ")):
+                    self._set_first_item_apart(line[:line.index(" ")])
                 self.pieces, self.length = [line], len(line)
             blank_before = False
         self._close(False)
@@ -187,8 +211,25 @@ class _Joiner:
             if blank_after:
                 self.out.append("")
 
+    def _set_first_item_apart(self, second: str) -> None:
+        """A first item run into its lead-in while the second starts a line of its own ("The aim of this Agreement is:
+        (a) to promote …," / "(b) to provide …"): the last paragraph is split before its one "(a)" (or "(i)") after a colon."""
+        last = next((index for index in range(len(self.out) - 1, -1, -1) if self.out[index]), None)
+        if last is None:
+            return
+        paragraph = self.out[last]
+        found = FIRST_ITEM_AFTER_COLON[second].search(paragraph)
+        if found is not None and f"{second} " not in paragraph:
+            self.out[last:last + 1] = [paragraph[:found.start()], paragraph[found.end():]]
+
     def _continues(self, line: str, blank_between: bool) -> bool:
         """Whether ``line`` is the wrapped continuation of the open paragraph."""
+        if self.double_spaced and blank_between:
+            # Blank lines say nothing there, but a line ending in a comma, semicolon or colon before a capital still ends
+            # an entry ("Having regard to …," / "Conscious of …"), and a line in capitals is a heading or a party's name.
+            if (self.pieces[-1][-1:] in ",;:" and not line[0].islower()) or CAPITALS_LINE.fullmatch(line):
+                return False
+            blank_between = False
         last = self.pieces[-1]
         if self.headings and (line in self.headings or last in self.headings):
             return False  # a declared heading is a line of its own

@@ -52,6 +52,11 @@ CASES = [
      "BELIEVING that this objective must be achieved,"),
     ("one word in capitals is no recital", "The Parties, NOTING the report, shall act together on the matters listed in the Annex to this Agreement without delay.",
      "The Parties, NOTING the report, shall act together on the matters listed in the Annex to this Agreement without delay."),
+    ("a first item run into its lead-in set apart when the second has a line of its own",
+     "The aim of this Agreement is: (a) to promote trade,\n(b) to provide fair conditions of competition,",
+     "The aim of this Agreement is:\n(a) to promote trade,\n(b) to provide fair conditions of competition,"),
+    ("a first roman item set apart the same way", "The Agreement shall apply to products: (i) which fall within Chapters 25 to 99,\n(ii) which are specified in Protocol 2.",
+     "The Agreement shall apply to products:\n(i) which fall within Chapters 25 to 99,\n(ii) which are specified in Protocol 2."),
     ("a dash before a figure is no entry", "The rate fell: -5% in 2020; -3% in 2021.", "The rate fell: -5% in 2020; -3% in 2021."),
     ("a lettered reference kept in its sentence", "as set out in subparagraph (a) of paragraph 2; and (b) below", "as set out in subparagraph (a) of paragraph 2; and (b) below"),
     ("indentation and spaces", "   Each   Party\t shall", "Each Party shall"),
@@ -133,3 +138,35 @@ def test_a_line_opening_with_an_article_reference_continues_the_sentence():
 def test_an_article_heading_after_a_finished_sentence_stays_a_heading():
     lines = normalize_text("The Parties shall cooperate.\nArticle 3 of the Protocol\nEach Party shall act.\n").split("\n")
     assert "Article 3 of the Protocol" in lines
+
+
+def test_double_spaced_wrapped_text_is_rejoined_but_keeps_its_entries_and_headings():
+    """A conversion that left a blank line after every wrapped line: the blank lines no longer end paragraphs, but a
+    line ending in a comma before a capital still ends a recital, and a line in capitals stays a line of its own."""
+    lines = [
+        "THE GOVERNMENTS OF THE FORUM,",
+        "Having regard to the application for membership made by the Parties,",
+        "Conscious of the importance of removing barriers to trade over a wide area,",
+        "The objectives of this Agreement are to achieve progressively in favour of Forum",
+        "Island countries duty free and unrestricted access to the markets of Australia",
+        "and New Zealand over as wide a range of products as possible within the period",
+        "agreed by the Parties, the development of research,",
+        "and the training of personnel in the fields of trade.",
+        "ARTICLE II",
+    ]
+    text = normalize_text("\n\n\n".join(lines))
+    assert [line for line in text.split("\n") if line] == [
+        "THE GOVERNMENTS OF THE FORUM,",
+        "Having regard to the application for membership made by the Parties,",
+        "Conscious of the importance of removing barriers to trade over a wide area,",
+        " ".join(lines[3:8]),
+        "ARTICLE II",
+    ]
+
+
+def test_blank_lines_between_paragraphs_still_end_them():
+    """Ordinary hard-wrapped text, paragraphs set apart by blank lines, is not double-spaced."""
+    paragraph = ["The Parties shall cooperate in the field of customs procedures and shall", "exchange information on"
+                 " the measures they adopt to that end without delay", "and in good faith"]
+    text = normalize_text("\n\n".join(["\n".join(paragraph)] * 4))
+    assert text.split("\n\n") == [" ".join(paragraph)] * 4
