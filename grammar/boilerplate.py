@@ -230,11 +230,25 @@ def _marker_reason(line: Line, markers: list[_Marker]) -> str | None:
 
 
 def _mark_related_lists(lines: list[Line], reasons: dict[int, str], related: re.Pattern, reason: str) -> None:
+    """From a "More news" / "Recommended articles" line on, the lines are other stories, until a body paragraph on the
+    report's own topic: a page extraction that dropped a mid-article widget's links leaves its heading before the rest
+    of the article ("Recommended articles" / "The scramble by global powers to secure these resources …")."""
+    body: set[str] = set()
+    in_block = False
     for position, line in enumerate(lines):
         if position and line.words <= 8 and related.search(line.text):
-            for later in lines[position:]:
-                reasons[later.index] = reason
-            return
+            in_block = True
+        elif in_block and _is_body_paragraph(line) and _overlap(line, body) >= RESUMED_BODY_OVERLAP:
+            in_block = False
+        if in_block:
+            reasons[line.index] = reason
+        elif line.index not in reasons:
+            body |= _topic_words(line.text)
+
+
+# The share of a paragraph's topic words the report used before a related-stories heading above which the paragraph
+# is the report going on, not another story (the gold-price items after seed 000's "MORE METALS NEWS" share under 15%).
+RESUMED_BODY_OVERLAP = 0.34
 
 
 def _weight(line: Line, marked: bool) -> float:

@@ -424,3 +424,22 @@ def test_a_lead_in_with_bullets_opens_no_list_without_markers():
                      "• Promoting labor rights.\n\nThe agreement entered into force upon signature.")
     last = [p for p in document.provisions if p.text == "The agreement entered into force upon signature."]
     assert last and all(p.modality == "none" for p in last)
+
+
+def test_a_related_stories_heading_ends_where_the_report_goes_on():
+    """A page extraction that dropped a mid-article widget's links leaves its heading ("Recommended articles") before
+    the rest of the report: the report's own paragraphs after it are provisions, and the other stories after a second
+    heading are set aside."""
+    document = parse("\n".join([
+        "African nations clamp down on raw mineral exports",
+        "African nations are shifting towards local processing of mineral resources, stepping away from raw exports.",
+        "Global powers including the USA, China and Russia are competing to secure strategic minerals for their industries.",
+        "Recommended articles",
+        "The United States, China and Russia are all moving to secure strategic minerals for their defense industries.",
+        "More news",
+        "Gold fell more than 2% after hitting an all-time high on Monday as traders trimmed bets on a rate cut by the Fed.",
+    ]))
+    related = [document.text[span.start:span.end] for span in document.skipped if span.reason == "related stories"]
+    assert related == ["Recommended articles", "More news\nGold fell more than 2% after hitting an all-time high on Monday as "
+                                               "traders trimmed bets on a rate cut by the Fed."]
+    assert any(provision.text.startswith("The United States, China and Russia") for provision in document.provisions)
