@@ -35,7 +35,7 @@ from grammar.models import MODALITY_STRENGTH, ClauseReading, Modality
 from grammar.cue_scan import GAP_TYPES, Cue, Sentence, build_scanner
 from grammar.trie import trie_regex
 
-__all__ = ["read_clause", "read_clauses", "read_provision", "scan_cues", "scan_texts"]
+__all__ = ["read_clause", "read_clauses", "read_provision", "scan_cues", "scan_texts", "strongest_reading"]
 
 #: The modality each verb cue expresses on its own (see the reading rules in clause.lark's header).
 VERB_MODALITY: dict[str, Modality] = {
@@ -664,6 +664,19 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
     plan, cues = best or negative or (Plan(), [])
     return _reading(_actor(text, plan, cues), plan.modality, _cue_text(text, cues, plan.polarity_cue),
                     _cue_text(text, cues, plan.modality_cue))
+
+
+def strongest_reading(readings: list[ClauseReading]) -> ClauseReading:
+    """The reading of a provision made of these sentence readings, as ``_read_sentences`` reads its sentences: the
+    strongest with a modality cue, else the first negative one, else none."""
+    best = None
+    for reading in readings:
+        if reading.modality_cue is not None and (best is None or RANK[reading.modality] < RANK[best.modality]):
+            best = reading
+    if best is not None:
+        return best
+    negative = next((reading for reading in readings if reading.polarity_cue is not None), None)
+    return negative if negative is not None else _reading(None, "none", None, None)
 
 
 def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:

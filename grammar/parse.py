@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Collection
 
 from grammar.boilerplate import Line, find_boilerplate, split_lines
-from grammar.clause import as_instruction, read_clauses, with_lead_in
+from grammar.clause import as_instruction, read_clauses, strongest_reading, with_lead_in
 from grammar.gc_pause import gc_paused
 from grammar.metadata import extract_metadata
 from grammar.models import ClauseReading, Document, Provision, Skipped, Source, trusted
@@ -111,10 +111,21 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     lead_in_texts = {draft.ref: _last_sentence(own_text) for draft, own_text in zip(drafts, own_texts)
                      if _may_lead_in(own_text) and LEAD_IN_END.search(own_text[-24:])}
     trailers = _list_trailers(drafts, own_texts)
-    wanted_texts = own_texts if only is None else [own for draft, own in zip(drafts, own_texts) if draft.ref in only]
+    # A provision split into sentences reads as its strongest sentence: its own text is not scanned a second time.
+    sentences_of: dict[str, list[str]] = {}
+    for draft, own_text in zip(drafts, own_texts):
+        if draft.kind == "sentence":
+            sentences_of.setdefault(draft.parent, []).append(own_text)
+    wanted_texts: list[str] = []
+    for draft, own_text in zip(drafts, own_texts):
+        if only is None or draft.ref in only:
+            wanted_texts += sentences_of.get(draft.ref, [own_text])
     # Repeated texts (recurring headings, "[Reserved]") are read once; one scan covers the whole document.
     distinct = list(dict.fromkeys([*wanted_texts, *lead_in_texts.values(), *trailers.values()]))
     readings = dict(zip(distinct, read_clauses(distinct)))
+    for draft, own_text in zip(drafts, own_texts):
+        if draft.ref in sentences_of and (only is None or draft.ref in only):
+            readings.setdefault(own_text, strongest_reading([readings[sentence] for sentence in sentences_of[draft.ref]]))
     lead_ins: dict[str, ClauseReading] = {}
     # A list may also follow its lead-in as a sibling: an article's unnumbered paragraph "… the Parties shall
     # co-operate in the following fields:" and then the article's items (a), (b) …
@@ -139,6 +150,8 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
         if draft.kind in ("item", "bullet"):
             lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent)
             unmarked.clear()
+            if lead_in is not None:
+                entries[draft.ref] = lead_in  # its sentences, where it has several, read under its lead-in as it does
         elif draft.parent in entries:
             lead_in = entries[draft.ref] = entries[draft.parent]
         elif draft.parent in lead_ins and draft.kind == "paragraph" and LIST_ENTRY.fullmatch(own_text):

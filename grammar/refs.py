@@ -13,16 +13,22 @@ A reference is unique within its document; if the text itself repeats a number, 
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from grammar.numbering import DIVISION_WORDS
 from grammar.provisions import Node
-from grammar.sentences import split_sentences
+from grammar.sentences import BOUNDARY, split_sentences
 
 DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
 DIVISION_ABBREVIATION = {"part": "Part", "title": "Title", "chapter": "Ch.", "section": "Sec."}
 HEADED_KINDS = frozenset({"article", "part", "chapter", "section"})
+# The agreement units whose own text is split into sentences where it holds several (prose blocks always are).
+SENTENCED_KINDS = frozenset({"line", "paragraph", "item", "article"})
+# A paragraph's number and an item's letter before its first sentence ("1. a. A Party may …"): never a sentence of its own.
+LEADING_LABELS = re.compile(r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})[.)]\s+){1,3}", re.IGNORECASE)
 # Unnumbered lines and prose blocks are paragraphs to the reader.
 DRAFT_KIND = {"line": "paragraph", "block": "paragraph"}
 NUMBER_WORDS = {
@@ -132,6 +138,9 @@ class _Namer:
         self.text = text
         #: The text with its skipped spans blanked, where prose paragraphs are split into sentences.
         self.sentence_text = sentence_text
+        #: Where a sentence may end inside the text (``BOUNDARY``), found in one scan: most paragraphs hold one sentence,
+        #: and a look-up here spares them a scan of their own.
+        self.boundaries = [found.end() for found in BOUNDARY.finditer(sentence_text)]
         self.qualify_articles = qualify_articles
         self.qualify_divisions = qualify_divisions
         self.drafts: list[Draft] = []
@@ -158,6 +167,8 @@ class _Namer:
             division = ref
         elif kind == "block":
             self.sentences(node, ref, own_heading)
+        elif kind in SENTENCED_KINDS:
+            self.sentences_of_several(node, ref, own_heading, lead_end)
         if children:
             self.visit_children(node, children, ref, own_heading, division)
 
@@ -179,9 +190,34 @@ class _Namer:
 
     def sentences(self, node: Node, ref: str, heading: str | None) -> None:
         lead = self.sentence_text[node.start : node.lead_end]
-        for number, (start, end) in enumerate(split_sentences(lead), start=1):
-            self.drafts.append(Draft(self.unique(f"{ref}.{number}"), "sentence", heading, node.start + start,
-                                     node.start + end, ref, node.start + end))
+        self.add_sentences(ref, heading, node.start, split_sentences(lead))
+
+    def sentences_of_several(self, node: Node, ref: str, heading: str | None, end: int) -> None:
+        """The sentences of an agreement's paragraph, item or article, where its own text holds two or more: "4. On the
+        request of any Party, … shall consult … . The consulting Parties shall notify …" reads as two provisions, each
+        with its own categories and modality. An article's heading line and a paragraph's number stay with the first."""
+        begin = node.start
+        if node.kind == "article":
+            newline = self.sentence_text.find("\n", begin, end)
+            begin = newline + 1 if newline >= 0 else end
+        label = LEADING_LABELS.match(self.sentence_text, begin, end)
+        after_label = label.end() - begin if label else 0
+        following = bisect_right(self.boundaries, begin + after_label)
+        if following == len(self.boundaries) or self.boundaries[following] >= end:
+            return  # one sentence, the common case: no split to make
+        own = self.sentence_text[begin:end]
+        spans = split_sentences(own[after_label:])
+        if len(spans) < 2:
+            return
+        spans[0] = (0, spans[0][1] + after_label)
+        self.add_sentences(ref, heading, begin, [(start + after_label, stop + after_label) for start, stop in spans[1:]],
+                           first=spans[0])
+
+    def add_sentences(self, ref: str, heading: str | None, begin: int, spans: list[tuple[int, int]],
+                      first: tuple[int, int] | None = None) -> None:
+        for number, (start, end) in enumerate([first, *spans] if first else spans, start=1):
+            self.drafts.append(Draft(self.unique(f"{ref}.{number}"), "sentence", heading, begin + start, begin + end,
+                                     ref, begin + end))
 
     def ref_for(self, node: Node, parent: str | None, parent_kind: str | None, division: str | None, position: int) -> str:
         kind = node.kind

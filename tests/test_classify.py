@@ -600,18 +600,20 @@ def test_accuracy_bench_measures_a_labelled_folder_given_to_it(tmp_path):
 def test_accuracy_bench_scores_rows_inside_their_documents(tmp_path):
     labelled, documents = tmp_path / "labels", tmp_path / "documents"
     labelled.mkdir(), documents.mkdir()
-    (documents / "treaty.txt").write_text("Article 1\n\nEach Party shall eliminate its export duties on cobalt. "
-                                          "It shall publish the schedule.\n", encoding="utf-8")
-    rows = [{"id": "x1", "source": "treaty.txt", "text": "It shall publish the schedule.", "categories": ["export_duties"],
+    (documents / "treaty.txt").write_text("Article 1\n\n1. The Joint Committee shall:\n(a) adopt its rules of procedure;\n"
+                                          "(b) meet once a year.\n", encoding="utf-8")
+    rows = [{"id": "x1", "source": "treaty.txt", "text": "(a) adopt its rules of procedure;", "categories": ["cooperation_council"],
              "modality": "binding"},
-            {"id": "x2", "source": "elsewhere.txt", "text": "It shall publish the schedule.", "categories": [], "modality": "binding"}]
+            {"id": "x2", "source": "elsewhere.txt", "text": "(a) adopt its rules of procedure;", "categories": [],
+             "modality": "binding"}]
     (labelled / "mine.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
     alone = _run_accuracy("--labelled", str(labelled))
     inside = _run_accuracy("--labelled", str(labelled), "--documents", str(documents))
-    assert re.search(r"export_duties\s+0\s+0\s+1\s", alone.stdout)
-    # In its document the sentence is part of a paragraph about export duties; the row without a document is read alone.
+    assert re.search(r"cooperation_council\s+0\s+0\s+1\s", alone.stdout)
+    # In its document the item lists a function of the Joint Committee its lead-in names; the row without a document is
+    # read alone.
     assert "scored in their documents: 1 rows; found in no document, scored alone: 1 (0 with a source file but text not found)" in inside.stdout
-    assert re.search(r"export_duties\s+1\s+0\s+0\s", inside.stdout)
+    assert re.search(r"cooperation_council\s+1\s+0\s+0\s", inside.stdout)
 
 
 def test_accuracy_bench_refuses_a_folder_without_labels(tmp_path):

@@ -443,3 +443,36 @@ def test_a_related_stories_heading_ends_where_the_report_goes_on():
     assert related == ["Recommended articles", "More news\nGold fell more than 2% after hitting an all-time high on Monday as "
                                                "traders trimmed bets on a rate cut by the Fed."]
     assert any(provision.text.startswith("The United States, China and Russia") for provision in document.provisions)
+
+
+def test_an_agreement_paragraph_of_several_sentences_is_split_into_them():
+    """Each sentence of a numbered paragraph is a provision of its own, with its own modality; the paragraph's number
+    stays with its first sentence, and a paragraph of one sentence has no sentence children."""
+    document = parse("Article 4\nConsultations\n"
+                     "1. Each Party may request consultations. The other Party shall reply within 30 days.\n"
+                     "2. The Parties shall meet once a year.")
+    by_ref = {provision.ref: provision for provision in document.provisions}
+    assert [(ref, by_ref[ref].kind, by_ref[ref].text, by_ref[ref].modality) for ref in ("Art. 4(1).1", "Art. 4(1).2")] == [
+        ("Art. 4(1).1", "sentence", "1. Each Party may request consultations.", "best_effort"),
+        ("Art. 4(1).2", "sentence", "The other Party shall reply within 30 days.", "binding"),
+    ]
+    assert by_ref["Art. 4(1)"].modality == "binding"  # the paragraph reads as its strongest sentence
+    assert not any(ref.startswith("Art. 4(2).") for ref in by_ref)
+
+
+def test_an_article_of_one_paragraph_keeps_its_heading_line_out_of_its_first_sentence():
+    document = parse("Article 9: Termination\nEither Party may terminate this Agreement. Termination shall take effect "
+                     "six months after the notice.")
+    sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
+    assert [(provision.ref, provision.text) for provision in sentences] == [
+        ("Art. 9.1", "Either Party may terminate this Agreement."),
+        ("Art. 9.2", "Termination shall take effect six months after the notice."),
+    ]
+
+
+def test_the_sentences_of_an_item_read_under_its_lead_in():
+    document = parse("Article 3\n1. The Parties shall:\n(a) exchange statistics on trade. This covers mineral ores;\n"
+                     "(b) meet once a year.")
+    by_ref = {provision.ref: provision for provision in document.provisions}
+    assert by_ref["Art. 3(1)(a).1"].text == "(a) exchange statistics on trade."
+    assert by_ref["Art. 3(1)(a).1"].modality == "binding"
