@@ -14,9 +14,10 @@ time and never stored here, and those rows are skipped where that directory is a
 
 With ``--documents``, a row whose ``source`` file is in one of those folders is scored *in its document*, as a user
 meets the classifier: the document is parsed and classified whole, and the row gets the categories of the
-provisions its text lies in (their own text: a container's heading and lead-in, not its children's). A sentence
-inside a longer paragraph then gets the whole paragraph's categories, so this figure measures the parse's
-granularity along with the classifier. A row held by list items or bullets takes their modality, which comes from
+provisions its text lies in (their own text: a container's heading and lead-in, not its children's). Paragraphs of
+several sentences are split into sentence provisions, in prose and agreements alike; a row that is only part of a
+provision (a clause of a long sentence, a list item's words) gets that provision's categories, so this figure measures
+the parse's granularity along with the classifier. A row held by list items or bullets takes their modality, which comes from
 their lead-in ("The Participants intend to: … (b) Support resilient supply chains."), and so does a row that is one
 provision's whole text (a sentence, or an entry of a list without markers); other rows are read alone.
 Rows whose text is found in no document keep their sentence-alone results.
