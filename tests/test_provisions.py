@@ -476,3 +476,9 @@ def test_the_sentences_of_an_item_read_under_its_lead_in():
     by_ref = {provision.ref: provision for provision in document.provisions}
     assert by_ref["Art. 3(1)(a).1"].text == "(a) exchange statistics on trade."
     assert by_ref["Art. 3(1)(a).1"].modality == "binding"
+
+
+def test_a_document_symbol_or_a_spanish_abbreviation_ends_no_sentence():
+    document = parse("Article 2\n1. The Parties refer to document WT/L/139/Rev. 1 of the Council. The núm. 3 list applies.")
+    sentences = [provision.text for provision in document.provisions if provision.kind == "sentence"]
+    assert sentences == ["1. The Parties refer to document WT/L/139/Rev. 1 of the Council.", "The núm. 3 list applies."]
