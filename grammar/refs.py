@@ -140,7 +140,9 @@ class _Namer:
         self.sentence_text = sentence_text
         #: Where a sentence may end inside the text (``BOUNDARY``), found in one scan: most paragraphs hold one sentence,
         #: and a look-up here spares them a scan of their own.
-        self.boundaries = [found.end() for found in BOUNDARY.finditer(sentence_text)]
+        found = [(match.start(), match.end()) for match in BOUNDARY.finditer(sentence_text)]
+        self.boundary_starts = [start for start, _ in found]
+        self.boundaries = [end for _, end in found]
         self.qualify_articles = qualify_articles
         self.qualify_divisions = qualify_divisions
         self.drafts: list[Draft] = []
@@ -200,13 +202,21 @@ class _Namer:
         if node.kind == "article":
             newline = self.sentence_text.find("\n", begin, end)
             begin = newline + 1 if newline >= 0 else end
-        label = LEADING_LABELS.match(self.sentence_text, begin, end)
-        after_label = label.end() - begin if label else 0
-        following = bisect_right(self.boundaries, begin + after_label)
+        following = bisect_right(self.boundaries, begin)
         if following == len(self.boundaries) or self.boundaries[following] >= end:
             return  # one sentence, the common case: no split to make
+        label = LEADING_LABELS.match(self.sentence_text, begin, end)
+        after_label = label.end() - begin if label else 0
+        base = begin + after_label
+        following = bisect_right(self.boundaries, base, lo=following)
+        if following == len(self.boundaries) or self.boundaries[following] >= end:
+            return  # a paragraph's number and one sentence
         own = self.sentence_text[begin:end]
-        spans = split_sentences(own[after_label:])
+        last = bisect_right(self.boundaries, end, lo=following)
+        # A candidate whose punctuation starts before the text (an ellipsis across its start) is the text's own look-up.
+        inside = [(self.boundary_starts[index] - base, self.boundaries[index] - base) for index in range(following, last)
+                  if self.boundary_starts[index] >= base]
+        spans = split_sentences(own[after_label:], inside)
         if len(spans) < 2:
             return
         spans[0] = (0, spans[0][1] + after_label)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,8 @@ DATA_FILE = Path(__file__).with_name("data") / "sentences.toml"
 # open a sentence: a capital, a digit or an opening quote/bracket.
 BOUNDARY = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# Characters before a full stop that hold any abbreviation of the list (the longest are a few letters).
+ABBREVIATION_REACH = 24
 
 
 @lru_cache(maxsize=1)
@@ -25,14 +28,20 @@ def _abbreviations() -> frozenset[str]:
         return frozenset(tomllib.load(handle)["abbreviations"]["words"])
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """The sentences of ``text`` as offset pairs; together they cover every non-space character."""
+def split_sentences(text: str, candidates: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as offset pairs; together they cover every non-space character.
+
+    ``candidates`` are ``BOUNDARY``'s matches in ``text`` as ``(start, end)``, where the caller found them already (in
+    one scan of a whole document rather than one per paragraph).
+    """
     abbreviations = _abbreviations()
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in BOUNDARY.finditer(text):
-        end = match.end()
-        if text[match.start()] == "." and _is_abbreviation(text[start : match.start()], abbreviations):
+    if candidates is None:
+        candidates = ((match.start(), match.end()) for match in BOUNDARY.finditer(text))
+    for at, end in candidates:
+        # The word before the full stop is all the abbreviation test reads: no need to slice the whole sentence so far.
+        if text[at] == "." and _is_abbreviation(text[max(start, at - ABBREVIATION_REACH) : at], abbreviations):
             continue
         if text[start:end].strip():
             spans.append((_skip_space(text, start), end))
