@@ -211,21 +211,19 @@ class _Namer:
         following = bisect_right(self.boundaries, base, lo=following)
         if following == len(self.boundaries) or self.boundaries[following] >= end:
             return  # a paragraph's number and one sentence
-        own = self.sentence_text[begin:end]
         last = bisect_right(self.boundaries, end, lo=following)
-        # A candidate whose punctuation starts before the text (an ellipsis across its start) is the text's own look-up.
+        # Candidates in the text after the number, as offsets into it (a number's own full stop starts before it).
         inside = [(self.boundary_starts[index] - base, self.boundaries[index] - base) for index in range(following, last)
                   if self.boundary_starts[index] >= base]
-        spans = split_sentences(own[after_label:], inside)
+        spans = [(start + after_label, stop + after_label)
+                 for start, stop in split_sentences(self.sentence_text[base:end], inside)]
         if len(spans) < 2:
             return
-        spans[0] = (0, spans[0][1] + after_label)
-        self.add_sentences(ref, heading, begin, [(start + after_label, stop + after_label) for start, stop in spans[1:]],
-                           first=spans[0])
+        spans[0] = (0, spans[0][1])  # the number opens the first sentence
+        self.add_sentences(ref, heading, begin, spans)
 
-    def add_sentences(self, ref: str, heading: str | None, begin: int, spans: list[tuple[int, int]],
-                      first: tuple[int, int] | None = None) -> None:
-        for number, (start, end) in enumerate([first, *spans] if first else spans, start=1):
+    def add_sentences(self, ref: str, heading: str | None, begin: int, spans: list[tuple[int, int]]) -> None:
+        for number, (start, end) in enumerate(spans, start=1):
             self.drafts.append(Draft(self.unique(f"{ref}.{number}"), "sentence", heading, begin + start, begin + end,
                                      ref, begin + end))
 
