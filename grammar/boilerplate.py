@@ -229,6 +229,11 @@ def _marker_reason(line: Line, markers: list[_Marker]) -> str | None:
     return None
 
 
+# The share of a paragraph's topic words the report used before a related-stories heading above which the paragraph
+# is the report going on, not another story (the gold-price items after seed 000's "MORE METALS NEWS" share under 15%).
+RESUMED_BODY_OVERLAP = 0.34
+
+
 def _mark_related_lists(lines: list[Line], reasons: dict[int, str], related: re.Pattern, reason: str) -> None:
     """From a "More news" / "Recommended articles" line on, the lines are other stories, until a body paragraph on the
     report's own topic: a page extraction that dropped a mid-article widget's links leaves its heading before the rest
@@ -245,10 +250,6 @@ def _mark_related_lists(lines: list[Line], reasons: dict[int, str], related: re.
         elif line.index not in reasons:
             body |= _topic_words(line.text)
 
-
-# The share of a paragraph's topic words the report used before a related-stories heading above which the paragraph
-# is the report going on, not another story (the gold-price items after seed 000's "MORE METALS NEWS" share under 15%).
-RESUMED_BODY_OVERLAP = 0.34
 
 
 def _weight(line: Line, marked: bool) -> float:

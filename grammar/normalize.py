@@ -37,9 +37,9 @@ INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 RUN_TOGETHER_NUMBER = re.compile(r"(?<=[.;:]) (?=([0-9]{1,3})\. [A-Z])")
 # A lettered item run into the sentence that introduces it ("… leads to:  (a) re-export …; or (b) a serious shortage …"):
 # the spaces before its label, after a colon, a semicolon, or "; or" / ", and" closing the item before.
+RUN_TOGETHER_ITEM = re.compile(r"(?:[:;]|[;,] (?:or|and))(\s+)(?=\(([a-z])\) \S)")
 # A first item after its lead-in's colon, by the label of the second item, which is on a line of its own.
 FIRST_ITEM_AFTER_COLON = {"(b)": re.compile(r"(?<=:)\s+(?=\(a\) \S)"), "(ii)": re.compile(r"(?<=:)\s+(?=\(i\) \S)")}
-RUN_TOGETHER_ITEM = re.compile(r"(?:[:;]|[;,] (?:or|and))(\s+)(?=\(([a-z])\) \S)")
 # Dashed entries run into their lead-in, as the EU's association agreements print them ("… in particular: -participation
 # by the Community …; -industrial cooperation …"): the spaces and the dash before each, after a colon or a semicolon.
 RUN_TOGETHER_DASH = re.compile(r"(?<=[:;])\s+[-–]\s?(?=[a-z])")
