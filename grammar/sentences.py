@@ -17,6 +17,8 @@ DATA_FILE = Path(__file__).with_name("data") / "sentences.toml"
 # A candidate boundary: closing punctuation (plus closing quotes/brackets), spaces, then something that can
 # open a sentence: a capital, a digit or an opening quote/bracket.
 BOUNDARY = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
+# A footnote's mark left in the text after a sentence ("[2]", "(17)").
+FOOTNOTE_MARK = re.compile(r"[\[(]\d{1,3}[\])]\.?")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # Characters before a full stop that hold any abbreviation of the list (the longest are a few letters).
 ABBREVIATION_REACH = 24
@@ -52,12 +54,16 @@ def split_sentences(text: str, candidates: Iterable[tuple[int, int]] | None = No
 
 
 def _merge_wordless(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """A stray "." or '"' is no sentence: it joins the sentence after it (or before it, at the end)."""
+    """A stray "." or '"' is no sentence: it joins the sentence after it (or before it, at the end); a footnote mark
+    joins the sentence before it."""
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for start, end in spans:
         if not any(char.isalnum() for char in text[start:end]):
             carry = start if carry is None else carry
+            continue
+        if merged and carry is None and FOOTNOTE_MARK.fullmatch(text, start, end):
+            merged[-1] = (merged[-1][0], end)  # "… of this Agreement. [2]": the footnote mark ends the sentence before it
             continue
         merged.append((carry if carry is not None else start, end))
         carry = None

@@ -482,3 +482,9 @@ def test_a_document_symbol_or_a_spanish_abbreviation_ends_no_sentence():
     document = parse("Article 2\n1. The Parties refer to document WT/L/139/Rev. 1 of the Council. The núm. 3 list applies.")
     sentences = [provision.text for provision in document.provisions if provision.kind == "sentence"]
     assert sentences == ["1. The Parties refer to document WT/L/139/Rev. 1 of the Council.", "The núm. 3 list applies."]
+
+
+def test_a_footnote_mark_after_a_paragraph_is_no_sentence_of_its_own():
+    document = parse("Article 83\n1. The Parties shall cooperate. Each Party shall designate a contact point. [2]")
+    sentences = [provision.text for provision in document.provisions if provision.kind == "sentence"]
+    assert sentences == ["1. The Parties shall cooperate.", "Each Party shall designate a contact point. [2]"]
