@@ -138,8 +138,8 @@ class _Namer:
         self.text = text
         #: The text with its skipped spans blanked, where prose paragraphs are split into sentences.
         self.sentence_text = sentence_text
-        #: Where a sentence may end inside the text (``BOUNDARY``), found in one scan: most paragraphs hold one sentence,
-        #: and a look-up here spares them a scan of their own.
+        #: Where a sentence may end inside the text (``BOUNDARY``), found in one scan for prose paragraphs and agreement
+        #: units alike: most of the latter hold one sentence, and a look-up here spares them a scan of their own.
         found = [(match.start(), match.end()) for match in BOUNDARY.finditer(sentence_text)]
         self.boundary_starts = [start for start, _ in found]
         self.boundaries = [end for _, end in found]
@@ -192,7 +192,9 @@ class _Namer:
 
     def sentences(self, node: Node, ref: str, heading: str | None) -> None:
         lead = self.sentence_text[node.start : node.lead_end]
-        self.add_sentences(ref, heading, node.start, split_sentences(lead))
+        following = bisect_right(self.boundaries, node.start)
+        self.add_sentences(ref, heading, node.start,
+                           split_sentences(lead, self.candidates(node.start, node.lead_end, following)))
 
     def sentences_of_several(self, node: Node, ref: str, heading: str | None, end: int) -> None:
         """The sentences of an agreement's paragraph, item or article, where its own text holds two or more: "4. On the
@@ -211,16 +213,20 @@ class _Namer:
         following = bisect_right(self.boundaries, base, lo=following)
         if following == len(self.boundaries) or self.boundaries[following] >= end:
             return  # a paragraph's number and one sentence
-        last = bisect_right(self.boundaries, end, lo=following)
-        # Candidates in the text after the number, as offsets into it (a number's own full stop starts before it).
-        inside = [(self.boundary_starts[index] - base, self.boundaries[index] - base) for index in range(following, last)
-                  if self.boundary_starts[index] >= base]
         spans = [(start + after_label, stop + after_label)
-                 for start, stop in split_sentences(self.sentence_text[base:end], inside)]
+                 for start, stop in split_sentences(self.sentence_text[base:end], self.candidates(base, end, following))]
         if len(spans) < 2:
             return
         spans[0] = (0, spans[0][1])  # the number opens the first sentence
         self.add_sentences(ref, heading, begin, spans)
+
+    def candidates(self, base: int, end: int, following: int) -> list[tuple[int, int]]:
+        """The boundary candidates of ``sentence_text[base:end]`` as offsets into it, from the document's one scan
+        (``following``: the index of the first candidate ending after ``base``). One whose punctuation starts before
+        ``base`` (a paragraph number's full stop) is not the text's."""
+        last = bisect_right(self.boundaries, end, lo=following)
+        return [(self.boundary_starts[index] - base, self.boundaries[index] - base) for index in range(following, last)
+                if self.boundary_starts[index] >= base]
 
     def add_sentences(self, ref: str, heading: str | None, begin: int, spans: list[tuple[int, int]]) -> None:
         for number, (start, end) in enumerate(spans, start=1):
