@@ -117,15 +117,18 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
         if draft.kind == "sentence":
             sentences_of.setdefault(draft.parent, []).append(own_text)
     wanted_texts: list[str] = []
+    split: list[tuple[str, list[str]]] = []  # a wanted provision's own text and its sentences' texts
     for draft, own_text in zip(drafts, own_texts):
         if only is None or draft.ref in only:
-            wanted_texts += sentences_of.get(draft.ref, [own_text])
+            sentences = sentences_of.get(draft.ref)
+            if sentences:
+                split.append((own_text, sentences))
+            wanted_texts += sentences or [own_text]
     # Repeated texts (recurring headings, "[Reserved]") are read once; one scan covers the whole document.
     distinct = list(dict.fromkeys([*wanted_texts, *lead_in_texts.values(), *trailers.values()]))
     readings = dict(zip(distinct, read_clauses(distinct)))
-    for draft, own_text in zip(drafts, own_texts):
-        if draft.ref in sentences_of and (only is None or draft.ref in only):
-            readings.setdefault(own_text, strongest_reading([readings[sentence] for sentence in sentences_of[draft.ref]]))
+    for own_text, sentences in split:
+        readings.setdefault(own_text, strongest_reading([readings[sentence] for sentence in sentences]))
     lead_ins: dict[str, ClauseReading] = {}
     # A list may also follow its lead-in as a sibling: an article's unnumbered paragraph "… the Parties shall
     # co-operate in the following fields:" and then the article's items (a), (b) …
