@@ -377,7 +377,10 @@ class Vocabulary:
                 # category, which would otherwise hide it.
                 found.sort(key=_longest_first)
             for begin, end, entries in found:
-                fresh = [entry for entry in entries if covered.get(entry.category, -1) <= begin]
+                # A phrase reaching past an earlier one of its category that it overlaps is evidence of its own: in
+                # "clean energy production" the weak "clean energy" must not hide "energy production".
+                fresh = [entry for entry in entries if covered.get(entry.category, -1) <= begin
+                         or covered[entry.category] < end]
                 for entry in fresh:
                     covered[entry.category] = end
                 if fresh:
