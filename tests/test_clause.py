@@ -338,6 +338,7 @@ NEWS_LANGUAGE = [
     ("a-party-helping-commits", "Japan will help Peru develop its copper mines.", "Japan", "commitment", "positive"),
     ("forecast-then-adverb", "That investment will then help local companies develop.", N, "none", "positive"),
     ("forecast-of-a-result", "Ultimately, the agreement will result in the ministry holding 15 percent of the shares.", N, "none", "positive"),
+    ("a-plan-is-a-noun", "The country signed an agreement to supply nickel under the bloc's plan to reduce its reliance on imports.", N, "none", "positive"),
     ("chose-to-is-deciding", "The ministry chose to invest in producing rare earths at home.", "The ministry", "commitment", "positive"),
     ("may-choose-to-is-discretion", "A Party may choose to apply the lower rate.", "A Party", "best_effort", "positive"),
     ("recognise-then-commit", "We share the goal of net-zero emissions by 2050, and commit to working toward our 2030 targets.", "We", "commitment", "positive"),
