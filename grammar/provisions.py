@@ -175,7 +175,7 @@ class LineRetyper:
             self._mark_unnumbered_articles(tokens)
             self._check_heads(tokens)
             self._mark_titled_sections(tokens)
-        self._mark_headings(tokens, leading=not context.outline)
+        self._mark_headings(tokens, leading=True)
         self._settle_items(tokens)
         return iter(tokens)
 

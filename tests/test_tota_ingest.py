@@ -196,3 +196,20 @@ def test_article_names_with_typographic_quotes_still_head_their_articles(tmp_pat
     document = parse_source(load_source(str(path)))
     assert [(p.ref, p.heading) for p in document.provisions if p.kind == "article"] == [
         ("Art. 20", "Budget Of The Eaeu"), ("Art. 21", "Audit Of The Eaeu's Bodies"), ("Art. 22", '"External" Audit')]
+
+
+def test_a_title_stranded_at_the_end_of_an_article_heads_the_next_bare_article(tmp_path):
+    """The corpus sometimes leaves a title ("Free Movement of Goods") at the end of the article before it: on both paths it
+    heads the next article when that article has no name of its own, and is no unnumbered paragraph of the last one."""
+    body = ('<chapter number="TITLE I" name="General Principles"><article number="ARTICLE 1">1. The Parties shall cooperate.'
+            '\n\n\n2. The Parties regard this Agreement as a decisive step. \nFree Movement of Goods</article>'
+            '<article number="ARTICLE 2">1. The Parties shall establish a free trade area.</article></chapter>')
+    path = tmp_path / "pta_test.xml"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<treaty>{META}<body>{body}</body></treaty>', encoding="utf-8")
+    from_xml = parse_source(load_source(str(path)))
+    from_text = parse_source(Source(path="pta_test.txt", format="text", raw=render_tota_as_plain_text(str(path))))
+    for document in (from_xml, from_text):
+        assert [(p.ref, p.kind, p.heading) for p in document.provisions if p.kind in ("article", "paragraph")] == [
+            ("Art. 1", "article", "General Principles"), ("Art. 1(1)", "paragraph", "General Principles"),
+            ("Art. 1(2)", "paragraph", "General Principles"),
+            ("Art. 2", "article", "Free Movement of Goods"), ("Art. 2(1)", "paragraph", "Free Movement of Goods")]

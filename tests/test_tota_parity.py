@@ -29,19 +29,6 @@ EMBEDDED_HEADING = re.compile(
     re.MULTILINE)
 
 
-# A line shaped as a heading (capitalised, short, no closing punctuation).
-HEADING_SHAPED = re.compile(r"[A-Z][^\n]{0,150}(?<![.;:,])")
-
-
-def _stranded_heading(article, following) -> bool:
-    """The article's text ends, after a blank line, with a heading-shaped line and the next article has no name:
-    the corpus left the next article's heading at the end of this one, and the plain text reads it, rightly, as the
-    heading above the next article ("… road transport.\n\n  Implementation (Protocol 4 SAA)" / "Article 35")."""
-    lines = [line.strip() for line in "".join(article.itertext()).strip().split("\n")]
-    return (following is not None and not (following.get("name") or "").strip() and len(lines) > 2
-            and lines[-2] == "" and len(lines[-1].split()) <= 15 and bool(HEADING_SHAPED.fullmatch(lines[-1])))
-
-
 def _articles(document: Document) -> list[str]:
     return [p.ref for p in document.provisions if p.kind == "article"]
 
@@ -87,11 +74,8 @@ def test_text_path_recovers_every_xml_article_in_order(both_paths):
 def test_text_path_recovers_the_same_child_refs(both_paths):
     _, from_xml, from_text, xml_articles = both_paths
     xml_below, text_below = _descendants(from_xml), _descendants(from_text)
-    following = xml_articles[1:] + [None]
-    clean = [
-        ref for ref, article, after in zip(_articles(from_xml), xml_articles, following)
-        if not EMBEDDED_HEADING.search("".join(article.itertext())) and not _stranded_heading(article, after)
-    ]
+    # A title the corpus left at the end of an article, before a bare next article, heads that article on both paths.
+    clean = [ref for ref, article in zip(_articles(from_xml), xml_articles) if not EMBEDDED_HEADING.search("".join(article.itertext()))]
     same = [ref for ref in clean if xml_below[ref] == text_below.get(ref)]
     assert len(clean) >= 0.9 * len(xml_articles)
     assert same == clean
