@@ -188,19 +188,30 @@ class VocabularyCompiler:
             openings.append((option[0], option[1:], slots[1:]))
         return openings
 
-    def tail_regex(self, rests: list[tuple[list[str], list[list[list[str]]], VocabularyEntry]]) -> tuple[re.Pattern, list[list[VocabularyEntry]]]:
-        """One first word's phrase tails as one expression, and the entries of each of its groups."""
-        tails: dict[str, list[VocabularyEntry]] = {}
+    def tail_regexes(self, rests: list[tuple[list[str], list[list[list[str]]], VocabularyEntry]]
+                     ) -> list[tuple[re.Pattern, list[list[VocabularyEntry]]]]:
+        """One first word's phrase tails as expressions, each with the entries of its groups: the ``ignore`` phrases'
+        tails, then the others'.
+
+        Within each expression the longest tail comes first, so the longer of two phrases sharing a first word wins. The
+        two kinds are matched apart and the scan keeps the longer match, an ignore phrase on a tie: an ignore phrase hides
+        a shorter phrase ("fair market value" against "fair market") but not a longer one that uses it and does count
+        ("customs union shall be established" against the ignored "customs union").
+        """
+        kinds: tuple[dict[str, list[VocabularyEntry]], dict[str, list[VocabularyEntry]]] = ({}, {})
         for head, rest, entry in rests:
-            bucket = tails.setdefault("".join(self._joined(word) for word in head) + self._slots_regex(rest), [])
+            bucket = kinds[0 if entry.ignore else 1].setdefault(
+                "".join(self._joined(word) for word in head) + self._slots_regex(rest), [])
             if entry not in bucket:
                 bucket.append(entry)
-        # Ignore phrases first (they name what the vocabulary does not mean: "fair market value" against "fair
-        # market"), then longest tails: among phrases sharing a first word, the longer match wins.
-        ordered = sorted(tails.items(), key=lambda item: (not any(entry.ignore for entry in item[1]), -len(item[0])))
-        regex = re.compile(f"(?:{'|'.join(f'({tail})' for tail, _ in ordered)})(?!\\w)")
-        # Group 0 is the whole match: entries are looked up by ``lastindex``.
-        return regex, [[]] + [entries for _, entries in ordered]
+        compiled = []
+        for tails in kinds:
+            if tails:
+                ordered = sorted(tails.items(), key=lambda item: -len(item[0]))
+                regex = re.compile(f"(?:{'|'.join(f'({tail})' for tail, _ in ordered)})(?!\\w)")
+                # Group 0 is the whole match: entries are looked up by ``lastindex``.
+                compiled.append((regex, [[]] + [entries for _, entries in ordered]))
+        return compiled
 
     def _slots_regex(self, slots: list[list[list[str]]]) -> str:
         parts = []
@@ -333,15 +344,15 @@ class FormTails(dict):
         super().__init__()
         self.compiler = compiler
         self.form_words = form_words
-        self.by_key: dict[tuple[str, str], tuple[re.Pattern, list[list[VocabularyEntry]]]] = {}
+        self.by_key: dict[tuple[str, str], list[tuple[re.Pattern, list[list[VocabularyEntry]]]]] = {}
 
     def __missing__(self, form: str) -> list[tuple[Callable[[str, int], re.Match | None], int, int, list[list[VocabularyEntry]]]]:
         tails = []
         for key, length, offset in self.form_words[form]:
             if key not in self.by_key:
-                self.by_key[key] = self.compiler.tail_regex(self.compiler.rests[key])
-            regex, group_entries = self.by_key[key]
-            tails.append((regex.match, length, offset, group_entries))
+                self.by_key[key] = self.compiler.tail_regexes(self.compiler.rests[key])
+            for regex, group_entries in self.by_key[key]:
+                tails.append((regex.match, length, offset, group_entries))
         self[form] = tails
         return tails
 
