@@ -454,11 +454,12 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
 
 
 def _anaphor_expression(nouns: list[str], compiler: VocabularyCompiler) -> tuple[re.Pattern, dict[str, str]]:
-    """"the ban", "this reserve", "such restrictions": a determiner, then one of the nouns in any of its forms (each form
-    mapped back to its noun), with no complement of its own after it ("the ban on smoking" is another ban)."""
+    """"the ban", "this reserve", "such restrictions", "the proposed ban", "China's new restrictions": a determiner or a
+    possessive and up to two modifiers, then one of the nouns in any of its forms (each form mapped back to its noun),
+    with no complement of its own after it ("the ban on smoking" is another ban)."""
     forms = {form: noun for noun in nouns for form in compiler.forms_of(noun)}
-    return re.compile(rf"\b(?:the|this|that|these|those|such)\s+({trie_regex(forms)})\b(?!\s+(?:on|of|against|for|in|to)\b)",
-                      re.IGNORECASE), forms
+    return re.compile(rf"\b(?:the|this|that|these|those|such|its|their|[a-z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                      rf"({trie_regex(forms)})\b(?!\s+(?:on|of|against|for|in|to)\b)", re.IGNORECASE), forms
 
 
 def _tag_anaphors(provisions: list[Provision], owner_spans: dict[str, list[tuple[int, int]]], text: str,

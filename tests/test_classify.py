@@ -230,6 +230,18 @@ def test_a_report_referring_back_to_a_measure_keeps_its_category(taxonomy, tmp_p
     assert [(evidence.match, evidence.pattern) for evidence in tag.evidence] == [("The ban", "anaphor: ban")]
 
 
+def test_an_anaphor_may_carry_a_possessive_or_modifiers(taxonomy, tmp_path):
+    """"the proposed ban" and "Namibia's new ban" refer back to the export ban named before, as "the ban" does."""
+    path = tmp_path / "namibia.txt"
+    path.write_text("Namibia bans lithium exports\n\nNamibia has banned the export of unprocessed lithium. The minister did not "
+                    "say when the proposed ban will apply. Namibia's new ban covers cobalt too.\n", encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    by_text = categories_by_sentence(document, classified)
+    assert "export_duties" in by_text["The minister did not say when the proposed ban will apply."]
+    assert "export_duties" in by_text["Namibia's new ban covers cobalt too."]
+
+
 def test_a_report_refers_back_to_controls_only_after_naming_them(taxonomy, tmp_path):
     """"The controls take effect Dec. 1" refers back to export controls named before; "the restrictions" refers to
     nothing named (no earlier export-restriction evidence held that noun), so it stays untagged."""
