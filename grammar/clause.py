@@ -657,6 +657,10 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
         plan = plan_sentence(names)
         if plan.modality == "commitment" and _predicts_an_effect(text, plan, cues):
             plan = Plan(polarity_cue=plan.polarity_cue, subject=plan.subject, named_actor=plan.named_actor)
+        elif RANK[plan.modality] < RANK["aspirational"] and (recital := _opening_recital(text, cues)) is not None:
+            # "Whereas the Parties are committed to liberalize trade": a recital states the background of the duties
+            # that follow, and commits to nothing itself, as a preamble's "RECOGNIZING …" does.
+            plan = Plan("aspirational", recital, plan.polarity_cue, plan.subject, plan.named_actor)
         if plan.modality_cue is not None and (best is None or RANK[plan.modality] < RANK[best[0].modality]):
             best = (plan, cues)
         if plan.polarity_cue is not None and negative is None:
@@ -664,6 +668,14 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
     plan, cues = best or negative or (Plan(), [])
     return _reading(_actor(text, plan, cues), plan.modality, _cue_text(text, cues, plan.polarity_cue),
                     _cue_text(text, cues, plan.modality_cue))
+
+
+def _opening_recital(text: str, cues: list[Cue]) -> int | None:
+    """The index of the "Whereas" that opens a sentence as a preamble recital (the scanner names it BREAK), if one does."""
+    for index, (start, end, name) in enumerate(cues):
+        if name not in ("WORDS", "_ENUM"):  # a paragraph's number or an item's letter may come first
+            return index if name == "BREAK" and text[start:end].lower() == "whereas" else None
+    return None
 
 
 def strongest_reading(readings: list[ClauseReading]) -> ClauseReading:
