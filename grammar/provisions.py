@@ -23,7 +23,7 @@ from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_KINDS, D
 DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
-    rf"(?i)^(?P<keyword>{division_keyword()}|{ARTICLE_KEYWORD})(?::?\s?|\s?[\-–—]\s?)(?P<number>"
+    rf"(?i)^(?:(?:{division_keyword()})[ ](?={division_keyword()}))?(?P<keyword>{division_keyword()}|{ARTICLE_KEYWORD})(?::?\s?|\s?[\-–—]\s?)(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     rf"|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-z]+\b)"
 )

@@ -236,8 +236,10 @@ class _Namer:
     def ref_for(self, node: Node, parent: str | None, parent_kind: str | None, division: str | None, position: int) -> str:
         kind = node.kind
         if kind in DIVISION_LEVEL:
-            keyword = self.text[node.start : node.lead_end].split(None, 1)[0].lower().rstrip(".:")  # head line only
-            keyword = DIVISION_WORDS.get(keyword, keyword)  # "Capítulo" is a chapter
+            # The head line's keyword: the second of two ("Chapter TITLE I" is a title), "Capítulo" a chapter.
+            words = [word.lower().rstrip(".:") for word in self.text[node.start : node.lead_end].split(None, 2)[:2]]
+            keyword = words[1] if len(words) > 1 and words[0] in DIVISION_WORDS and words[1] in DIVISION_WORDS else words[0]
+            keyword = DIVISION_WORDS.get(keyword, keyword)
             abbreviation = DIVISION_ABBREVIATION.get(keyword, DIVISION_ABBREVIATION[kind])
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own

@@ -20,8 +20,13 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 
-def render_tota_as_plain_text(xml_path: str) -> str:
-    """The treaty's body as plain text: chapter lines, ``Article N: Name`` headings, article texts."""
+def render_tota_as_plain_text(xml_path: str, *, chapter_keyword_always: bool = False) -> str:
+    """The treaty's body as plain text: chapter lines, ``Article N: Name`` headings, article texts.
+
+    A chapter line is ``Chapter K: NAME``: the number attribute as it is when it names its level ("CHAPTER ONE",
+    "TITLE I"), else after the word "Chapter" ("I" → "Chapter I"). With ``chapter_keyword_always`` the word is put
+    before every number, as a rendering that does not look at the attribute writes it ("Chapter CHAPTER ONE").
+    """
     body = ElementTree.parse(xml_path).getroot().find("body")
     if body is None:
         raise ValueError(f"{xml_path}: not a ToTA treaty (no <body>)")
@@ -32,6 +37,8 @@ def render_tota_as_plain_text(xml_path: str) -> str:
         chapter_number = _flat(chapter.get("number"))
         chapter_name = _flat(chapter.get("name"))
         if chapter_number:
+            if chapter_keyword_always or not DIVISION_KEYWORD.match(chapter_number):
+                chapter_number = f"Chapter {chapter_number}"
             blocks.append(f"{chapter_number}: {chapter_name}" if chapter_name else chapter_number)
         for article in chapter.iter("article"):
             heading = (_article_heading(_flat(article.get("number")), _flat(article.get("name"))) or chapter_name
@@ -40,6 +47,10 @@ def render_tota_as_plain_text(xml_path: str) -> str:
             text = _without_blank_edges("".join(article.itertext()))
             blocks.append(f"{heading}\n{text}" if text else heading)
     return "\n\n".join(blocks) + "\n"
+
+
+# The words a chapter's number attribute may start with, naming its level (the corpus's English and Spanish ones).
+DIVISION_KEYWORD = re.compile(r"(?i)(?:chapter|title|part|section|sub-?section|cap[íi]tulo|t[íi]tulo|parte|secci[óo]n)\b")
 
 
 def _article_heading(number: str, name: str) -> str:

@@ -23,7 +23,7 @@ from tests.render_tota import render_tota_as_plain_text
 # a blank line a page break left: an article heading is the number alone or the number and a title.
 EMBEDDED_HEADING = re.compile(
     r"(?:\A|\n[ \t]*\n|[.;:][ \t]*\n)[ \t]*(?:"
-    r"(?i:article|art[íi]culo|artigo)[ \t]+\d[\w.\-]*(?=[ \t]*$|[ \t]*[:.\-–—][^\w\n]*[A-Z]|[ \t]+[A-Z][^\n.;,]*$)"
+    r"(?i:article|art[íi]culo|artigo)[ \t]+(?:\d[\w.\-]*|(?i:transitorio|[úu]nico)\b)(?=[ \t]*$|[ \t]*[:.\-–—][^\w\n]*[A-Z]|[ \t]+[A-Z][^\n.;,]*$)"
     r"|(?i:(?:sub-?)?section[ \t]+[A-Z0-9]|secci[óo]n[ \t]+[A-Z0-9]|se[çc][ãa]o[ \t]+[A-Z0-9]|(?:chapter|cap[íi]tulo|chapitre)[ \t]+\d)"
     r"|(?i:chapter)[ \t]+[A-Z][ \t]*$|[A-Z]{3,}(?: [A-Z]{2,})+[ \t]*$)",
     re.MULTILINE)
@@ -77,7 +77,7 @@ def test_text_path_recovers_the_same_child_refs(both_paths):
     # A title the corpus left at the end of an article, before a bare next article, heads that article on both paths.
     clean = [ref for ref, article in zip(_articles(from_xml), xml_articles) if not EMBEDDED_HEADING.search("".join(article.itertext()))]
     same = [ref for ref in clean if xml_below[ref] == text_below.get(ref)]
-    assert len(clean) >= 0.9 * len(xml_articles)
+    assert len(xml_articles) - len(clean) <= max(2, 0.1 * len(xml_articles))
     assert same == clean
 
 
@@ -92,3 +92,12 @@ def test_numbered_paragraphs_and_items_become_children(both_paths):
         paragraph = refs[item.parent]
         assert paragraph.kind == "paragraph" and item.ref.startswith(paragraph.ref)
         assert refs[paragraph.parent].kind == "article"
+
+
+def test_chapter_lines_with_the_keyword_written_twice_parse_the_same(both_paths):
+    """A rendering that puts "Chapter" before every number attribute writes "Chapter CHAPTER ONE: …" or "Chapter TITLE I:
+    …": those lines are still the chapters' (or titles') heads, and the articles and their children come out the same."""
+    path, _, from_text, _ = both_paths
+    doubled = parse_source(Source(path=f"{path.stem}.txt", format="text",
+                                  raw=render_tota_as_plain_text(str(path), chapter_keyword_always=True)))
+    assert [(p.ref, p.kind) for p in doubled.provisions] == [(p.ref, p.kind) for p in from_text.provisions]
