@@ -66,6 +66,9 @@ STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
     re.IGNORECASE,
 )
+# A paragraph number or item letter alone on its line, as PDF conversions print them ("5." / "(a)" / "The competent
+# authority …"): the text that follows on its own line, after blank lines too, is that unit's.
+BARE_LABEL = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])[.)]|\((?:\d{1,3}|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])\)")
 # The two never both match a line's start, so one match tells which (if any) applies.
 LINE_START = re.compile(rf"(?P<heading>{HEADING_LINE.pattern})|(?P<structural>{STRUCTURAL_START.pattern})", re.IGNORECASE)
 # A line ending like this completes a sentence, a list item or a heading lead-in.
@@ -233,6 +236,10 @@ class _Joiner:
         last = self.pieces[-1]
         if self.headings and (line in self.headings or last in self.headings):
             return False  # a declared heading is a line of its own
+        # (A line of a word or two after a stray number is a heading: "3." / "Conclusion".)
+        if len(self.pieces) == 1 and BARE_LABEL.fullmatch(last) and line[0].isalpha() and LINE_START.match(line) is None \
+                and line.count(" ") >= 2:
+            return True
         if self.length < 160 and HEADING_LINE.match(last if len(self.pieces) == 1 else " ".join(self.pieces)):
             return False  # a heading line is never continued
         start = LINE_START.match(line)

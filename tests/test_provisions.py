@@ -64,6 +64,21 @@ def test_numbered_paragraph_forms(body, refs):
     assert [ref for ref, kind in outline(f"Article 1: Scope\n{body}\nArticle 2: End\nText.") if kind == "paragraph"] == refs
 
 
+def test_labels_alone_on_their_lines_head_the_text_below_them():
+    """PDF conversions print a paragraph number and its first item's letter on lines of their own ("5." / "(a)" / "The
+    competent authority …"); a stray number before a one-word heading ("3." / "Conclusion") joins nothing."""
+    text = ("Article 3: Verification\n4. The importing Party may assist in a verification.\n\n5.\n\n(a)\n\n"
+            "The competent authority shall provide a written request.\n\n(b)\n\nThe exporting Party shall respond "
+            "within ten days.\n\n6.\n\nThe Parties shall cooperate in verifications.\n\n3.\n\nConclusion\n"
+            "IN WITNESS WHEREOF the undersigned have signed this Agreement.\n")
+    refs = outline(text)
+    assert [ref for ref, kind in refs if kind in ("paragraph", "item")][:5] == [
+        "Art. 3(4)", "Art. 3(5)", "Art. 3(5)(a)", "Art. 3(5)(b)", "Art. 3(6)"]
+    assert ("Conclusion", "article") in refs
+    items = {p.ref: p.text for p in parse(text).provisions}
+    assert items["Art. 3(5)(a)"] == "(a) The competent authority shall provide a written request."
+
+
 def test_items_subitems_and_letter_i_after_h():
     text = "\n".join([
         "Article 7: Definitions",
