@@ -151,9 +151,16 @@ class InDocument:
         return min((provision.modality for provision in holding), key=MODALITY_STRENGTH.index)
 
 
+#: Bullet markers as a row copied from a raw document may start with them.
+BULLET_MARKS = frozenset({"-", "–", "•", "*", "▪", "●", "◦"})
+
+
 def locate(text: str, document_text: str) -> tuple[int, int] | None:
     """Where a row's text (whitespace collapsed, characters as written) lies in a document's normalized text."""
     words = normalize_line(text).split()
+    if words and words[0] in BULLET_MARKS:
+        # A bullet's marker is normalized in its document ("- " → "• "), not in a row copied from the raw text.
+        words = words[1:]
     match = re.search(r"\s+".join(map(re.escape, words)), document_text) if words else None
     return match.span() if match else None
 
