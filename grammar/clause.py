@@ -121,7 +121,8 @@ def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
                    rf"(?!\s+(?:{alternatives(objective['not_before'])})\b))", re.IGNORECASE),
         re.compile(rf"\b(?:{alternatives(objective['finite_verbs'])})\b"),
         frozenset(forecast["modals"]),
-        re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?(?:{alternatives(forecast['effects'])})\b",
+        # (A quotation may open before the verb: 'the partnership would "catalyze domestic production …"'.)
+        re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?[\"“']?(?:{alternatives(forecast['effects'])})\b",
                    re.IGNORECASE),
     )
 
