@@ -347,7 +347,7 @@ NEWS_LANGUAGE = [
     ("whereas-recital-of-a-fact", "Whereas, rare earths are essential for advanced technologies;", N, "none", "positive"),
     ("whereas-inside-a-sentence-contrasts", "The Parties shall cooperate, whereas the Committee will review the results.", "The Parties", "binding", "positive"),
     ("forecast-in-a-quotation", 'The company said the partnership would "catalyze domestic production."', N, "none", "positive"),
-    ("forecast-go-a-long-way", "This partnership will go a long way towards securing supply chains.", N, "none", "positive"),
+    ("forecast-go-a-long-way", "With demand rising, this partnership will go a long way towards securing supply chains.", N, "none", "positive"),
     ("chose-to-is-deciding", "The ministry chose to invest in producing rare earths at home.", "The ministry", "commitment", "positive"),
     ("may-choose-to-is-discretion", "A Party may choose to apply the lower rate.", "A Party", "best_effort", "positive"),
     ("recognise-then-commit", "We share the goal of net-zero emissions by 2050, and commit to working toward our 2030 targets.", "We", "commitment", "positive"),
