@@ -63,7 +63,7 @@ REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter'
 BARE_ARTICLE_LINE = re.compile(rf"(?i:{ARTICLE_KEYWORD}){KEYWORD_SEPARATOR}(?:{ARTICLE_NUMBER})\.?")
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
-    r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
+    r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |(?-i:(?:[a-z]|[ivx]{1,5})\.\ (?=[A-Z]))|\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
     re.IGNORECASE,
 )
 # A paragraph number or item letter alone on its line, as PDF conversions print them ("5." / "(a)" / "The competent

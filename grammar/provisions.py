@@ -29,7 +29,7 @@ HEAD_NUMBER = re.compile(
 )
 # "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
 LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")
-ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})\)")
+ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})[).]")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
 ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 TERMINAL = re.compile(r"[.;!?][\"')\]]*$")

@@ -79,6 +79,17 @@ def test_labels_alone_on_their_lines_head_the_text_below_them():
     assert items["Art. 3(5)(a)"] == "(a) The competent authority shall provide a written request."
 
 
+def test_items_lettered_with_a_full_stop_hang_from_their_lead_in():
+    """Memoranda letter their items "a." / "b.": items of the paragraph above, reading under its lead-in; "e.g." and a
+    lower-case word after the letter are no item."""
+    text = ("MEMORANDUM OF COOPERATION\n\nThe Participants will seek to achieve the following objectives:\n"
+            "a. Share information on critical minerals policies.\nb. Closely cooperate on environmental standards.\n\n"
+            "The Participants note e.g. the role of stockpiles.\n")
+    document = parse(text)
+    items = [(p.ref, p.kind, p.modality) for p in document.provisions if p.kind == "item"]
+    assert items == [("¶1(a)", "item", "best_effort"), ("¶1(b)", "item", "best_effort")]
+
+
 def test_items_subitems_and_letter_i_after_h():
     text = "\n".join([
         "Article 7: Definitions",
