@@ -31,7 +31,7 @@ DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
-STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex)(?::?\s+|{KEYWORD_DASH})(?:[0-9ivxlcdm]+|{NUMBER_WORD})\b)")
+STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9ivxlcdm]+|{NUMBER_WORD})\b)")
 # Short function words carry no topic: they are ignored when measuring how much two texts share.
 TOPIC_WORD = re.compile(r"[a-z]{4,}")
 TITLE_REASON = "title"

@@ -39,6 +39,8 @@ CONTENT_TYPES = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
 # What ends a sentence (or a list entry) at the end of a line: a page break after it cuts nothing.
 SENTENCE_END = re.compile(r"[.;:!?][\"'’”)\]]*\s*$")
 MIN_TITLED_SECTIONS = 2
+# How Japanese ministries' memoranda and British ones number their units, on a line of its own: "Paragraph 1", "Clause 2".
+UNIT_LINE = re.compile(r"(?:Paragraph|PARAGRAPH|Clause|CLAUSE) \d{1,3}")
 # How an entry of a list ends, never a heading: a semicolon or comma, perhaps then "and" / "or".
 LIST_ENTRY_END = re.compile(r"[;,](?:\s*(?:and|or))?\s*$")
 MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
@@ -207,6 +209,11 @@ class LineRetyper:
         or a news page does not turn into a unit.
         """
         if any(token.type in HEAD_TYPES for token in tokens):
+            return
+        units = [token for token in tokens if token.type == "TEXT" and UNIT_LINE.fullmatch(token.value.strip())]
+        if len(units) >= MIN_TITLED_SECTIONS:
+            for token in units:
+                token.type = "NAMED_ARTICLE"
             return
         # A title in capitals right after another line in capitals continues a title page's heading.
         titles = [token for position, token in enumerate(tokens[:-1])

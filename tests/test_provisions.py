@@ -90,6 +90,17 @@ def test_items_lettered_with_a_full_stop_hang_from_their_lead_in():
     assert items == [("¶1(a)", "item", "best_effort"), ("¶1(b)", "item", "best_effort")]
 
 
+def test_paragraph_lines_are_the_units_of_a_memorandum_without_articles():
+    """Japanese ministries' memoranda head their units "Paragraph 1", "Paragraph 2": each holds the text below it."""
+    text = ("Memorandum of Cooperation\n\nThe Participants have reached the following recognition:\n\nParagraph 1\n\n"
+            "The Participants will cooperate on critical minerals.\n\nParagraph 2\n\nThe Participants will seek to achieve "
+            "the following objectives:\n\na. Share information on policies.\n\nb. Explore joint projects.\n")
+    refs = outline(text)
+    assert ("Paragraph 1", "article") in refs and ("Paragraph 2", "article") in refs
+    assert ("Paragraph 2(a)", "item") in refs
+    assert parse(text).provisions[0].modality == "commitment"  # "have reached the following recognition"
+
+
 def test_items_subitems_and_letter_i_after_h():
     text = "\n".join([
         "Article 7: Definitions",
