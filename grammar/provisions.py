@@ -177,7 +177,7 @@ class LineRetyper:
             self._mark_unnumbered_articles(tokens)
             self._check_heads(tokens)
             self._mark_titled_sections(tokens)
-        self._mark_headings(tokens, leading=True)
+        self._mark_headings(tokens)
         self._settle_items(tokens)
         return iter(tokens)
 
@@ -280,14 +280,17 @@ class LineRetyper:
         _keep_rising_numbers(numbered)
 
     @staticmethod
-    def _mark_headings(tokens: list[Token], *, leading: bool) -> None:
+    def _mark_headings(tokens: list[Token]) -> None:
+        """A short line after a bare article or division line is its heading; one before a bare article line heads it
+        too ("Export Duties" / "Article 2.4"), on the XML path as well: a title the corpus left at the end of the article
+        before ("… decisive step." / "Free Movement of Goods") heads the next, unnamed article."""
         for position, token in enumerate(tokens):
             if token.type not in ("ARTICLE", "DIVISION") or split_head(token.value)[2]:
                 continue  # only a bare "Article 5" or "Chapter 2" line looks to its neighbours for a heading
             after = tokens[position + 1] if position + 1 < len(tokens) else None
             if after is not None and after.type == "TEXT" and heading_like(after.value):
                 after.type = "HEADING"
-            elif leading and token.type == "ARTICLE" and position:
+            elif token.type == "ARTICLE" and position:
                 before = tokens[position - 1]
                 claimed = position >= 2 and tokens[position - 2].type in HEAD_TYPES and before.type == "HEADING"
                 # "HAVE AGREED as follows:" introduces the articles: a line ending in a colon is no heading.
