@@ -18,8 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from grammar.numbering import DIVISION_WORDS
-from grammar.provisions import Node
+from grammar.provisions import Node, split_head
 from grammar.sentences import BOUNDARY, split_sentences
 
 DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
@@ -236,10 +235,8 @@ class _Namer:
     def ref_for(self, node: Node, parent: str | None, parent_kind: str | None, division: str | None, position: int) -> str:
         kind = node.kind
         if kind in DIVISION_LEVEL:
-            # The head line's keyword: the second of two ("Chapter TITLE I" is a title), "Capítulo" a chapter.
-            words = [word.lower().rstrip(".:") for word in self.text[node.start : node.lead_end].split(None, 2)[:2]]
-            keyword = words[1] if len(words) > 1 and words[0] in DIVISION_WORDS and words[1] in DIVISION_WORDS else words[0]
-            keyword = DIVISION_WORDS.get(keyword, keyword)
+            # The head line's keyword as the provision grammar read it ("Capítulo" a chapter, "Chapter TITLE I" a title).
+            keyword = split_head(self.text[node.start : node.lead_end])[0]
             abbreviation = DIVISION_ABBREVIATION.get(keyword, DIVISION_ABBREVIATION[kind])
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own
