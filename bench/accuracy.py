@@ -40,7 +40,7 @@ from clauses.classify import classify_text  # noqa: E402
 from clauses.models import ClassifiedDocument  # noqa: E402
 from grammar import load_document  # noqa: E402
 from grammar.models import MODALITY_STRENGTH, Document, Provision  # noqa: E402
-from grammar.normalize import normalize_line  # noqa: E402
+from grammar.normalize import bullet_marks, normalize_line  # noqa: E402
 
 LABELLED_DIR = ROOT / "tests" / "data" / "labelled"
 TOTA_DIR = ROOT.parent / "shared" / "data" / "tota"
@@ -151,14 +151,10 @@ class InDocument:
         return min((provision.modality for provision in holding), key=MODALITY_STRENGTH.index)
 
 
-#: Bullet markers as a row copied from a raw document may start with them.
-BULLET_MARKS = frozenset({"-", "–", "•", "*", "▪", "●", "◦"})
-
-
 def locate(text: str, document_text: str) -> tuple[int, int] | None:
     """Where a row's text (whitespace collapsed, characters as written) lies in a document's normalized text."""
     words = normalize_line(text).split()
-    if words and words[0] in BULLET_MARKS:
+    if words and words[0] in bullet_marks():
         # A bullet's marker is normalized in its document ("- " → "• "), not in a row copied from the raw text.
         words = words[1:]
     match = re.search(r"\s+".join(map(re.escape, words)), document_text) if words else None

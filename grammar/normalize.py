@@ -110,6 +110,11 @@ def normalize_text(raw: str, headings: frozenset[str] = frozenset()) -> str:
     return "\n".join(joiner.paragraphs(lines))
 
 
+def bullet_marks() -> frozenset[str]:
+    """The characters a bullet line may start with (``normalize.toml``), and the "•" they are all rewritten to."""
+    return _tables()[1] | {"•"}
+
+
 def normalize_line(line: str) -> str:
     """One line as ``normalize_text`` writes it: characters replaced, stripped, space runs collapsed (a declared
     heading must match its line in the normalized text: "Eaeu’s Bodies" is "Eaeu's Bodies" there)."""
