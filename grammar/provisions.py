@@ -30,6 +30,8 @@ HEAD_NUMBER = re.compile(
 # "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
 LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})[).]")
+# The third level of a list in the United States' and Korea's agreements, below a roman sub-item: "(A)", "(B)".
+CAPITAL_ITEM = re.compile(r"^\(([A-Z]{1,2})\)(?=[ ]|$)")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
 ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
@@ -300,15 +302,27 @@ class LineRetyper:
 
     @staticmethod
     def _settle_items(tokens: list[Token]) -> None:
-        """(i), (v), (x) … are letters when they continue a letter list ((h), (i)), roman numerals otherwise."""
+        """(i), (v), (x) … are letters when they continue a letter list ((h), (i)), roman numerals otherwise; a capital
+        "(A)" below a roman numeral is an item of the level below it."""
         last_letter = ""
         last_roman = ""
-        for token in tokens:
+        last_capital = ""
+        for position, token in enumerate(tokens):
             if token.type in HEAD_TYPES or token.type == "PARA":
-                last_letter, last_roman = "", ""
+                last_letter, last_roman, last_capital = "", "", ""
+                continue
+            if token.type == "TEXT" and position and tokens[position - 1].type in ("SUBITEM", "SUBSUBITEM") \
+                    and (capital := CAPITAL_ITEM.match(token.value)) is not None:
+                label = capital.group(1)
+                # Right below a roman sub-item or its last capital item, the list's first entry or the next letter of it:
+                # "(A)" opens it, "(B)" goes on.
+                if label == "A" if not last_capital else len(label) == 1 and ord(label) == ord(last_capital) + 1:
+                    token.type = "SUBSUBITEM"
+                    last_capital = label
                 continue
             if token.type != "ITEM":
                 continue
+            last_capital = ""
             label = ITEM_LABEL.match(token.value).group(1)
             is_roman = bool(ROMAN.match(label))
             continues_letters = len(label) == 1 and last_letter and ord(label) == ord(last_letter[-1]) + 1
@@ -404,6 +418,11 @@ class NodeBuilder(Transformer):
 
     def subitem(self, children):
         return self.item(children)
+
+    def subsubitem(self, children):
+        head = children[0]
+        return Node(kind="item", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
+                    label=CAPITAL_ITEM.match(head.value).group(1))
 
     def block(self, children):
         line = children[0]

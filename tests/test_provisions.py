@@ -123,6 +123,38 @@ def test_items_subitems_and_letter_i_after_h():
     assert refs["Art. 7(1)(b)(ii)"] == "item"
 
 
+
+def test_capital_items_below_a_roman_item_are_its_items():
+    # The United States' and Korea's agreements letter a third level "(A)", "(B)" below "(i)".
+    text = "\n".join([
+        "Article 2.4: Export Duties",
+        "1. Neither Party may adopt any duty on the export of any good, unless the duty is adopted on:",
+        "(a) any such good when destined for domestic consumption; or",
+        "(b) goods exported under the following conditions:",
+        "(i) the good is listed in Annex 2-A, provided that:",
+        "(A) the duty does not exceed the rate in the Schedule; and",
+        "(B) the Party notifies the other Party; or",
+        "(ii) the good is a remanufactured good.",
+        "2. Each Party shall publish its export duties.",
+    ])
+    refs = dict(outline(text))
+    for ref in ["Art. 2.4(1)(b)(i)", "Art. 2.4(1)(b)(i)(A)", "Art. 2.4(1)(b)(i)(B)", "Art. 2.4(1)(b)(ii)", "Art. 2.4(2)"]:
+        assert refs.get(ref) == "item" if "(b)" in ref else refs.get(ref) == "paragraph", ref
+
+
+def test_capital_labels_outside_a_roman_list_stay_paragraphs():
+    # "(A)" right under a numbered paragraph, or "(C)" that does not follow "(B)", opens no third level.
+    text = "\n".join([
+        "Article 3",
+        "1. The following shall apply:",
+        "(A) Goods of Chapter 1.",
+        "(b) measures include:",
+        "(i) laws;",
+        "(C) a stray line.",
+    ])
+    refs = outline(text)
+    assert ("Art. 3(1)(b)(i)", "item") in refs
+    assert not any(ref.endswith(("(A)", "(C)")) for ref, _ in refs)
 def test_chapter_part_section_nesting():
     text = "\n".join([
         "PART I: General", "CHAPTER ONE: Initial Provisions", "Article 1.1: Objectives", "The Parties shall cooperate.",
