@@ -31,7 +31,10 @@ DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
-STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9ivxlcdm]+|{NUMBER_WORD})\b)")
+_UNIT_NUMBER = rf"(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9ivxlcdm]+|{NUMBER_WORD})\b"
+STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|{_UNIT_NUMBER})")
+# A unit's number alone on its line ("Paragraph 1", "ARTICLE V"): a short line after it is the unit's title.
+UNIT_NUMBER_LINE = re.compile(rf"(?i){_UNIT_NUMBER}[.:]?\s*$")
 # Short function words carry no topic: they are ignored when measuring how much two texts share.
 TOPIC_WORD = re.compile(r"[a-z]{4,}")
 TITLE_REASON = "title"
@@ -359,12 +362,14 @@ def _find_title(lines: list[Line], reasons: dict[int, str], *, prose: bool) -> i
 def _mark_head_chrome(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
     """Before the first body paragraph, one- to three-word labels ("Technology") and off-topic headlines are chrome."""
     index = _TopicIndex(lines, reasons)
+    heads_unit = False  # the line before was a unit's number line ("Paragraph 1", "Article 5"): this one may be its title
     for line in lines:
         if _is_body_paragraph(line) and line.index not in reasons:
             return
+        follows_unit_line, heads_unit = heads_unit, UNIT_NUMBER_LINE.match(line.text) is not None
         if line.index in reasons or STRUCTURAL.match(line.text):
             continue
-        if line.words <= 3 and not TERMINAL.search(line.text):
+        if line.words <= 3 and not TERMINAL.search(line.text) and not follows_unit_line:
             reasons[line.index] = "site chrome"
         elif (
             is_headline(line)

@@ -67,6 +67,9 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     #: Depth of a division: Part 1, Title 2, Chapter 3, Section 4, Subsection 5; 0 for everything else.
     level: int = 0
+    #: A named article's own name ("Preamble", "AREAS OF COOPERATION", "Paragraph 1"), which may differ from its heading
+    #: ("Paragraph 1" / "Objective").
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,12 @@ class LineRetyper:
         too ("Export Duties" / "Article 2.4"), on the XML path as well: a title the corpus left at the end of the article
         before ("… decisive step." / "Free Movement of Goods") heads the next, unnamed article."""
         for position, token in enumerate(tokens):
+            if token.type == "NAMED_ARTICLE":
+                # A memorandum's "Paragraph 1" or a lone "Article" is as bare as "Article 1": the short line after it heads it.
+                after = tokens[position + 1] if position + 1 < len(tokens) else None
+                if after is not None and after.type == "TEXT" and heading_like(after.value) and _numbered_unit(token.value):
+                    after.type = "HEADING"
+                continue
             if token.type not in ("ARTICLE", "DIVISION") or split_head(token.value)[2]:
                 continue  # only a bare "Article 5" or "Chapter 2" line looks to its neighbours for a heading
             after = tokens[position + 1] if position + 1 < len(tokens) else None
@@ -334,6 +343,12 @@ class LineRetyper:
                 token.type = "TEXT"  # "(ab)" is neither a letter pair like "(aa)" nor a roman numeral
             else:
                 last_letter, last_roman = label, ""
+
+
+def _numbered_unit(line: str) -> bool:
+    """A named article's line that only numbers its unit, as a bare "Article 5" does: "Paragraph 1", "Article"."""
+    stripped = line.strip(HEADING_TRIM)
+    return UNIT_LINE.fullmatch(stripped) is not None or stripped.lower() == "article"
 
 
 def _keep_rising_numbers(numbered: list[tuple[Token, tuple[int, ...]]]) -> None:
@@ -393,8 +408,10 @@ class NodeBuilder(Transformer):
 
     def article(self, tokens):
         head = next(token for token in tokens if token.type in HEAD_TYPES)
+        name = None
         if head.type == "NAMED_ARTICLE":
             label, heading = None, head.value.strip(HEADING_TRIM)
+            name = heading
         else:
             _, label, heading = split_head(head.value)
         extra = [token for token in tokens if token is not head]
@@ -404,7 +421,8 @@ class NodeBuilder(Transformer):
             heading = None  # "Article 1 The Parties hereby establish …": the line carries body text, not a heading
         start = min(token.start_pos for token in tokens)
         lead_end = max(token.end_pos for token in tokens)
-        return Node(kind="article", start=start, end=lead_end, label=label, heading=heading or None, lead_end=lead_end)
+        return Node(kind="article", start=start, end=lead_end, label=label, heading=heading or None, lead_end=lead_end,
+                    name=name)
 
     def paragraph(self, children):
         head = children[0]

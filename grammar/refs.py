@@ -241,7 +241,7 @@ class _Namer:
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own
         if kind == "article":
-            name = f"Art. {node.label}" if node.label else _title_case(node.heading or "Article")
+            name = f"Art. {node.label}" if node.label else _title_case(node.name or node.heading or "Article")
             return f"{division} {name}" if self.qualify_articles and division else name
         if kind == "block":
             self.blocks += 1

@@ -101,6 +101,18 @@ def test_paragraph_lines_are_the_units_of_a_memorandum_without_articles():
     assert parse(text).provisions[0].modality == "commitment"  # "have reached the following recognition"
 
 
+def test_the_title_line_under_a_unit_line_is_its_heading():
+    """"Paragraph 1" / "Objective" / text: the short line heads the unit, as it would under a bare "Article 1"."""
+    text = ("Paragraph 1\n\nObjective\n\nThe Participants will cooperate on critical minerals.\n\nParagraph 2\n\n"
+            "Final Provisions\n\n1. This Memorandum will come into effect on signature.\n")
+    provisions = parse(text).provisions
+    by_ref = {p.ref: p for p in provisions}
+    assert by_ref["Paragraph 1"].heading == "Objective"
+    assert by_ref["Paragraph 2"].heading == "Final Provisions"
+    assert by_ref["Paragraph 2(1)"].heading == "Final Provisions"
+    assert not any(p.text in ("Objective", "Final Provisions") for p in provisions)  # no paragraph of its own
+
+
 def test_items_subitems_and_letter_i_after_h():
     text = "\n".join([
         "Article 7: Definitions",
