@@ -97,6 +97,8 @@ FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
+# A paragraph's number before its subject, where no full stop ends it: "2.1", "3.2.1", "4)".
+NUMBER_LABEL = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\)")
 #: Where the cues leave a provision unread, the words of an action plan's instruction ("Expand exchanges between
 #: personnel"), of a list's objective ("Enhancing the resilience of supply chains") and of a forecast ("It will help cut
 #: subsidies"): see ``as_instruction`` and ``_predicts_an_effect``, and the file's comments.
@@ -707,6 +709,8 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
         return None
     actor = " ".join(text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]].split()).strip(" ,;:")
     words = actor.split()
+    while len(words) > 1 and NUMBER_LABEL.fullmatch(words[0]):
+        words.pop(0)  # "2.1 The Participants intend to …": the paragraph's number, which no full stop set apart
     while len(words) > 1 and words[-1].lower() in AUXILIARIES:
         words.pop()  # "The Parties have [agreed]": the auxiliary belongs to the verb
     if len(words) == 1 and words[0].lower() in AUXILIARIES:

@@ -350,6 +350,7 @@ NEWS_LANGUAGE = [
     ("forecast-go-a-long-way", "With demand rising, this partnership will go a long way towards securing supply chains.", N, "none", "positive"),
     ("chose-to-is-deciding", "The ministry chose to invest in producing rare earths at home.", "The ministry", "commitment", "positive"),
     ("may-choose-to-is-discretion", "A Party may choose to apply the lower rate.", "A Party", "best_effort", "positive"),
+    ("paragraph-number-before-the-subject", "2.1 The Participants intend to take measures to expedite projects.", "The Participants", "aspirational", "positive"),
     ("decided-by-is-a-participle", "Any other form of cooperation mutually decided by the Participants.", N, "none", "positive"),
     ("agreed-upon-is-a-participle", "The projects agreed upon by the Joint Committee are listed in the Annex.", N, "none", "positive"),
     ("agreed-without-to-still-agrees", "The two ministers agreed on a plan for joint exploration.", "The two ministers", "commitment", "positive"),
