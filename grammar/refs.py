@@ -244,6 +244,8 @@ class _Namer:
             name = f"Art. {node.label}" if node.label else _title_case(node.name or node.heading or "Article")
             return f"{division} {name}" if self.qualify_articles and division else name
         if kind == "block":
+            if parent is not None and parent_kind in DIVISION_LEVEL:
+                return f"{parent} ¶{position}"  # "Section 1: Purpose" / "The purpose of this Framework is …"
             self.blocks += 1
             return f"¶{self.blocks}"
         if kind == "bullet":

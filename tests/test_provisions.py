@@ -113,6 +113,14 @@ def test_the_title_line_under_a_unit_line_is_its_heading():
     assert not any(p.text in ("Objective", "Final Provisions") for p in provisions)  # no paragraph of its own
 
 
+def test_prose_under_a_section_heading_is_numbered_within_the_section():
+    text = ("Section 1: Purpose\n\nThe purpose of this Framework is to secure supply chains.\n\n"
+            "Section 2: Reserves\n\nThe Participants intend to cooperate on reserves.\n\nThey will meet in May.\n")
+    refs = dict(outline(text))
+    assert refs["Sec. 1 ¶1"] == "paragraph" and refs["Sec. 2 ¶1"] == "paragraph" and refs["Sec. 2 ¶2"] == "paragraph"
+    assert "Sec. 2 ¶2.1" in refs
+
+
 def test_items_subitems_and_letter_i_after_h():
     text = "\n".join([
         "Article 7: Definitions",
