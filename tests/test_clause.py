@@ -121,7 +121,10 @@ TREATY_LANGUAGE = [
     ("to-strengthen-opener", "To strengthen trade and investment cooperation between the two sides, through the following measures:", N, "aspirational", "positive"),
     ("purpose-opener-without-comma", "To enhance the flow of goods across their borders the customs administration of each Party shall regularly review these procedures.", N, "binding", "positive"),
     ("recital-that-shall-stays-recital", "RECOGNISING that each Party shall retain the right to regulate;", N, "aspirational", "positive"),
-    ("to-encourage-inside-item", "conferences, seminars and other events to encourage participation;", N, "aspirational", "positive"),
+    # An infinitive of purpose is no verb of the clause: the item reads under its lead-in, in its document.
+    ("to-encourage-inside-item", "conferences, seminars and other events to encourage participation;", N, "none", "positive"),
+    ("to-encourage-after-a-past-measure", "Indonesia banned exports of nickel ore in 2020 to encourage investment in smelters.", N, "none", "positive"),
+    ("agreed-to-recognize-commits", "The Parties agreed to recognize each other's certificates.", "The Parties", "commitment", "positive"),
     ("agree-that-fact-recognises", "The Parties agree that administrative cooperation is essential for the implementation of this Title.", "The Parties", "aspirational", "positive"),
     ("agree-that-shall-past-commas", "The Parties agree that their customs legislation, provisions and procedures shall be based upon international standards.", "The Parties", "binding", "positive"),
     ("provisions-of-articles-shall-not-preclude", "The provisions of Articles 11 and 12 shall not preclude restrictions on imports justified on grounds of public morality.", N, "none", "positive"),
