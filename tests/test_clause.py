@@ -124,6 +124,10 @@ TREATY_LANGUAGE = [
     # An infinitive of purpose is no verb of the clause: the item reads under its lead-in, in its document.
     ("to-encourage-inside-item", "conferences, seminars and other events to encourage participation;", N, "none", "positive"),
     ("to-encourage-after-a-past-measure", "Indonesia banned exports of nickel ore in 2020 to encourage investment in smelters.", N, "none", "positive"),
+    # docs/labelling.md: "Forecasts with no actor commit no one → none: 'The project will create 500 jobs'".
+    ("a-project-will-forecasts", "The project will create 500 jobs.", N, "none", "positive"),
+    ("a-refinery-will-forecasts", "The refinery will produce 10,000 tonnes of lithium hydroxide a year.", N, "none", "positive"),
+    ("an-agreement-will-reports-a-commitment", "The agreement will establish a working group.", "The agreement", "commitment", "positive"),
     ("agreed-to-recognize-commits", "The Parties agreed to recognize each other's certificates.", "The Parties", "commitment", "positive"),
     ("agree-that-fact-recognises", "The Parties agree that administrative cooperation is essential for the implementation of this Title.", "The Parties", "aspirational", "positive"),
     ("agree-that-shall-past-commas", "The Parties agree that their customs legislation, provisions and procedures shall be based upon international standards.", "The Parties", "binding", "positive"),
