@@ -119,7 +119,8 @@ def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     return (
         re.compile(_LABEL + rf"(?:(?P<ordinal>{alternatives(instruction['ordinals'])}),\s*)?"
                    rf"(?:(?:{alternatives(instruction['adverbs'])})\s+)?"
-                   rf"(?P<verb>(?:{alternatives(instruction['verbs'])})(?![\w-]))", re.IGNORECASE),
+                   rf"(?P<verb>(?:{alternatives(instruction['verbs'])})(?![\w-])"
+                   rf"(?!\s+(?:{alternatives(instruction['not_before'])})\b))", re.IGNORECASE),
         re.compile(_LABEL + rf"(?P<verb>(?:{alternatives(objective['gerunds'])})(?![\w-])"
                    rf"(?!\s+(?:{alternatives(objective['not_before'])})\b))", re.IGNORECASE),
         re.compile(rf"\b(?:{alternatives(objective['finite_verbs'])})\b"),

@@ -684,6 +684,8 @@ def test_worked_examples_hold():
     pytest.param("One, strengthen high-level exchanges and promote dialogue.", "commitment", "strengthen", id="after-an-ordinal"),
     pytest.param("(1) Strengthen coordination within the framework of the WTO.", "commitment", "Strengthen", id="after-its-number"),
     pytest.param("Increase in exports was modest last year.", "none", None, id="a-noun-opening-is-no-instruction"),
+    pytest.param("Support projects that meet high environmental standards.", "commitment", "Support", id="support-as-a-verb"),
+    pytest.param("Support for the deal came from the opposition.", "none", None, id="support-as-a-noun"),
     pytest.param("reduce costs and create jobs", "none", None, id="a-lowercase-fragment-is-no-instruction"),
     pytest.param("Establish a committee, the minister said.", "none", "said", id="a-verb-cue-decides-first"),
     pytest.param("Enhancing the resilience of supply chains and fostering dialogue.", "aspirational", "Enhancing", id="an-objective"),
