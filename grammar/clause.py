@@ -108,7 +108,7 @@ _LABEL = r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
 
 
 def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str],
-                                  frozenset[str]]:
+                                  frozenset[str], frozenset[str]]:
     with OPENINGS_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     instruction, objective, forecast = data["instruction"], data["objective"], data["forecast"]
@@ -129,10 +129,11 @@ def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
         re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?[\"“']?(?:{alternatives(forecast['effects'])})\b",
                    re.IGNORECASE),
         frozenset(forecast["subjects"]),
+        frozenset(forecast["instruments"]),
     )
 
 
-INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT, FORECAST_SUBJECTS = _opening_patterns()
+INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT, FORECAST_SUBJECTS, INSTRUMENTS = _opening_patterns()
 
 
 class _CueTypeLexer(Lexer):
@@ -701,15 +702,17 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     """"It will help cut harmful subsidies", "This will mark a new era", "the power line will enable reductions in
     emissions": a bare "will" or "would" before a verb of effect, with no one named as the subject, forecasts what
     something will do; it commits no one. So does any "will" of a plant, a project or a market ("The refinery will produce
-    10,000 tonnes a year")."""
+    10,000 tonnes a year"), and an instrument's "will" of effect ("This partnership will help build new supply chains")."""
     start, end, _ = cues[plan.modality_cue]
     if text[start:end].strip().lower() not in FORECAST_MODALS:
         return False
     actor = _actor(text, plan, cues)
     if actor is None:
         return PREDICTED_EFFECT.match(text, end) is not None
-    # "The project will create 500 jobs": what a thing will do, whatever the verb.
-    return actor.rsplit(None, 1)[-1].lower() in FORECAST_SUBJECTS
+    head = actor.rsplit(None, 1)[-1].lower()
+    # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …":
+    # an instrument's effect.
+    return head in FORECAST_SUBJECTS or (head in INSTRUMENTS and PREDICTED_EFFECT.match(text, end) is not None)
 
 
 def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:

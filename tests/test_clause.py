@@ -127,6 +127,7 @@ TREATY_LANGUAGE = [
     # docs/labelling.md: "Forecasts with no actor commit no one → none: 'The project will create 500 jobs'".
     ("a-project-will-forecasts", "The project will create 500 jobs.", N, "none", "positive"),
     ("a-refinery-will-forecasts", "The refinery will produce 10,000 tonnes of lithium hydroxide a year.", N, "none", "positive"),
+    ("an-instrument-will-help-forecasts", "This partnership will help build new supply chains for India.", N, "none", "positive"),
     ("an-agreement-will-reports-a-commitment", "The agreement will establish a working group.", "The agreement", "commitment", "positive"),
     ("agreed-to-recognize-commits", "The Parties agreed to recognize each other's certificates.", "The Parties", "commitment", "positive"),
     ("agree-that-fact-recognises", "The Parties agree that administrative cooperation is essential for the implementation of this Title.", "The Parties", "aspirational", "positive"),
