@@ -125,6 +125,8 @@ TREATY_LANGUAGE = [
     ("to-encourage-inside-item", "conferences, seminars and other events to encourage participation;", N, "none", "positive"),
     ("to-encourage-after-a-past-measure", "Indonesia banned exports of nickel ore in 2020 to encourage investment in smelters.", N, "none", "positive"),
     # docs/labelling.md: "Forecasts with no actor commit no one → none: 'The project will create 500 jobs'".
+    ("present-tense-establishing-of-a-body-binds", "The Parties establish a Joint Committee composed of representatives of the Parties.", "The Parties", "binding", "positive"),
+    ("spanish-establishing-of-a-body-binds", "Las Partes establecen la Comisión Administradora del Tratado, integrada por los Ministros.", "Las Partes", "binding", "positive"),
     ("a-project-will-forecasts", "The project will create 500 jobs.", N, "none", "positive"),
     ("a-refinery-will-forecasts", "The refinery will produce 10,000 tonnes of lithium hydroxide a year.", N, "none", "positive"),
     ("an-instrument-will-help-forecasts", "This partnership will help build new supply chains for India.", N, "none", "positive"),
