@@ -111,7 +111,10 @@ def split_head(value: str) -> tuple[str, str, str]:
         return "", "", value.strip(HEADING_TRIM)
     keyword = match.group("keyword").lower()
     keyword = DIVISION_WORDS.get(keyword, keyword.replace("-", ""))
-    return keyword, LETTER_SUFFIX.sub(r"\1", match.group("number")), value[match.end() :].strip(HEADING_TRIM)
+    title = value[match.end() :].strip(HEADING_TRIM)
+    if title.startswith("(") and title.endswith(")") and "(" not in title[1:]:
+        title = title[1:-1].strip(HEADING_TRIM)  # "Article 1 (Definitions)"
+    return keyword, LETTER_SUFFIX.sub(r"\1", match.group("number")), title
 
 
 class LineLexer(BasicLexer):

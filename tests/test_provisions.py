@@ -31,6 +31,7 @@ ARTICLE_FORMS = [
     ("inserted article, letter in parentheses", "ARTICLE 140 (A): Budget", "Art. 140A", "Budget"),
     ("colon after the keyword", "Article: 8.4: Valuation of Contracts", "Art. 8.4", "Valuation of Contracts"),
     ("number in words", "Article ONE: The Customs Union", "Art. ONE", "The Customs Union"),
+    ("heading in parentheses", "Article 1 (Definitions)", "Art. 1", "Definitions"),
     # India's treaties with Bhutan and Nepal: a dash between the keyword and the number.
     ("dash before the number", "ARTICLE - V\nTransit", "Art. V", "Transit"),
     ("en dash before the number", "Article – 12: Duration", "Art. 12", "Duration"),
