@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
@@ -107,8 +108,17 @@ OPENINGS_FILE = Path(__file__).with_name("data") / "openings.toml"
 _LABEL = r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,3})[.)]\s+|[•▪●◦*-]\s*)?"
 
 
-def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str],
-                                  frozenset[str], frozenset[str]]:
+class _Openings(NamedTuple):
+    instruction: re.Pattern[str]
+    objective: re.Pattern[str]
+    finite_verb: re.Pattern[str]
+    forecast_modals: frozenset[str]
+    predicted_effect: re.Pattern[str]
+    forecast_subjects: frozenset[str]
+    instruments: frozenset[str]
+
+
+def _opening_patterns() -> _Openings:
     with OPENINGS_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     instruction, objective, forecast = data["instruction"], data["objective"], data["forecast"]
@@ -116,7 +126,7 @@ def _opening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     def alternatives(words: list[str]) -> str:  # a space in a phrase ("carry out") stands for any whitespace
         return trie_regex(words, space=r"\s+")
 
-    return (
+    return _Openings(
         re.compile(_LABEL + rf"(?:(?P<ordinal>{alternatives(instruction['ordinals'])}),\s*)?"
                    rf"(?:(?:{alternatives(instruction['adverbs'])})\s+)?"
                    rf"(?P<verb>(?:{alternatives(instruction['verbs'])})(?![\w-])"
