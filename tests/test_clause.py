@@ -127,6 +127,7 @@ TREATY_LANGUAGE = [
     # docs/labelling.md: "Forecasts with no actor commit no one → none: 'The project will create 500 jobs'".
     ("present-tense-establishing-of-a-body-binds", "The Parties establish a Joint Committee composed of representatives of the Parties.", "The Parties", "binding", "positive"),
     ("spanish-establishing-of-a-body-binds", "Las Partes establecen la Comisión Administradora del Tratado, integrada por los Ministros.", "Las Partes", "binding", "positive"),
+    ("are-seeking-to-is-an-effort", "Both countries are seeking to diversify sources of critical minerals.", "Both countries", "best_effort", "positive"),
     ("determined-to-is-an-intention", "The Parties are determined to deepen cooperation on clean energy.", "The Parties", "aspirational", "positive"),
     ("a-project-will-forecasts", "The project will create 500 jobs.", N, "none", "positive"),
     ("a-refinery-will-forecasts", "The refinery will produce 10,000 tonnes of lithium hydroxide a year.", N, "none", "positive"),
