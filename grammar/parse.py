@@ -137,6 +137,9 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     # that:" / "Demonstrate responsible stewardship of the natural environment;" / …), and their sentences. A lead-in
     # followed by items or bullets has its list.
     unmarked: dict[str | None, ClauseReading] = {}
+    # A bullet ending in a colon, followed by lettered items at its own level ("- … commit to supply … that amount of
+    # indigenous crude oil … less:" / "(a) the amount contractually committed …" / "(b) domestic consumption;"): its items.
+    bullet_lead_ins: dict[str | None, ClauseReading] = {}
     entries: dict[str, ClauseReading] = {}
     provisions: list[Provision] = []
     parents = {draft.ref: draft.parent for draft in drafts}
@@ -151,7 +154,12 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             trailer = readings[trailer_text]
             introduces = trailer if trailer.modality_cue is not None else introduces
         if draft.kind in ("item", "bullet"):
-            lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent)
+            lead_in = lead_ins.get(draft.parent) or sibling_lead_ins.get(draft.parent) \
+                or (bullet_lead_ins.get(draft.parent) if draft.kind == "item" else None)
+            if draft.kind == "bullet":
+                bullet_lead_ins.pop(draft.parent, None)
+                if introduces is not None:
+                    bullet_lead_ins[draft.parent] = with_lead_in(introduces, lead_in)
             unmarked.clear()
             if lead_in is not None:
                 entries[draft.ref] = lead_in  # its sentences, where it has several, read under its lead-in as it does
@@ -165,6 +173,7 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             unmarked.pop(parents.get(draft.parent), None)
         else:
             lead_in = None
+            bullet_lead_ins.pop(draft.parent, None)
             sibling_lead_ins[draft.parent] = introduces
             open_list = unmarked.pop(draft.parent, None)
             if introduces is not None:

@@ -232,6 +232,21 @@ def test_refs_are_unique():
     assert len(refs) == len(set(refs))
 
 
+def test_lettered_items_after_a_bullet_lead_in_take_its_modality_and_the_next_bullet_does_not():
+    text = "\n".join([
+        "Article 2",
+        "Shortage Situation",
+        "- In the event of a critical shortage, the oil exporting members commit to supply that amount of crude oil less:",
+        "(a) the amount contractually committed to traditional buyers",
+        "(b) domestic consumption;",
+        "(c) exports by refiners serving mainly international markets.",
+        "- If the above quantity is less than 80 percent of normal requirements, the members may convene.",
+    ])
+    readings = {p.ref: p.modality for p in parse(text).provisions}
+    assert readings["Art. 2(b)"] == readings["Art. 2(c)"] == "commitment"
+    assert readings["Art. 2 • 2"] == "best_effort"
+
+
 def test_items_after_an_unnumbered_lead_in_paragraph_take_its_modality():
     """The lead-in is the items' sibling here (the article's first paragraph), not their parent."""
     document = parse("\n".join([
