@@ -71,6 +71,11 @@ STRUCTURAL_START = re.compile(
 BARE_LABEL = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])[.)]|\((?:\d{1,3}|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])\)")
 # The two never both match a line's start, so one match tells which (if any) applies.
 LINE_START = re.compile(rf"(?P<heading>{HEADING_LINE.pattern})|(?P<structural>{STRUCTURAL_START.pattern})", re.IGNORECASE)
+# A recital's opening word in lower case, as some memoranda write their preambles ("striving for …,", "acknowledging …,").
+LOWERCASE_RECITAL = re.compile(
+    r"(?:and )?(?:recogni[sz]ing|acknowledging|considering|desiring|desirous|noting|mindful|conscious|convinced|determined|"
+    r"striving|bearing in mind|taking into account|taking note|(?:re)?affirming|recalling|welcoming|emphasi[sz]ing|stressing|"
+    r"underlining|expressing|seeking|wishing|believing|aware|reali[sz]ing|confirming|having regard)\b")
 # A line ending like this completes a sentence, a list item or a heading lead-in.
 TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
 # Lines a page prints on every page: a page number ("17-3", "- 5 -", "Page 4 of 12"), and after it a running header in
@@ -185,6 +190,8 @@ class _Joiner:
         self.out: list[str] = []
         self.pieces: list[str] = []
         self.length = 0
+        #: Until the first heading line, lines are a preamble's, whose recitals may open in lower case.
+        self.in_preamble = True
 
     def paragraphs(self, lines: list[str]) -> list[str]:
         """One line per paragraph, with an empty line where the source had blank lines between two."""
@@ -193,6 +200,8 @@ class _Joiner:
             if not line:
                 blank_before = True
                 continue
+            if self.in_preamble and HEADING_LINE.match(line):
+                self.in_preamble = False
             if self.pieces and self._continues(line, blank_before):
                 self._glue(line)
             else:
@@ -267,7 +276,9 @@ class _Joiner:
         if TERMINAL_PUNCTUATION.search(last) and not (first.islower() and (INITIAL_END.search(last) or self._wrapped_at_semicolon(last))):
             return False  # but '(the "United States" or "U.S.")\nand Japan' ends on an initial, not a sentence
         if first.islower():
-            return True
+            # "…, based on the principles of equality and mutual benefit," / "acknowledging the role of …": a preamble's
+            # next recital, which a memorandum may open in lower case.
+            return not (self.in_preamble and last[-1:] in ",;" and LOWERCASE_RECITAL.match(line))
         if _last_word(last).lower() in self.dangling:
             return True
         if blank_between or not self.wrap_width:

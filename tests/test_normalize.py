@@ -170,3 +170,17 @@ def test_blank_lines_between_paragraphs_still_end_them():
                  " the measures they adopt to that end without delay", "and in good faith"]
     text = normalize_text("\n\n".join(["\n".join(paragraph)] * 4))
     assert text.split("\n\n") == [" ".join(paragraph)] * 4
+
+
+def test_lowercase_recitals_of_a_preamble_are_lines_of_their_own():
+    """A memorandum may open its recitals in lower case ("striving for …,", "acknowledging …,"): before the first
+    heading each is a paragraph of its own; after it, such a line goes on the sentence before it."""
+    from grammar.normalize import normalize_text
+    text = normalize_text("The Ministries of A and B,\nstriving for closer cooperation in energy efficiency,\n"
+                          "acknowledging the role of energy saving,\nhave come to the following understanding:\n\n"
+                          "Article 1\nThe origin of goods shall be determined,\ntaking into account transport costs.\n")
+    lines = text.split("\n")
+    assert "striving for closer cooperation in energy efficiency," in lines
+    assert any(line.startswith("acknowledging the role of energy saving,") for line in lines)
+    assert "The origin of goods shall be determined, taking into account transport costs." in lines
+
