@@ -293,14 +293,8 @@ class LineRetyper:
         too ("Export Duties" / "Article 2.4"), on the XML path as well: a title the corpus left at the end of the article
         before ("… decisive step." / "Free Movement of Goods") heads the next, unnamed article."""
         for position, token in enumerate(tokens):
-            if token.type == "NAMED_ARTICLE":
-                # A memorandum's "Paragraph 1" or a lone "Article" is as bare as "Article 1": the short line after it heads it.
-                after = tokens[position + 1] if position + 1 < len(tokens) else None
-                if after is not None and after.type == "TEXT" and heading_like(after.value) and _numbered_unit(token.value):
-                    after.type = "HEADING"
+            if not _bare_head(token):
                 continue
-            if token.type not in ("ARTICLE", "DIVISION") or split_head(token.value)[2]:
-                continue  # only a bare "Article 5" or "Chapter 2" line looks to its neighbours for a heading
             after = tokens[position + 1] if position + 1 < len(tokens) else None
             if after is not None and after.type == "TEXT" and heading_like(after.value):
                 after.type = "HEADING"
@@ -348,10 +342,13 @@ class LineRetyper:
                 last_letter, last_roman = label, ""
 
 
-def _numbered_unit(line: str) -> bool:
-    """A named article's line that only numbers its unit, as a bare "Article 5" does: "Paragraph 1", "Article"."""
-    stripped = line.strip(HEADING_TRIM)
-    return UNIT_LINE.fullmatch(stripped) is not None or stripped.lower() == "article"
+def _bare_head(token: Token) -> bool:
+    """A head line without a title of its own, which looks to its neighbours for one: "Article 5", "Chapter 2", and a
+    named article's line that only numbers its unit ("Paragraph 1", a lone "Article")."""
+    if token.type == "NAMED_ARTICLE":
+        stripped = token.value.strip(HEADING_TRIM)
+        return UNIT_LINE.fullmatch(stripped) is not None or stripped.lower() == "article"
+    return token.type in ("ARTICLE", "DIVISION") and not split_head(token.value)[2]
 
 
 def _keep_rising_numbers(numbered: list[tuple[Token, tuple[int, ...]]]) -> None:
@@ -432,18 +429,16 @@ class NodeBuilder(Transformer):
         return Node(kind="paragraph", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
                     label=PARA_LABEL.match(head.value).group(1))
 
-    def item(self, children):
+    def item(self, children, label_pattern: re.Pattern[str] = ITEM_LABEL):
         head = children[0]
         return Node(kind="item", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
-                    label=ITEM_LABEL.match(head.value).group(1))
+                    label=label_pattern.match(head.value).group(1))
 
     def subitem(self, children):
         return self.item(children)
 
     def subsubitem(self, children):
-        head = children[0]
-        return Node(kind="item", start=head.start_pos, end=head.end_pos, lead_end=head.end_pos,
-                    label=CAPITAL_ITEM.match(head.value).group(1))
+        return self.item(children, CAPITAL_ITEM)
 
     def block(self, children):
         line = children[0]
