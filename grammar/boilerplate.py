@@ -24,14 +24,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from grammar.numbering import ARTICLE_KEYWORD, KEYWORD_DASH, NUMBER_WORD, division_keyword
+from grammar.numbering import ARTICLE_KEYWORD, KEYWORD_DASH, NUMBER_WORD, ORDINAL, division_keyword
 from grammar.page_furniture import find_page_furniture
 
 DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
-_UNIT_NUMBER = rf"(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9ivxlcdm]+|{NUMBER_WORD})\b"
+_UNIT_NUMBER = rf"(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9]+{ORDINAL}?|[ivxlcdm]+|{NUMBER_WORD})(?!\w)"
 STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|{_UNIT_NUMBER})")
 # A unit's number alone on its line ("Paragraph 1", "ARTICLE V"): a short line after it is the unit's title.
 UNIT_NUMBER_LINE = re.compile(rf"(?i){_UNIT_NUMBER}[.:]?\s*$")

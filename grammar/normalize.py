@@ -21,16 +21,16 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, KEYWORD_SEPARATOR, division_keyword
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, KEYWORD_SEPARATOR, NUMBER_WORD, ORDINAL, division_keyword
 
 DATA_FILE = Path(__file__).with_name("data") / "normalize.toml"
 
 NUMBER = r"(?:[0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
-HEADING_LINE = re.compile(rf"(?:article|art\.|art[íi]culo|artigo|{division_keyword()}|annex){KEYWORD_SEPARATOR}{NUMBER}\b|preamble$", re.IGNORECASE)
+HEADING_LINE = re.compile(rf"(?:article|art\.|art[íi]culo|artigo|{division_keyword()}|annex){KEYWORD_SEPARATOR}(?:{NUMBER}{ORDINAL}?|{NUMBER_WORD})(?!\w)|preamble$", re.IGNORECASE)
 # "ARTICLE 1-5: Relation To Multilateral Environmental Agreements": a heading with its title, never a wrapped
 # cross-reference, whatever the line before ends with.
 TITLED_HEADING = re.compile(
-    rf"(?i:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}){KEYWORD_SEPARATOR}(?:{ARTICLE_NUMBER}|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
+    rf"(?i:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}){KEYWORD_SEPARATOR}(?:{ARTICLE_NUMBER}{ORDINAL}?|[IVXLC]{{1,6}}|[A-Z])\s*[:\-–—]\s*[A-Z\"(][^\n]{{0,150}}$")
 # An initial's full stop ("U.S.", "(the “U.S.”)"): before a lowercase line it ends no sentence.
 INITIAL_END = re.compile(r"\b[A-Z]\.[\"')\]]*$")
 # A paragraph number after a sentence end inside a paragraph ("… barriers. 2. The Parties"): the space before it.
@@ -60,7 +60,7 @@ RUN_TOGETHER_RECITAL = re.compile(
 # cross-reference whatever the line before ends with ("… in particular\nArticle XXIV of the GATT 1994").
 REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}|annex)\s*{NUMBER}\s+(?:of|to|and|or|in|under)\b", re.IGNORECASE)
 # An article keyword and number alone on a line.
-BARE_ARTICLE_LINE = re.compile(rf"(?i:{ARTICLE_KEYWORD}){KEYWORD_SEPARATOR}(?:{ARTICLE_NUMBER})\.?")
+BARE_ARTICLE_LINE = re.compile(rf"(?i:{ARTICLE_KEYWORD}){KEYWORD_SEPARATOR}(?:{ARTICLE_NUMBER}{ORDINAL}?|{NUMBER_WORD})\.?")
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |(?-i:(?:[a-z]|[ivx]{1,5})\.\ (?=[A-Z]))|\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_DASH", "KEYWORD_SEPARATOR", "NUMBER_WORD", "division_keyword", "number_key", "rising_run"]
+__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "ORDINAL", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_DASH", "KEYWORD_SEPARATOR", "NUMBER_WORD", "division_keyword", "number_key", "rising_run"]
 
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
 #: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"), and as the Spanish and Portuguese
@@ -26,17 +26,22 @@ DIVISION_WORDS = {
 }
 #: The kind of provision each division level makes: a title is a part, a subsection a section.
 DIVISION_KINDS = {"part": "part", "title": "part", "chapter": "chapter", "section": "section", "subsection": "section"}
-#: A number spelled out, as older agreements number their articles ("Article ONE", "Article Twenty-One"); the provision
+#: A number spelled out, as older agreements number their articles ("Article ONE", "Article Twenty-One"), and the first
+#: article as French and Spanish texts number it ("Article premier", "Artículo primero"); the provision
 #: grammar's ``_NUMBER_WORD`` terminal spells the same.
 NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
                r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-               r"|eighteen|nineteen)")
+               r"|eighteen|nineteen|premi[eè]re?|primer[oa])")
 #: An article number in digits, with an optional chapter-letter prefix; uppercase letters (wrap the
 #: expression in ``(?i:…)`` where the heading's case does not matter).
 ARTICLE_NUMBER = r"(?:[A-Z]{1,2}-)?[0-9]{1,4}(?:[.\-][0-9]{1,3})*"
 #: What stands between a heading's keyword and its number, as well as a colon or spaces: a dash ("ARTICLE - I" in
 #: India's treaties with Bhutan and Nepal, "Article – 5"). The provision grammar's ``ARTICLE`` terminal spells the same.
 KEYWORD_DASH = r"\s*[\-–—]\s*"
+#: The ordinal mark after an article's or a division's number in French, Spanish and Portuguese texts: "Article 1er",
+#: "Artículo 1º", "Artículo 2°", "Artigo 1.º". Where a regex follows it with a word boundary, it writes ``(?!\w)``
+#: instead of ``\b`` ("°" is no word character). The provision grammar's ``ARTICLE`` and ``_DIVISION_NUMBER`` spell the same.
+ORDINAL = r"(?:er|\.?[ºª°])"
 KEYWORD_SEPARATOR = rf"(?::?\s*|{KEYWORD_DASH})"
 _WHOLE_NUMBER = re.compile(ARTICLE_NUMBER, re.IGNORECASE)
 

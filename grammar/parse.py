@@ -10,13 +10,13 @@ from grammar.gc_pause import gc_paused
 from grammar.metadata import extract_metadata
 from grammar.models import ClauseReading, Document, Provision, Skipped, Source, trusted
 from grammar.normalize import normalize_line, normalize_text
-from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, KEYWORD_SEPARATOR, NUMBER_WORD, division_keyword
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, KEYWORD_SEPARATOR, NUMBER_WORD, ORDINAL, division_keyword
 from grammar.provisions import parse_provisions
 from grammar.refs import Draft, name_provisions
 from grammar.sentences import split_sentences
 
 # An article or chapter heading line makes a document structured rather than prose.
-HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|{division_keyword("chapter", "part", "section")}){KEYWORD_SEPARATOR}(?i:{ARTICLE_NUMBER}|[ivxlc]{{1,6}}|{NUMBER_WORD})\b(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
+HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|{division_keyword("chapter", "part", "section")}){KEYWORD_SEPARATOR}(?i:{ARTICLE_NUMBER}{ORDINAL}?|[ivxlc]{{1,6}}|{NUMBER_WORD})(?!\w)(?:[ :.\-–—]+[A-Z"(][^\n]{{0,150}})?$""")
 DATELINE = "byline or dateline"
 #: The reading of a provision whose clauses were not read (see ``parse_source``'s ``read_clauses_of``).
 UNREAD = ClauseReading()

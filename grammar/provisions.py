@@ -18,14 +18,15 @@ from lark.exceptions import LexError
 from lark.lexer import BasicLexer
 
 from grammar.models import OutlineEntry
-from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_KINDS, DIVISION_WORDS, division_keyword, number_key, rising_run
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_KINDS, ORDINAL, DIVISION_WORDS, division_keyword, number_key, rising_run
 
 DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
     rf"(?i)^(?:(?:{division_keyword()})[ ](?={division_keyword()}))?(?P<keyword>{division_keyword()}|{ARTICLE_KEYWORD})(?::?\s?|\s?[\-–—]\s?)(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
-    rf"|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-z]+\b)"
+    rf"|{ARTICLE_NUMBER}(?={ORDINAL}(?!\w))|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-zè]+\b)"
+    rf"(?:(?<=[0-9]){ORDINAL})?"
 )
 # "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
 LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")

@@ -372,6 +372,36 @@ def test_spanish_portuguese_and_french_headings_are_structure():
         ("Art. 5", "article"), ("Art. 6", "article"), ("Ch. 3", "chapter"), ("Art. 7", "article")]
 
 
+def test_ordinal_marks_and_first_articles_of_french_spanish_and_portuguese_headings_are_structure():
+    document = parse("\n".join([
+        "ACUERDO ENTRE LAS PARTES",
+        "",
+        "Capítulo 1º: Disposiciones generales",
+        "Artículo 1º",
+        "Objeto",
+        "",
+        "Las Partes cooperarán en el sector minero.",
+        "",
+        "Artículo 2°.- Ámbito",
+        "1. Las Partes establecen un Comité Conjunto.",
+        "Artigo 3.º Vigência",
+        "O presente Acordo entrará em vigor.",
+        "Chapitre 1er: Dispositions générales",
+        "Article 1er",
+        "Le présent Accord entre en vigueur.",
+        "",
+        "Article premier",
+        "Objet",
+        "",
+        "Les Parties coopèrent.",
+    ]))
+    assert [(p.ref, p.heading) for p in document.provisions if p.kind in ("chapter", "article")] == [
+        ("Ch. 1", "Disposiciones generales"), ("Ch. 1 Art. 1", "Objeto"), ("Ch. 1 Art. 2", "Ámbito"),
+        ("Ch. 1 Art. 3", "Vigência"), ("Ch. 1 #2", "Dispositions générales"),
+        ("Ch. 1 #2 Art. 1", "Dispositions générales"), ("Ch. 1 #2 Art. premier", "Objet")]
+    assert document.provisions[-1].text.endswith("Les Parties coopèrent.")
+
+
 def test_a_line_ending_in_a_colon_is_not_the_heading_of_the_article_below():
     document = parse("Preamble\nThe Parties,\n\nHAVE AGREED as follows:\n\nArticle 1\nThe Parties shall establish a free trade area.")
     article = next(p for p in document.provisions if p.ref == "Art. 1")
