@@ -76,6 +76,10 @@ NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
 # What clause.lark's _subject_part allows: the tokens a subject is made of.
 SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER",
                            "WOULD", "REFRAIN", "PROHIBIT", "NON"})
+# The labels before an item's first word: "(b) ", "1. (a) ".
+ITEM_LABELS = re.compile(r"\s*(?:\(?(?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,7})[.)]\s+)+")
+# What may stand before the "that" of a complement in an item without a main verb: its words and its label.
+PLAIN_WORDS = frozenset({"_ENUM", "WORDS", "FEW"})
 #: How a cue reads inside reported speech, where it differs: what someone said they would do, they will do.
 REPORTED_AS = {"WOULD": "COMMITMENT"}
 RANK = {modality: rank for rank, modality in enumerate(MODALITY_STRENGTH)}
@@ -658,11 +662,38 @@ def as_instruction(reading: ClauseReading, text: str) -> ClauseReading:
     return reading
 
 
-def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None) -> ClauseReading:
-    """An item's reading given the reading of its list's lead-in (see ``read_clause``)."""
-    if lead_in is None or reading.modality_cue is not None:
+def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: str | None = None) -> ClauseReading:
+    """An item's reading given the reading of its list's lead-in (see ``read_clause``).
+
+    With the item's ``text``, a verb cue of the item that only a that-clause or relative clause of its words holds
+    ("(b) a transparent system to provide notice to a patent holder that another person is seeking to market …",
+    under "Each Party shall provide:") yields to a lead-in's verb: the item has no main verb of its own.
+    """
+    if lead_in is None:
         return reading
+    if reading.modality_cue is not None:
+        if text is None or lead_in.modality_cue is None or not _decided_in_complement(text):
+            return reading
+        return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
     return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+
+
+def _decided_in_complement(text: str) -> bool:
+    """Whether ``text``, a fragment that goes on in lower case after its label, takes its modality from a verb cue
+    after a "that" or relative pronoun that only words precede ("a transparent system to provide notice … that another
+    person is seeking to"): not from a named actor's own relative clause ("a Party that adopts a measure shall notify
+    it"), nor after a condition or a comma, where the item's own main clause may follow ("when …, that Party may
+    seek …")."""
+    opening = ITEM_LABELS.sub("", text, count=1)
+    if not opening[:1].islower():
+        return False
+    for names, _ in scan_cues(text):
+        plan = plan_sentence(names)
+        if plan.modality_cue is None:
+            continue
+        link = next((index for index, name in enumerate(names[:plan.modality_cue]) if name in ("THAT", "RELATIVE")), None)
+        return link is not None and "WORDS" in names[:link] and all(name in PLAIN_WORDS for name in names[:link])
+    return False
 
 
 def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:

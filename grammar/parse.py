@@ -190,7 +190,7 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             provisions.append(unread[index])
             continue
         own_reading = readings[own_text]
-        reading = with_lead_in(own_reading, lead_in) if lead_in is not None else as_instruction(own_reading, own_text)
+        reading = with_lead_in(own_reading, lead_in, own_text) if lead_in is not None else as_instruction(own_reading, own_text)
         provisions.append(_provision(draft, text, reading))
     return provisions
 

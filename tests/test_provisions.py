@@ -284,6 +284,30 @@ def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
     return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
 
 
+def test_an_item_whose_only_verb_is_in_a_that_or_relative_clause_reads_under_its_lead_in():
+    readings = kind_and_modality(
+        "Article 16.10: Pharmaceutical Products",
+        "3. Each Party shall provide:",
+        "(a) a transparent system to provide notice to a patent holder that another person is seeking to market the product;",
+        "(b) procedures for the review of measures which the Party may adopt;",
+        "(c) a Party that adopts a measure may notify it;",
+        "(d) when a Party identifies a problem, that Party may seek clarification; and",
+        "(e) Each notice that is published may be corrected.",
+    )
+    assert readings["Art. 16.10(3)(a)"] == readings["Art. 16.10(3)(b)"] == ("item", "binding")
+    # A named actor's own relative clause, a condition before the item's main clause, or a whole sentence: its own verb.
+    assert readings["Art. 16.10(3)(c)"] == readings["Art. 16.10(3)(d)"] == readings["Art. 16.10(3)(e)"] == ("item", "best_effort")
+
+
+def test_an_item_reads_its_own_verb_in_a_that_clause_under_a_lead_in_without_a_verb():
+    readings = kind_and_modality(
+        "Article 2: Definitions",
+        "For the purposes of this Agreement:",
+        "(a) goods that are originating may be imported free of duty;",
+    )
+    assert readings["Art. 2(a)"] == ("item", "best_effort")
+
+
 def test_items_of_a_verbless_item_take_the_modality_it_took_from_its_own_lead_in():
     readings = kind_and_modality(
         "Article 17.4: Commercial Considerations",
