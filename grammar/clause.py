@@ -66,7 +66,7 @@ NEGATIVE_MARKERS = frozenset({"REFRAIN", "PROHIBIT", "NON"})
 # The verb cues of a duty: a "shall" or "must" found elsewhere in a sentence can lift a weaker main verb.
 DUTIES = frozenset({"BINDING", "BINDING_NEG"})
 # Past these, the rest of a clause is a that-clause or relative clause and says nothing about its polarity.
-CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD"})
+CLAUSE_LINKS = frozenset({"THAT", "RELATIVE", "SUBORD", "BACKGROUND"})
 # The second cues of a chained verb group (clause.lark's _lesser_cue): "shall endeavour", "will consider".
 LESSER_CUES = frozenset({"BEST_EFFORT", "ASPIRATION", "CONSIDER"})
 # Cues that are modal verbs only, always followed by the verb they govern ("shall agree", "may decide").

@@ -473,6 +473,11 @@ NEWS_LANGUAGE = [
      N, "none", "positive"),
     ("nothing-shall-prevent-saves", "Nothing shall prevent a Party from taking any action which it considers necessary.", N, "none", "positive"),
     ("ways-and-means-defines-nothing", "Recalling their readiness to cooperate in seeking ways and means to strengthen this process;", N, "aspirational", "positive"),
+    ("as-it-seeks-to-is-background", "Japan and Peru signed a memorandum on Tuesday, as Tokyo seeks to reduce its reliance on China.",
+     N, "none", "positive"),
+    ("comes-as-it-looks-to-is-background", "The deal comes as Washington looks to secure supplies of lithium.", N, "none", "positive"),
+    ("as-clause-before-the-main-verb", "As Japan seeks to diversify its supply, the two sides will hold regular talks.", "the two sides",
+     "commitment", "positive"),
 ]
 
 
@@ -639,7 +644,7 @@ def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
              "NON", "WOULD", "_ENUM", "BINDING", "BINDING_NEG", "COMMITMENT", "COMMITMENT_NEG", "BEST_EFFORT", "PERMISSION",
-             "ASPIRATION", "CONSIDER", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "AIM_LIST", "QUOTE", "BREAK", "BEST_EFFORT_NEG", "MEETING"]
+             "ASPIRATION", "CONSIDER", "ENCOURAGE", "ESTABLISH", "DISCRETION", "REPORT", "DEFINE", "SCOPE", "DEEM", "AGREE_THAT", "SUBORD", "BACKGROUND", "RELATIVE", "PARTICIPLE", "PURPOSE", "RECITAL", "THAT", "AIM_LIST", "QUOTE", "BREAK", "BEST_EFFORT_NEG", "MEETING"]
 
 
 def test_fuzzer_knows_every_terminal():
