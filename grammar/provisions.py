@@ -39,6 +39,11 @@ TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
 # A title in capitals standing alone: one to five words of letters, no closing punctuation ("AREAS OF COOPERATION").
 CAPITAL_TITLE = re.compile(r"[A-Z][A-Z'’&-]+(?: (?:[A-Z][A-Z'’&-]*|&)){0,4}$")
 CONTENT_TYPES = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
+# Words a title keeps in lowercase after its first word.
+MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+# A title in title case standing alone: up to eight words, no comma and no closing punctuation ("Investment and
+# Innovation", "Building Responsible Supply Chains"); _title_case_heading checks the words' case.
+TITLE_CASE_LINE = re.compile(r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,7}$")
 # What ends a sentence (or a list entry) at the end of a line: a page break after it cuts nothing.
 SENTENCE_END = re.compile(r"[.;:!?][\"'’”)\]]*\s*$")
 MIN_TITLED_SECTIONS = 2
@@ -172,6 +177,21 @@ def _rejoined_across_skipped(stream, skipped_starts: frozenset[int]) -> list[Tok
     return tokens
 
 
+def _capital_title(line: str) -> bool:
+    """A title in capitals: "AREAS OF COOPERATION"."""
+    return CAPITAL_TITLE.match(line) is not None
+
+
+def _title_case_heading(line: str) -> bool:
+    """A title in title case, as action plans and statements head their sections ("Investment and Innovation"): every
+    word capitalised but the minor ones, one word of four letters or more, and no verb a sentence would have."""
+    if not TITLE_CASE_LINE.match(line) or line.isupper() or MODAL_VERB.search(line.lower()):
+        return False
+    words = line.split()
+    return all(word[0].isupper() or word[0].isdigit() or word in MINOR_WORDS or word == "&" for word in words) \
+        and any(len(word) >= 4 and word.isalpha() for word in words)
+
+
 class LineRetyper:
     """Postlexer: drops skipped lines and retypes the lines whose type depends on their neighbours."""
 
@@ -224,14 +244,17 @@ class LineRetyper:
             for token in units:
                 token.type = "NAMED_ARTICLE"
             return
-        # A title in capitals right after another line in capitals continues a title page's heading.
-        titles = [token for position, token in enumerate(tokens[:-1])
-                  if token.type == "TEXT" and CAPITAL_TITLE.match(token.value)
-                  and not (position and tokens[position - 1].value.isupper())
-                  and not CAPITAL_TITLE.match(tokens[position + 1].value) and tokens[position + 1].type in CONTENT_TYPES]
-        if len(titles) >= MIN_TITLED_SECTIONS:
-            for token in titles:
-                token.type = "NAMED_ARTICLE"
+        # A title right after a line in capitals continues a title page's heading; titles in title case one after another
+        # are a title page's or a signature block's lines (a name, then an office).
+        for is_title, follows_title in ((_capital_title, str.isupper), (_title_case_heading, _title_case_heading)):
+            titles = [token for position, token in enumerate(tokens[:-1])
+                      if token.type == "TEXT" and is_title(token.value)
+                      and not (position and follows_title(tokens[position - 1].value))
+                      and not is_title(tokens[position + 1].value) and tokens[position + 1].type in CONTENT_TYPES]
+            if len(titles) >= MIN_TITLED_SECTIONS:
+                for token in titles:
+                    token.type = "NAMED_ARTICLE"
+                return
 
     @staticmethod
     def _force_outline(tokens: list[Token], outline: tuple[OutlineEntry, ...]) -> None:

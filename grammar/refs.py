@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from grammar.provisions import Node, split_head
+from grammar.provisions import MINOR_WORDS, Node, split_head
 from grammar.sentences import BOUNDARY, split_sentences
 
 DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
@@ -55,8 +55,6 @@ class Draft(NamedTuple):
     lead_end: int
 
 
-# Words a title keeps in lowercase after its first word.
-MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
 def number_from_words(label: str) -> str:

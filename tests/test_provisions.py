@@ -5,6 +5,7 @@ import pytest
 
 from grammar import parse_source
 from grammar.models import Source
+from grammar.provisions import _title_case_heading
 
 
 def parse(text: str):
@@ -488,6 +489,49 @@ def test_one_line_in_capitals_makes_no_unit():
     refs = outline("TOKYO TALKS\nJapan and Peru will sign a statement.\n\nThe two sides agreed to cooperate.")
     assert all(kind != "article" for _, kind in refs)
 
+
+
+ACTION_PLAN = "\n".join([
+    "We, the Leaders of the G7, recognize that critical minerals are the building blocks of a strong economy.",
+    "",
+    "Building Responsible Supply Chains",
+    "",
+    "We will work together to promote standards-based markets for critical minerals.",
+    "",
+    "We will explore ways to invest in projects in partner countries.",
+    "",
+    "Investment and Innovation",
+    "",
+    "The G7 will mobilize private capital for responsible projects.",
+    "",
+    "For the Government of Canada",
+    "Jonathan Wilkinson",
+    "Minister of Natural Resources",
+])
+
+
+def test_titles_in_title_case_are_the_units_of_a_document_without_articles():
+    document = parse(ACTION_PLAN)
+    units = [p for p in document.provisions if p.kind == "article"]
+    assert [p.ref for p in units] == ["Building Responsible Supply Chains", "Investment and Innovation"]
+    paragraphs = [p for p in document.provisions if p.parent == "Building Responsible Supply Chains"]
+    assert [p.heading for p in paragraphs] == ["Building Responsible Supply Chains"] * 2
+    # A signature block's lines in title case follow one another: none heads a unit; nor does a sentence in title case.
+    assert not any(p.ref.startswith(("For the Government", "Jonathan", "Minister")) for p in document.provisions)
+
+
+def test_one_line_in_title_case_makes_no_unit():
+    refs = outline("Tokyo Talks\nJapan and Peru will sign a statement.\n\nThe two sides agreed to cooperate.")
+    assert all(kind != "article" for _, kind in refs)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Investment and Innovation", True), ("Building Responsible Supply Chains", True), ("Objective", True),
+    ("Recycling & Circularity", True), ("The Parties Will Cooperate", False), ("Japan, Peru and Chile", False),
+    ("Areas of cooperation", False), ("AREAS OF COOPERATION", False), ("Supply Chains.", False), ("Go", False),
+])
+def test_a_title_case_heading_is_short_capitalised_and_verbless(line, expected):
+    assert _title_case_heading(line) is expected
 
 def test_a_bare_article_keyword_among_numbered_articles_heads_an_article():
     # ToTA's Kyrgyz Republic-Russia agreement lost its first article's number: its text is that article's own.
