@@ -476,6 +476,11 @@ NEWS_LANGUAGE = [
     ("as-it-seeks-to-is-background", "Japan and Peru signed a memorandum on Tuesday, as Tokyo seeks to reduce its reliance on China.",
      N, "none", "positive"),
     ("comes-as-it-looks-to-is-background", "The deal comes as Washington looks to secure supplies of lithium.", N, "none", "positive"),
+    ("will-now-have-to-binds", "Exporters will now have to request licences from the ministry.", "Exporters", "binding", "positive"),
+    ("are-also-required-to-binds", "The firms are also required to report details of their overseas buyers.", "The firms", "binding",
+     "positive"),
+    ("has-to-do-with-is-no-duty", "This has to do with trade.", N, "none", "positive"),
+    ("said-he-wanted-to-aspires", "He has said he wanted to expand the export ban to cover tin.", N, "aspirational", "positive"),
     ("as-clause-before-the-main-verb", "As Japan seeks to diversify its supply, the two sides will hold regular talks.", "the two sides",
      "commitment", "positive"),
 ]
