@@ -222,7 +222,9 @@ class ClausePlanner(Transformer):
             plan = _reported_plan(pieces, segments) or plan
         qualifier = next((token for segment in segments if segment.kind != "quotation"
                           for token in segment.subject + segment.tail if token.type == "QUALIFIER"), None)
-        if qualifier is not None and RANK[plan.modality] < RANK["best_effort"]:
+        # A qualifier caps a duty, and gives a sentence without a verb of its own its leeway: "(f) as appropriate, issue
+        # interpretations" under "The Commission shall:" is a best effort (``with_lead_in``).
+        if qualifier is not None and (RANK[plan.modality] < RANK["best_effort"] or plan.modality_cue is None):
             plan = Plan("best_effort", qualifier.start_pos, plan.polarity_cue, plan.subject, plan.named_actor)
         return plan
 
@@ -587,6 +589,7 @@ def _first(*candidates: int | None) -> int | None:
 
 # The planner runs inside the LALR parser (no tree is built): plans are made on every new sentence shape.
 _PARSER = Lark.open("clause.lark", rel_to=__file__, parser="lalr", lexer=_CueTypeLexer, transformer=ClausePlanner())
+QUALIFIER_CUE = re.compile(_PARSER.get_terminal("QUALIFIER").pattern.to_regexp())
 _SCANNER = build_scanner(_PARSER, frozenset(VERB_MODALITY))
 
 
@@ -630,7 +633,7 @@ def read_clause(text: str, lead_in: ClauseReading | None = None) -> ClauseReadin
     modality and actor of ``lead_in``, the reading of the provision that introduces its list, and keeps
     its own polarity.
     """
-    return with_lead_in(_read_sentences(text, scan_cues(text)), lead_in)
+    return with_lead_in(_read_sentences(text, scan_cues(text)), lead_in, text)
 
 
 def read_provision(text: str) -> ClauseReading:
@@ -672,10 +675,21 @@ def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: st
     if lead_in is None:
         return reading
     if reading.modality_cue is not None:
-        if text is None or lead_in.modality_cue is None or not _decided_in_complement(text):
+        if text is None or lead_in.modality_cue is None:
             return reading
-        return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+        if QUALIFIER_CUE.fullmatch(reading.modality_cue.lower()) and not _has_verb_cue(text):
+            # The item's only cue is a qualifier ("(f) as appropriate, issue interpretations"): the lead-in's verb, with
+            # the item's leeway.
+            modality = lead_in.modality if RANK[lead_in.modality] > RANK["best_effort"] else "best_effort"
+            return _reading(reading.actor or lead_in.actor, modality, reading.polarity_cue, reading.modality_cue)
+        if _decided_in_complement(text):
+            return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+        return reading
     return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+
+
+def _has_verb_cue(text: str) -> bool:
+    return any(name in VERB_MODALITY for names, _ in scan_cues(text) for name in names)
 
 
 def _decided_in_complement(text: str) -> bool:
