@@ -733,10 +733,19 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
 
 
 def _opening_recital(text: str, cues: list[Cue]) -> int | None:
-    """The index of the "Whereas" that opens a sentence as a preamble recital (the scanner names it BREAK), if one does."""
+    """The index of the "Whereas" that opens a sentence as a preamble recital (the scanner names it BREAK), if one does,
+    or of the participle that opens an unnumbered recital ending in a semicolon or comma as a preamble's recitals do ("Considering
+    that the institutional, technical and scientific cooperation … shall contribute to …;": the comma inside its
+    that-clause does not make what follows a main clause; "Recognizing that …, the Parties undertake to …;" names its actor)."""
     for index, (start, end, name) in enumerate(cues):
-        if name not in ("WORDS", "_ENUM"):  # a paragraph's number or an item's letter may come first
-            return index if name == "BREAK" and text[start:end].lower() == "whereas" else None
+        if name in ("WORDS", "_ENUM"):  # a paragraph's number or an item's letter may come first
+            continue
+        if name == "BREAK" and text[start:end].lower() == "whereas":
+            return index
+        if name == "PARTICIPLE" and index == 0 and cues[-1][2] == "STOP" and text[:cues[-1][1]].rstrip().endswith((";", ",")) \
+                and not any(cue_name in NAMED_ACTORS for _, _, cue_name in cues):
+            return index
+        return None
     return None
 
 
