@@ -706,7 +706,9 @@ def _decided_in_complement(text: str) -> bool:
         if plan.modality_cue is None:
             continue
         link = next((index for index, name in enumerate(names[:plan.modality_cue]) if name in ("THAT", "RELATIVE")), None)
-        return link is not None and "WORDS" in names[:link] and all(name in PLAIN_WORDS for name in names[:link])
+        # "such other matters as the Parties may agree": the relative "as" holds the item's words.
+        return link is not None and ("WORDS" in names[:link] or names[link] == "RELATIVE") \
+            and all(name in PLAIN_WORDS for name in names[:link])
     return False
 
 

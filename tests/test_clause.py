@@ -552,6 +552,10 @@ LIST_ITEMS = [
      "best_effort", "positive"),
     ("item-qualifier-keeps-weaker-lead-in", "(a) where appropriate, share data;", "The Participants intend to:", "The Participants",
      "aspirational", "positive"),
+    ("item-such-other-as-may-agree", "(i) take such other action as the Parties may agree.", "The Commission shall:", "The Commission",
+     "binding", "positive"),
+    ("item-such-other-matters", "(h) such other matters as the Parties may agree.", "The Committee shall consider:", "The Committee",
+     "binding", "positive"),
     ("item-lead-in-negative-lead", "(a) any export duty on copper;", "Neither Party shall maintain:", "Neither Party", "binding", "positive"),
     ("item-no-lead-in-modality", "Domestic measures to address non-market policies;", "The following matters are covered:", N, "none", "positive"),
 ]
