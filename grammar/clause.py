@@ -684,8 +684,19 @@ def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: st
             return _reading(reading.actor or lead_in.actor, modality, reading.polarity_cue, reading.modality_cue)
         if _decided_in_complement(text):
             return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+        if lead_in.modality == "binding" and reading.modality == "aspirational" and _opens_with(text, "CONSIDER"):
+            # "The Commission shall: … (e) consider and adopt any amendment": the item's verb chains to the lead-in's modal,
+            # and a duty to consider stays a duty, as "shall consider" does (``_weakens``).
+            return _reading(reading.actor or lead_in.actor, "binding", reading.polarity_cue, reading.modality_cue)
         return reading
     return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+
+
+def _opens_with(text: str, cue_name: str) -> bool:
+    """Whether the first sentence of ``text`` opens with a cue of that name, after its label."""
+    for names, _ in scan_cues(text):
+        return next((name for name in names if name != "_ENUM"), None) == cue_name
+    return False
 
 
 def _has_verb_cue(text: str) -> bool:

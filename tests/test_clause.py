@@ -556,6 +556,10 @@ LIST_ITEMS = [
      "binding", "positive"),
     ("item-such-other-matters", "(h) such other matters as the Parties may agree.", "The Committee shall consider:", "The Committee",
      "binding", "positive"),
+    ("item-consider-under-shall-binds", "(e) consider and adopt any amendment to this Agreement;", "The Commission shall:", "The Commission",
+     "binding", "positive"),
+    ("item-consider-under-will-aspires", "(e) consider joint projects;", "The Participants will:", N, "aspirational",
+     "positive"),
     ("item-lead-in-negative-lead", "(a) any export duty on copper;", "Neither Party shall maintain:", "Neither Party", "binding", "positive"),
     ("item-no-lead-in-modality", "Domestic measures to address non-market policies;", "The following matters are covered:", N, "none", "positive"),
 ]
