@@ -547,7 +547,7 @@ def _subject_before(tokens: tuple[Token, ...], position: int) -> tuple[Token, ..
 
 
 def _opener_plan(segments: list[_Segment]) -> Plan | None:
-    """A preamble recital ("RECOGNISING that …") with no main clause after it."""
+    """A preamble recital ("RECOGNISING that …") with no main clause after it (a numbered one: ``_numbered_recital``)."""
     if not segments or segments[0].kind != "opener":
         return None
     opener = segments[0]
@@ -736,6 +736,8 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
             # "Whereas the Parties are committed to liberalize trade": a recital states the background of the duties
             # that follow, and commits to nothing itself, as a preamble's "RECOGNIZING …" does.
             plan = Plan("aspirational", recital, plan.polarity_cue, plan.subject, plan.named_actor)
+        if plan.modality_cue is None and _numbered_recital(text, cues):
+            plan = Plan("aspirational", 1, plan.polarity_cue, plan.subject, plan.named_actor)
         if plan.modality_cue is not None and (best is None or RANK[plan.modality] < RANK[best[0].modality]):
             best = (plan, cues)
         if plan.polarity_cue is not None and negative is None:
@@ -743,6 +745,13 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
     plan, cues = best or negative or (Plan(), [])
     return _reading(_actor(text, plan, cues), plan.modality, _cue_text(text, cues, plan.polarity_cue),
                     _cue_text(text, cues, plan.modality_cue))
+
+
+def _numbered_recital(text: str, cues: list[Cue]) -> bool:
+    """A preamble's numbered recital: "(ii) Being aware of the growth in their trade;", "(iv) Recognizing the need …". The
+    participle is capitalised, as a recital's is; a list's item in lower case ("(d) considering any other matter referred to
+    it") is a function its lead-in names."""
+    return len(cues) > 1 and cues[0][2] == "_ENUM" and cues[1][2] == "PARTICIPLE" and text[cues[1][0]].isupper()
 
 
 def _opening_recital(text: str, cues: list[Cue]) -> int | None:
