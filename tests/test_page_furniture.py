@@ -97,3 +97,15 @@ def test_a_sentence_cut_by_a_page_break_is_one_provision_again():
     assert not any(p.parent == cut.ref for p in document.provisions)  # the page number and header stay skipped spans
     assert {span.reason for span in document.skipped} == {PAGE_NUMBER_REASON, RUNNING_LINE_REASON}
     assert coverage_problems(document) == []
+
+
+def test_a_reader_appeal_at_the_end_of_a_press_release_is_skipped():
+    document = parse_text("\n\n".join([
+        "Canada signs investment agreements with three African countries",
+        "Canada today signed foreign investment promotion and protection agreements with Mali and Senegal.",
+        "Now that these agreements have been signed, countries will proceed with their ratification processes.",
+        "Did you find this information helpful? If you did, consider donating.",
+    ]))
+    skipped = skipped_texts(document)
+    assert skipped["Did you find this information helpful? If you did, consider donating."] == "reader appeal"
+    assert not any("ratification" in text for text in skipped)
