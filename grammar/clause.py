@@ -688,6 +688,10 @@ def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: st
             # "The Commission shall: … (e) consider and adopt any amendment": the item's verb chains to the lead-in's modal,
             # and a duty to consider stays a duty, as "shall consider" does (``_weakens``).
             return _reading(reading.actor or lead_in.actor, "binding", reading.polarity_cue, reading.modality_cue)
+        if _opens_with(text, "ENCOURAGE"):
+            # "Areas of cooperation may include: … (b) Encourage and promote trade and investment": the lead-in's modal
+            # governs the item's verb, as "may encourage" and "shall encourage" read.
+            return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
         return reading
     return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
 

@@ -20,7 +20,8 @@ HEAD_LINE = re.compile(rf"""(?m)^(?i:{ARTICLE_KEYWORD}|{division_keyword("chapte
 DATELINE = "byline or dateline"
 #: The reading of a provision whose clauses were not read (see ``parse_source``'s ``read_clauses_of``).
 UNREAD = ClauseReading()
-LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to))\s*$", re.IGNORECASE)
+LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to)|\b(?:the\s+following(?:\s+[a-z]+){0,2}|as\s+follows)\s*\.)\s*$",
+                         re.IGNORECASE)
 # An entry of a list written without markers: one short line (at most about 300 characters, no colon) ending as
 # list entries end.
 LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
@@ -224,9 +225,12 @@ def _first_sentence(text: str) -> str:
 
 
 def _may_lead_in(own_text: str) -> bool:
-    """False for a text ending in a full stop or semicolon, which ``LEAD_IN_END`` cannot match: most texts end
-    so, and this test costs a tenth of the search it saves."""
-    return not own_text.endswith((".", ";"))
+    """False for a text ending in a semicolon, or in a full stop that does not close "… the following areas." or "…
+    as follows." (a lead-in written with a full stop), which ``LEAD_IN_END`` cannot match: most texts end so, and this
+    test costs a tenth of the search it saves."""
+    if own_text.endswith("."):
+        return "follow" in own_text[-32:]
+    return not own_text.endswith(";")
 
 
 def _provision(draft: Draft, text: str, reading: ClauseReading) -> Provision:

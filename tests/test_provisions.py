@@ -300,6 +300,16 @@ def test_an_item_whose_only_verb_is_in_a_that_or_relative_clause_reads_under_its
     assert readings["Art. 16.10(3)(c)"] == readings["Art. 16.10(3)(d)"] == readings["Art. 16.10(3)(e)"] == ("item", "best_effort")
 
 
+def test_a_lead_in_ending_in_the_following_areas_and_a_full_stop_leads_its_items():
+    readings = kind_and_modality(
+        "Article 2",
+        "The Parties may cooperate in the following areas.",
+        "a) trade and investment",
+        "b) energy",
+    )
+    assert readings["Art. 2(a)"] == readings["Art. 2(b)"] == ("item", "best_effort")
+
+
 def test_an_item_reads_its_own_verb_in_a_that_clause_under_a_lead_in_without_a_verb():
     readings = kind_and_modality(
         "Article 2: Definitions",
