@@ -36,7 +36,7 @@ from grammar.models import MODALITY_STRENGTH, ClauseReading, Modality
 from grammar.cue_scan import GAP_TYPES, Cue, Sentence, build_scanner
 from grammar.trie import trie_regex
 
-__all__ = ["read_clause", "read_clauses", "read_provision", "scan_cues", "scan_texts", "strongest_reading"]
+__all__ = ["read_clause", "read_clause_shapes", "read_clauses", "read_provision", "scan_cues", "scan_texts", "strongest_reading"]
 
 #: The modality each verb cue expresses on its own (see the reading rules in clause.lark's header).
 VERB_MODALITY: dict[str, Modality] = {
@@ -80,6 +80,8 @@ SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SU
 ITEM_LABELS = re.compile(r"\s*(?:\(?(?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,7})[.)]\s+)+")
 # What may stand before the "that" of a complement in an item without a main verb: its words and its label.
 PLAIN_WORDS = frozenset({"_ENUM", "WORDS", "FEW"})
+#: A text's shape: the cue names of each of its sentences.
+Shape = tuple[tuple[str, ...], ...]
 #: How a cue reads inside reported speech, where it differs: what someone said they would do, they will do.
 REPORTED_AS = {"WOULD": "COMMITMENT"}
 RANK = {modality: rank for rank, modality in enumerate(MODALITY_STRENGTH)}
@@ -644,8 +646,14 @@ def read_provision(text: str) -> ClauseReading:
 
 def read_clauses(texts: list[str]) -> list[ClauseReading]:
     """``read_clause`` of each text, without lead-ins, from one scan of them all (see ``scan_texts``)."""
+    return [reading for reading, _ in read_clause_shapes(texts)]
+
+
+def read_clause_shapes(texts: list[str]) -> list[tuple[ClauseReading, Shape]]:
+    """``read_clauses``, each reading with its text's shape (the cue names of its sentences), which ``with_lead_in``
+    takes instead of scanning an item's text again."""
     joined, scanned = scan_texts(texts)
-    return [_read_sentences(joined, sentences) for sentences in scanned]
+    return [(_read_sentences(joined, sentences), tuple(names for names, _ in sentences)) for sentences in scanned]
 
 
 def as_instruction(reading: ClauseReading, text: str) -> ClauseReading:
@@ -665,58 +673,55 @@ def as_instruction(reading: ClauseReading, text: str) -> ClauseReading:
     return reading
 
 
-def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: str | None = None) -> ClauseReading:
+def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: str | None = None,
+                 shape: Shape | None = None) -> ClauseReading:
     """An item's reading given the reading of its list's lead-in (see ``read_clause``).
 
-    With the item's ``text``, a verb cue of the item that only a that-clause or relative clause of its words holds
-    ("(b) a transparent system to provide notice to a patent holder that another person is seeking to market …",
-    under "Each Party shall provide:") yields to a lead-in's verb: the item has no main verb of its own.
+    With the item's ``text``, an item whose own cues do not make a main clause of its own reads under the lead-in's
+    verb (``_own_cues_yield``): a verb cue that only a that-clause or relative clause of its words holds ("(b) a
+    transparent system to provide notice to a patent holder that another person is seeking to market …", under "Each
+    Party shall provide:"), a qualifier alone, or a verb that chains to the lead-in's modal ("consider", "encourage").
     """
     if lead_in is None:
         return reading
-    if reading.modality_cue is not None:
-        if text is None or lead_in.modality_cue is None:
-            return reading
-        if QUALIFIER_CUE.fullmatch(reading.modality_cue.lower()) and not _has_verb_cue(text):
-            # The item's only cue is a qualifier ("(f) as appropriate, issue interpretations"): the lead-in's verb, with
-            # the item's leeway.
-            modality = lead_in.modality if RANK[lead_in.modality] > RANK["best_effort"] else "best_effort"
-            return _reading(reading.actor or lead_in.actor, modality, reading.polarity_cue, reading.modality_cue)
-        if _decided_in_complement(text):
-            return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
-        if lead_in.modality == "binding" and reading.modality == "aspirational" and _opens_with(text, "CONSIDER"):
-            # "The Commission shall: … (e) consider and adopt any amendment": the item's verb chains to the lead-in's modal,
-            # and a duty to consider stays a duty, as "shall consider" does (``_weakens``).
-            return _reading(reading.actor or lead_in.actor, "binding", reading.polarity_cue, reading.modality_cue)
-        if _opens_with(text, "ENCOURAGE"):
-            # "Areas of cooperation may include: … (b) Encourage and promote trade and investment": the lead-in's modal
-            # governs the item's verb, as "may encourage" and "shall encourage" read.
-            return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+    if reading.modality_cue is None:
+        return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+    if text is None or lead_in.modality_cue is None:
         return reading
-    return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+    return _own_cues_yield(reading, lead_in, text, shape) or reading
 
 
-def _opens_with(text: str, cue_name: str) -> bool:
-    """Whether the first sentence of ``text`` opens with a cue of that name, after its label."""
-    for names, _ in scan_cues(text):
-        return next((name for name in names if name != "_ENUM"), None) == cue_name
-    return False
+def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, shape: Shape | None) -> ClauseReading | None:
+    """The reading of an item with a cue of its own under a lead-in with a verb, where the lead-in's verb governs it."""
+    qualifier_only = QUALIFIER_CUE.fullmatch(reading.modality_cue.lower()) is not None
+    lower_case = ITEM_LABELS.sub("", text, count=1)[:1].islower()
+    if not (qualifier_only or lower_case or reading.modality != "binding"):
+        return None
+    sentences = shape if shape is not None else tuple(names for names, _ in scan_cues(text))
+    if qualifier_only and not any(name in VERB_MODALITY for names in sentences for name in names):
+        # "(f) as appropriate, issue interpretations": the lead-in's verb, with the item's leeway.
+        modality = lead_in.modality if RANK[lead_in.modality] > RANK["best_effort"] else "best_effort"
+        return _reading(reading.actor or lead_in.actor, modality, reading.polarity_cue, reading.modality_cue)
+    if lower_case and _decided_in_complement(sentences):
+        return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+    opening = next((name for name in sentences[0] if name != "_ENUM"), None) if sentences else None
+    if opening == "CONSIDER" and lead_in.modality == "binding" and reading.modality == "aspirational":
+        # "The Commission shall: … (e) consider and adopt any amendment": a duty to consider stays a duty, as "shall
+        # consider" does (``_weakens``).
+        return _reading(reading.actor or lead_in.actor, "binding", reading.polarity_cue, reading.modality_cue)
+    if opening == "ENCOURAGE" and reading.modality != "binding":
+        # "Areas of cooperation may include: … (b) Encourage and promote trade and investment": the lead-in's modal
+        # governs the item's verb, as "may encourage" and "shall encourage" read.
+        return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+    return None
 
 
-def _has_verb_cue(text: str) -> bool:
-    return any(name in VERB_MODALITY for names, _ in scan_cues(text) for name in names)
-
-
-def _decided_in_complement(text: str) -> bool:
-    """Whether ``text``, a fragment that goes on in lower case after its label, takes its modality from a verb cue
-    after a "that" or relative pronoun that only words precede ("a transparent system to provide notice … that another
-    person is seeking to"): not from a named actor's own relative clause ("a Party that adopts a measure shall notify
-    it"), nor after a condition or a comma, where the item's own main clause may follow ("when …, that Party may
-    seek …")."""
-    opening = ITEM_LABELS.sub("", text, count=1)
-    if not opening[:1].islower():
-        return False
-    for names, _ in scan_cues(text):
+def _decided_in_complement(sentences: Shape) -> bool:
+    """Whether an item (a fragment that goes on in lower case after its label) takes its modality from a verb cue after
+    a "that" or relative pronoun that only words precede ("a transparent system to provide notice … that another person
+    is seeking to"): not from a named actor's own relative clause ("a Party that adopts a measure shall notify it"), nor
+    after a condition or a comma, where the item's own main clause may follow ("when …, that Party may seek …")."""
+    for names in sentences:
         plan = plan_sentence(names)
         if plan.modality_cue is None:
             continue

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Collection
 
 from grammar.boilerplate import Line, find_boilerplate, split_lines
-from grammar.clause import as_instruction, read_clauses, strongest_reading, with_lead_in
+from grammar.clause import as_instruction, read_clause_shapes, strongest_reading, with_lead_in
 from grammar.gc_pause import gc_paused
 from grammar.metadata import extract_metadata
 from grammar.models import ClauseReading, Document, Provision, Skipped, Source, trusted
@@ -127,9 +127,12 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             wanted_texts += sentences or [own_text]
     # Repeated texts (recurring headings, "[Reserved]") are read once; one scan covers the whole document.
     distinct = list(dict.fromkeys([*wanted_texts, *lead_in_texts.values(), *trailers.values()]))
-    readings = dict(zip(distinct, read_clauses(distinct)))
+    shaped = dict(zip(distinct, read_clause_shapes(distinct)))
+    readings = {text: reading for text, (reading, _) in shaped.items()}
+    shapes = {text: shape for text, (_, shape) in shaped.items()}
     for own_text, sentences in split:
         readings.setdefault(own_text, strongest_reading([readings[sentence] for sentence in sentences]))
+        shapes.setdefault(own_text, tuple(names for sentence in sentences for names in shapes[sentence]))
     lead_ins: dict[str, ClauseReading] = {}
     # A list may also follow its lead-in as a sibling: an article's unnumbered paragraph "… the Parties shall
     # co-operate in the following fields:" and then the article's items (a), (b) …
@@ -191,7 +194,8 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             provisions.append(unread[index])
             continue
         own_reading = readings[own_text]
-        reading = with_lead_in(own_reading, lead_in, own_text) if lead_in is not None else as_instruction(own_reading, own_text)
+        reading = with_lead_in(own_reading, lead_in, own_text, shapes[own_text]) if lead_in is not None \
+            else as_instruction(own_reading, own_text)
         provisions.append(_provision(draft, text, reading))
     return provisions
 
