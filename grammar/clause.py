@@ -635,7 +635,8 @@ def read_clause(text: str, lead_in: ClauseReading | None = None) -> ClauseReadin
     modality and actor of ``lead_in``, the reading of the provision that introduces its list, and keeps
     its own polarity.
     """
-    return with_lead_in(_read_sentences(text, scan_cues(text)), lead_in, text)
+    sentences = scan_cues(text)
+    return with_lead_in(_read_sentences(text, sentences), lead_in, text, tuple(names for names, _ in sentences))
 
 
 def read_provision(text: str) -> ClauseReading:
@@ -677,7 +678,7 @@ def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: st
                  shape: Shape | None = None) -> ClauseReading:
     """An item's reading given the reading of its list's lead-in (see ``read_clause``).
 
-    With the item's ``text``, an item whose own cues do not make a main clause of its own reads under the lead-in's
+    With the item's ``text`` and ``shape`` (the cue names of its sentences), an item whose own cues do not make a main clause of its own reads under the lead-in's
     verb (``_own_cues_yield``): a verb cue that only a that-clause or relative clause of its words holds ("(b) a
     transparent system to provide notice to a patent holder that another person is seeking to market …", under "Each
     Party shall provide:"), a qualifier alone, or a verb that chains to the lead-in's modal ("consider", "encourage").
@@ -686,18 +687,17 @@ def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: st
         return reading
     if reading.modality_cue is None:
         return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
-    if text is None or lead_in.modality_cue is None:
+    if text is None or shape is None or lead_in.modality_cue is None:
         return reading
     return _own_cues_yield(reading, lead_in, text, shape) or reading
 
 
-def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, shape: Shape | None) -> ClauseReading | None:
+def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, sentences: Shape) -> ClauseReading | None:
     """The reading of an item with a cue of its own under a lead-in with a verb, where the lead-in's verb governs it."""
     qualifier_only = QUALIFIER_CUE.fullmatch(reading.modality_cue.lower()) is not None
     lower_case = ITEM_LABELS.sub("", text, count=1)[:1].islower()
     if not (qualifier_only or lower_case or reading.modality != "binding"):
         return None
-    sentences = shape if shape is not None else tuple(names for names, _ in scan_cues(text))
     if qualifier_only and not any(name in VERB_MODALITY for names in sentences for name in names):
         # "(f) as appropriate, issue interpretations": the lead-in's verb, with the item's leeway.
         modality = lead_in.modality if RANK[lead_in.modality] > RANK["best_effort"] else "best_effort"
