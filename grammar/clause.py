@@ -592,6 +592,7 @@ def _first(*candidates: int | None) -> int | None:
 # The planner runs inside the LALR parser (no tree is built): plans are made on every new sentence shape.
 _PARSER = Lark.open("clause.lark", rel_to=__file__, parser="lalr", lexer=_CueTypeLexer, transformer=ClausePlanner())
 QUALIFIER_CUE = re.compile(_PARSER.get_terminal("QUALIFIER").pattern.to_regexp())
+RECITAL_CUE = re.compile(_PARSER.get_terminal("PARTICIPLE").pattern.to_regexp())
 _SCANNER = build_scanner(_PARSER, frozenset(VERB_MODALITY))
 
 
@@ -696,6 +697,10 @@ def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, s
     """The reading of an item with a cue of its own under a lead-in with a verb, where the lead-in's verb governs it."""
     qualifier_only = QUALIFIER_CUE.fullmatch(reading.modality_cue.lower()) is not None
     lower_case = ITEM_LABELS.sub("", text, count=1)[:1].islower()
+    if lower_case and RECITAL_CUE.fullmatch(lead_in.modality_cue.lower()):
+        # "ACKNOWLEDGING that: … secure and resilient supply chains must be developed …;": a preamble's entry states what
+        # the parties acknowledge, whatever its own verb.
+        return _reading(None, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
     if not (qualifier_only or lower_case or reading.modality != "binding"):
         return None
     if qualifier_only and not any(name in VERB_MODALITY for names in sentences for name in names):

@@ -66,6 +66,9 @@ STRUCTURAL_START = re.compile(
     r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |(?-i:(?:[a-z]|[ivx]{1,5})\.\ (?=[A-Z]))|\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
     re.IGNORECASE,
 )
+# A lettered item going on in lower case ("a. reviewing the general functioning of this Agreement;"): its letter, read
+# as a label only after its lead-in's colon (for "a.") or after the item lettered before it (see ``_next_lower_item``).
+LOWER_ITEM = re.compile(r"([a-z])\. (?![a-z]\.)[a-z]")
 # A paragraph number or item letter alone on its line, as PDF conversions print them ("5." / "(a)" / "The competent
 # authority …"): the text that follows on its own line, after blank lines too, is that unit's.
 BARE_LABEL = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])[.)]|\((?:\d{1,3}|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])\)")
@@ -256,6 +259,8 @@ class _Joiner:
             return True
         if self.length < 160 and HEADING_LINE.match(last if len(self.pieces) == 1 else " ".join(self.pieces)):
             return False  # a heading line is never continued
+        if self._next_lower_item(line, last):
+            return False
         start = LINE_START.match(line)
         if start is not None:
             if start.lastgroup == "structural":
@@ -284,6 +289,16 @@ class _Joiner:
         if blank_between or not self.wrap_width:
             return False
         return self.length >= 0.6 * self.wrap_width
+
+    def _next_lower_item(self, line: str, last: str) -> bool:
+        """Whether ``line`` opens a lettered item in lower case: "a." after a colon, or the letter after the open paragraph's."""
+        item = LOWER_ITEM.match(line)
+        if item is None:
+            return False
+        letter = item.group(1)
+        if letter == "a":
+            return last.endswith(":")
+        return self.pieces[0].startswith(f"{chr(ord(letter) - 1)}. ")
 
     def _page_furniture(self, line: str) -> bool:
         """A page number, or a line in capitals right after one (the next page's running header)."""

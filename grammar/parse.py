@@ -22,10 +22,16 @@ DATELINE = "byline or dateline"
 UNREAD = ClauseReading()
 LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to)|\b(?:the\s+following(?:\s+[a-z]+){0,2}|as\s+follows)\s*\.)\s*$",
                          re.IGNORECASE)
-# An entry of a list written without markers: one short line (at most about 300 characters, no colon) ending as
-# list entries end.
-LIST_ENTRY = re.compile(r"\s*[^\s:][^\n:]{0,300}?(?:[;,](?:\s+(?:and|or))?|\.)\s*")
+# An entry of a list written without markers: one line with no colon ending as list entries end. An entry ending in a
+# semicolon or comma may run long (a preamble's "ACKNOWLEDGING that:" and its clauses); one ending in a full stop is
+# short (at most about 300 characters), or it is a paragraph of its own.
+LIST_ENTRY = re.compile(r"\s*[^\s:](?:[^\n:]{0,1000}?[;,](?:\s+(?:and|or))?|[^\n:]{0,300}?\.)\s*")
 # The end of a list's sentence run on into its last item: "…; and where the situations referred to above give rise …".
+# A lead-in naming what its list holds, in the plural: "… may implement the following programs and activities:". Its
+# numbered entries each end in a full stop ("1. Sharing of information on …." / "2. Joint development of …."), where an
+# unnumbered entry ending so is a list's last ("HAVE REACHED the following understanding:" leads no list of provisions).
+PLURAL_LIST_LEAD_IN = re.compile(r"\bthe\s+following\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s\s*:\s*$", re.IGNORECASE)
+NUMBERED_ENTRY = re.compile(r"\s*(\d{1,2})[.)]\s")
 TRAILER_IN_ITEM = re.compile(r"[;,]\s+(and\s+(?:where|if|when)\b.*)", re.DOTALL)
 
 
@@ -141,6 +147,8 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     # that:" / "Demonstrate responsible stewardship of the natural environment;" / …), and their sentences. A lead-in
     # followed by items or bullets has its list.
     unmarked: dict[str | None, ClauseReading] = {}
+    # Holders of an open unmarked list whose lead-in names its entries (PLURAL_LIST_LEAD_IN): the number of its last entry.
+    numbered_lists: dict[str | None, int | None] = {}
     # A bullet ending in a colon, followed by lettered items at its own level ("- … commit to supply … that amount of
     # indigenous crude oil … less:" / "(a) the amount contractually committed …" / "(b) domestic consumption;"): its items.
     bullet_lead_ins: dict[str | None, ClauseReading] = {}
@@ -182,9 +190,15 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             open_list = unmarked.pop(draft.parent, None)
             if introduces is not None:
                 unmarked[draft.parent] = introduces
-            elif open_list is not None and draft.kind == "paragraph" and LIST_ENTRY.fullmatch(own_text):
+                if PLURAL_LIST_LEAD_IN.search(lead_in_texts[draft.ref]):
+                    numbered_lists[draft.parent] = None
+                else:
+                    numbered_lists.pop(draft.parent, None)
+            elif open_list is not None and draft.kind == "paragraph" and LIST_ENTRY.fullmatch(own_text) \
+                    and _next_in_numbered_list(own_text, numbered_lists, draft.parent):
                 lead_in = entries[draft.ref] = open_list
-                if not own_text.rstrip().endswith("."):  # an entry ending in a full stop is the list's last
+                # An entry ending in a full stop is the list's last, unless the list is numbered under a lead-in naming its entries.
+                if not own_text.rstrip().endswith(".") or draft.parent in numbered_lists:
                     unmarked[draft.parent] = open_list
         if introduces is not None:
             # A lead-in that is itself an item without a verb passes on the reading it took from its own lead-in:
@@ -198,6 +212,23 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             else as_instruction(own_reading, own_text)
         provisions.append(_provision(draft, text, reading))
     return provisions
+
+
+def _next_in_numbered_list(own_text: str, numbered_lists: dict[str | None, int | None], holder: str | None) -> bool:
+    """True for a paragraph that may be the next entry of its holder's open list: any paragraph where the list is not a
+    numbered one (PLURAL_LIST_LEAD_IN), else one numbered next ("1." … "7. Industries cooperation." and then "2.
+    Details on the areas of cooperation listed in paragraph 1 …" goes back to the article's own numbering). Records the
+    number; a paragraph that is not the next entry closes the numbered list."""
+    if holder not in numbered_lists:
+        return True
+    number = NUMBERED_ENTRY.match(own_text)
+    previous = numbered_lists[holder]
+    # One number may go missing (a scan misreads "3." as ",3"); a number that goes back starts another list.
+    if number is None or (previous is not None and not previous < int(number.group(1)) <= previous + 2):
+        del numbered_lists[holder]
+        return False
+    numbered_lists[holder] = int(number.group(1))
+    return True
 
 
 def _list_trailers(drafts: list[Draft], own_texts: list[str]) -> dict[str, str]:

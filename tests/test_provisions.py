@@ -82,8 +82,7 @@ def test_labels_alone_on_their_lines_head_the_text_below_them():
 
 
 def test_items_lettered_with_a_full_stop_hang_from_their_lead_in():
-    """Memoranda letter their items "a." / "b.": items of the paragraph above, reading under its lead-in; "e.g." and a
-    lower-case word after the letter are no item."""
+    """Memoranda letter their items "a." / "b.": items of the paragraph above, reading under its lead-in; "e.g." is no item."""
     text = ("MEMORANDUM OF COOPERATION\n\nThe Participants will seek to achieve the following objectives:\n"
             "a. Share information on critical minerals policies.\nb. Closely cooperate on environmental standards.\n\n"
             "The Participants note e.g. the role of stockpiles.\n")
@@ -701,3 +700,71 @@ def test_a_footnote_mark_after_a_paragraph_is_no_sentence_of_its_own():
     document = parse("Article 83\n1. The Parties shall cooperate. Each Party shall designate a contact point. [2]")
     sentences = [provision.text for provision in document.provisions if provision.kind == "sentence"]
     assert sentences == ["1. The Parties shall cooperate.", "Each Party shall designate a contact point. [2]"]
+
+
+def test_lettered_items_going_on_in_lower_case_are_items_after_a_colon_and_after_each_other():
+    """A committee's functions, hard-wrapped as ToTA prints them: "a. reviewing …;" after the lead-in's colon and each letter
+    after the one before are items (before, "b." ran on into "a." as a wrapped line); "i. e." opens no item."""
+    readings = kind_and_modality(
+        "ARTICLE 17: Joint Committee",
+        "  2. The functions of the Joint Committee shall include, inter",
+        "  alia:",
+        "",
+        "  a. reviewing the general functioning of this Agreement;",
+        "",
+        "  b. holding consultations with respect to any matter",
+        "  affecting the operation of this Agreement;",
+        "",
+        "  c. reviewing the Declaration on Trade in Services.",
+        "",
+        "  3. The Joint Committee shall meet once a year to review trade in goods,",
+        "  i. e. the exchange of goods between the Parties.",
+    )
+    assert readings["Art. 17(2)(a)"] == readings["Art. 17(2)(b)"] == readings["Art. 17(2)(c)"] == ("item", "binding")
+    assert [ref for ref in readings if ref.startswith("Art. 17(3)")] == ["Art. 17(3)"]
+
+
+def test_the_lower_case_entries_of_a_preamble_lead_in_read_as_its_recital_whatever_their_own_verb():
+    """"ACKNOWLEDGING that:" and its entries without markers: what the parties acknowledge, not a duty ("must be
+    developed") or leeway ("may be due to"); an entry may run long when it ends in a semicolon."""
+    entry = "supply chain disruptions may be due to, among other causes, " + "pandemics, weather events and cyber incidents, " * 6 + "or armed conflict;"
+    assert len(entry) > 300
+    readings = kind_and_modality(
+        "The Parties to this Agreement:",
+        "",
+        "ACKNOWLEDGING that:",
+        "",
+        "resilience and transparency are indispensable considerations in the development of supply chains;",
+        "",
+        entry,
+        "",
+        "secure and resilient supply chains must be developed, maintained, and prepared to respond to unexpected events;",
+    )
+    assert [modality for ref, (kind, modality) in readings.items() if kind == "paragraph"] == ["none"] + ["aspirational"] * 4
+
+
+def test_numbered_entries_ending_in_a_full_stop_stay_in_a_list_whose_lead_in_names_them_while_the_numbers_run_on():
+    """"… may implement the following programs and activities:" / "1. Sharing of information …." / "2. Joint development …."
+    are its entries; "2. Details …" after "3." goes back to the article's own numbering. Without a lead-in naming its entries
+    in the plural ("HAVE REACHED the following understanding:"), an entry ending in a full stop is the list's last."""
+    readings = kind_and_modality(
+        "In pursuance of the objective of this MOU, the Parties may, among others, implement the following programs and activities:",
+        "",
+        "1. Sharing of information on existing policies and programs.",
+        "",
+        "2. Joint development of new technical and vocational courses.",
+        "",
+        "3. Exchange of visits of vocational training instructors.",
+        "",
+        "2. Details on the areas of cooperation listed above are set out in the Annex.",
+    )
+    modalities = [modality for ref, (kind, modality) in readings.items() if ref.startswith("Para.") and "." not in ref[5:]]
+    assert modalities == ["best_effort", "best_effort", "best_effort", "none"]
+    singular = kind_and_modality(
+        "HAVE REACHED the following understanding:",
+        "",
+        "1. Objective of this cooperation.",
+        "",
+        "2. Scope of this cooperation.",
+    )
+    assert [modality for ref, (kind, modality) in singular.items() if ref.startswith("Para.") and "." not in ref[5:]] == ["commitment", "none"]
