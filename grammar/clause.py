@@ -104,6 +104,10 @@ FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 PLAN_CACHE_SIZE = 1 << 16
+# The instrument and the events of its life, as the subject of a sentence that states a consequence (``_is_consequence``).
+INSTRUMENT_EVENTS = frozenset({"agreement", "memorandum", "mou", "treaty", "protocol", "convention", "arrangement", "withdrawal",
+                               "termination", "denunciation", "amendment", "amendments", "modification", "modifications",
+                               "suspension", "expiry", "expiration"})
 # A paragraph's number before its subject, where no full stop ends it: "2.1", "3.2.1", "4)".
 NUMBER_LABEL = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\)")
 #: Where the cues leave a provision unread, the words of an action plan's instruction ("Expand exchanges between
@@ -742,6 +746,7 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
     ``text`` is what the cues' offsets index."""
     best: tuple[Plan, list[Cue]] | None = None
     negative: tuple[Plan, list[Cue]] | None = None
+    first: tuple[Plan, list[Cue]] | None = None  # the first sentence with a modality cue
     for names, cues in sentences:
         plan = plan_sentence(names)
         if plan.modality == "commitment" and _predicts_an_effect(text, plan, cues):
@@ -754,11 +759,24 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
             plan = Plan("aspirational", 1, plan.polarity_cue, plan.subject, plan.named_actor)
         if plan.modality_cue is not None and (best is None or RANK[plan.modality] < RANK[best[0].modality]):
             best = (plan, cues)
+        if plan.modality_cue is not None and plan.modality != "none" and first is None:
+            first = (plan, cues)
         if plan.polarity_cue is not None and negative is None:
             negative = (plan, cues)
+    if best is not None and first is not None and best is not first and _is_consequence(_actor(text, *best)) \
+            and not _is_consequence(_actor(text, *first)):
+        best = first
     plan, cues = best or negative or (Plan(), [])
     return _reading(_actor(text, plan, cues), plan.modality, _cue_text(text, cues, plan.polarity_cue),
                     _cue_text(text, cues, plan.modality_cue))
+
+
+def _is_consequence(actor: str | None) -> bool:
+    """Whether a sentence with this subject states what follows from an act of the parties' for the instrument itself:
+    "Either Party may terminate this Agreement by written notice. This Agreement shall expire twelve months after …", "The
+    withdrawal shall take effect six months after …". Such a sentence after a party's own does not outrank it: the
+    provision gives the party leeway, and its consequence follows."""
+    return actor is not None and actor.rsplit(None, 1)[-1].lower() in INSTRUMENT_EVENTS
 
 
 def _numbered_recital(text: str, cues: list[Cue]) -> bool:
@@ -788,10 +806,15 @@ def _opening_recital(text: str, cues: list[Cue]) -> int | None:
 def strongest_reading(readings: list[ClauseReading]) -> ClauseReading:
     """The reading of a provision made of these sentence readings, as ``_read_sentences`` reads its sentences: the
     strongest with a modality cue, else the first negative one, else none."""
-    best = None
+    best = first = None
     for reading in readings:
         if reading.modality_cue is not None and (best is None or RANK[reading.modality] < RANK[best.modality]):
             best = reading
+        if reading.modality_cue is not None and reading.modality != "none" and first is None:
+            first = reading
+    if best is not None and first is not None and best is not first and _is_consequence(best.actor) \
+            and not _is_consequence(first.actor):
+        return first  # "Either Party may terminate this Agreement …. The Agreement shall expire …" (``_is_consequence``)
     if best is not None:
         return best
     negative = next((reading for reading in readings if reading.polarity_cue is not None), None)
