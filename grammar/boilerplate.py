@@ -30,6 +30,11 @@ from grammar.page_furniture import find_page_furniture
 DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+HEADLINE_WORDS, HEADLINE_CHARACTERS = 25, 200
+LONG_TITLE_WORDS, LONG_TITLE_CHARACTERS = 50, 400
+# The opening of an instrument's title: "Memorandum of Understanding between …", "Agreement between the Government of …".
+INSTRUMENT_TITLE = re.compile(r"(?i)(?:the\s+)?(?:memorandum|agreement|treaty|convention|protocol|joint\s+(?:statement|declaration)|"
+                              r"framework|arrangement|exchange\s+of\s+(?:notes|letters)|accord)\b")
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
 _UNIT_NUMBER = rf"(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9]+{ORDINAL}?|[ivxlcdm]+|{NUMBER_WORD})(?!\w)"
 STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|{_UNIT_NUMBER})")
@@ -315,13 +320,17 @@ def _mark_sandwiched(lines: list[Line], reasons: dict[int, str]) -> None:
 
 
 def is_headline(line: Line) -> bool:
-    """Headline-shaped: a few words, capitalised start, no closing punctuation, not a numbered or bullet line."""
+    """Headline-shaped: a few words, capitalised start, no closing punctuation (nor a recital's comma), not a numbered or
+    bullet line. An instrument's own title may run long: "Memorandum of Understanding between the Department of Labor and
+    Employment of the Republic of the Philippines and the Ministry of Employment and Labor of the Republic of Korea on …"."""
     text = line.text
+    long_title = INSTRUMENT_TITLE.match(text) is not None
     return (
-        3 <= line.words <= 25
-        and len(text) <= 200
+        3 <= line.words <= (LONG_TITLE_WORDS if long_title else HEADLINE_WORDS)
+        and len(text) <= (LONG_TITLE_CHARACTERS if long_title else HEADLINE_CHARACTERS)
         and (text[0].isupper() or text[0] in "\"'" or text[0].isdigit())
         and not TERMINAL.search(text)
+        and not text.endswith(",")
         and not STRUCTURAL.match(text)
     )
 

@@ -768,3 +768,20 @@ def test_numbered_entries_ending_in_a_full_stop_stay_in_a_list_whose_lead_in_nam
         "2. Scope of this cooperation.",
     )
     assert [modality for ref, (kind, modality) in singular.items() if ref.startswith("Para.") and "." not in ref[5:]] == ["commitment", "none"]
+
+
+def test_an_instruments_long_title_is_the_documents_title_and_a_recital_ending_in_a_comma_is_not():
+    """"Memorandum of Understanding between the Department of … of the Republic of … on …" runs past the 25 words of a
+    headline; it is still the title, and "RESPECTING the principle of equality," below it is a recital, never the title."""
+    title = ("Memorandum of Understanding between the Department of Labor and Employment of the Republic of the Philippines "
+             "and the Ministry of Employment and Labor of the Republic of Korea on the Sending and Receiving of Workers")
+    assert len(title.split()) > 25
+    document = parse(f"{title}\n\nThe Department and the Ministry (hereinafter the \"Parties\"),\n\n"
+                     "RESPECTING the principle of equality and mutual benefit,\n\n"
+                     "HAVE REACHED the following understanding:\n\n1. The Parties will cooperate on the sending of workers.\n")
+    assert document.title == title
+    assert not any(provision.text.startswith("Memorandum of Understanding") for provision in document.provisions)
+    recitals = [p for p in document.provisions if p.text.startswith("RESPECTING") and p.kind == "paragraph"]
+    assert [p.modality for p in recitals] == ["aspirational"]
+    headline_recital = parse("RESPECTING the principle of equality and mutual benefit,\n\nThe Parties will cooperate.\n")
+    assert headline_recital.title is None
