@@ -430,11 +430,16 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
     """Give each item and bullet the categories its list's lead-in introduces (a category's ``lead_ins``): the entries
     of "The Joint Committee shall: (a) review the implementation …; (b) …" are the Committee's functions.
 
-    The lead-in is the parent's own text right before the entry, ending in a colon."""
+    The lead-in is the parent's own text right before the entry, ending in a colon, or the paragraph before the entry
+    under the same parent, where it is nearer ("Article 1" / "The Contracting Parties shall establish the Joint Committee
+    …. It shall undertake the following functions:" / "(a) to exchange views …")."""
     introduced: dict[tuple[str, int], list[Tag]] = {}
     # Each parent's own spans that hold words (not the blank runs between its entries), in order, with their ends.
     worded: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+    last_paragraph: dict[str, Provision] = {}  # by parent: its latest paragraph child so far
     for provision in provisions:
+        if provision.kind == "paragraph" and provision.parent is not None:
+            last_paragraph[provision.parent] = provision
         if provision.kind not in ("item", "bullet") or provision.parent is None:
             continue
         if provision.parent not in worded:
@@ -443,9 +448,14 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
         spans, ends = worded[provision.parent]
         # The parent's own text right before the entry: the lead-in, or words between lists.
         index = bisect_right(ends, provision.start) - 1
-        if index < 0:
+        sibling = last_paragraph.get(provision.parent)
+        if sibling is not None and sibling.end <= provision.start and (index < 0 or spans[index][1] <= sibling.start) \
+                and text[sibling.start:sibling.end].rstrip().endswith(":"):
+            start, end = sibling.start, sibling.end
+        elif index < 0:
             continue
-        start, end = spans[index]
+        else:
+            start, end = spans[index]
         key = (provision.parent, start)
         if key not in introduced:
             lead_in = text[start:end].rstrip()

@@ -208,6 +208,23 @@ def test_a_bodys_functions_listed_after_it_are_the_bodys(taxonomy, tmp_path):
     assert document.text[evidence.start:evidence.end].endswith("The Joint Committee shall:")
 
 
+def test_a_body_named_in_the_paragraph_before_its_function_list_gives_the_list_its_category(taxonomy, tmp_path):
+    """"Article 1" / "The Contracting Parties shall establish the Joint Committee …. It shall undertake the following
+    functions:" / "(a) to exchange views …": the lead-in is the article's unnumbered paragraph, the items' sibling, and
+    "It" is the body named before it."""
+    path = tmp_path / "joint_committee.txt"
+    path.write_text(
+        "Article 1\n\nThe Contracting Parties shall establish the Joint Committee for Economic Cooperation. It shall undertake "
+        "the following functions:\n\n(a) to exchange views on measures to encourage cooperation;\n\n"
+        "(b) to make recommendations to the respective governments.\n\nArticle 2\n\nThe Parties shall publish their laws in "
+        "the following languages:\n\n(a) English.\n", encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    assert "cooperation_council" in classified.categories("Art. 1(a)")
+    assert "cooperation_council" in classified.categories("Art. 1(b)")
+    assert classified.categories("Art. 2(a)") == []
+
+
 def categories_by_sentence(document, classified) -> dict[str, list[str]]:
     return {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
 
