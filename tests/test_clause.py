@@ -44,6 +44,8 @@ TREATY_LANGUAGE = [
     ("withdrawal-leeway-then-its-effect", "Each State Party may withdraw from this Agreement by written notification. The withdrawal shall take effect six months after it is received.", "Each State Party", "best_effort", "positive"),
     ("duration-then-termination-leeway-binds", "This Agreement shall remain in force for five years. Either Party may terminate it by written notice.", "This Agreement", "binding", "positive"),
     ("denouncing-a-treaty-is-leaving-it", "Either Contracting Party may denounce this Agreement by notifying the other Contracting Party in writing.", "Either Contracting Party", "best_effort", "positive"),
+    ("concluded-for-a-term-binds", "This Agreement is concluded for an indefinite period of time.", "This Agreement", "binding", "positive"),
+    ("a-date-agreed-on-by-is-a-participle", "An amendment enters into force on a date agreed on by the Parties.", N, "none", "positive"),
     ("referring-opens-a-recital", "REFERRING to the Agreement on Energy Cooperation signed at Manila on 24 June 1986.", N, "aspirational", "positive"),
     ("referring-inside-a-clause-opens-nothing", "Each Party shall apply the measures referring to goods in Annex 1.", "Each Party", "binding", "positive"),
     ("agreed-upon-a-framework-commits", "Consequently, the Participants have agreed upon a mutual policy framework on critical minerals.", "the Participants", "commitment", "positive"),
