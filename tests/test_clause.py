@@ -172,6 +172,10 @@ TREATY_LANGUAGE = [
     ("a-project-will-forecasts", "The project will create 500 jobs.", N, "none", "positive"),
     ("a-refinery-will-forecasts", "The refinery will produce 10,000 tonnes of lithium hydroxide a year.", N, "none", "positive"),
     ("an-instrument-will-help-forecasts", "This partnership will help build new supply chains for India.", N, "none", "positive"),
+    ("a-protocol-will-inject-forecasts", "The upgrade protocol will inject more confidence and momentum into regional growth.", N, "none", "positive"),
+    # (Not "open": "the first-phase deal would open up Japanese markets" is the market access the parties agreed.)
+    ("an-agreement-will-cover-forecasts", "The agreement will cover a population of 780 million.", N, "none", "positive"),
+    ("a-protocol-will-establish-commits", "The protocol will establish a joint committee.", "The protocol", "commitment", "positive"),
     ("an-agreement-will-reports-a-commitment", "The agreement will establish a working group.", "The agreement", "commitment", "positive"),
     ("agreed-to-recognize-commits", "The Parties agreed to recognize each other's certificates.", "The Parties", "commitment", "positive"),
     ("agree-that-fact-recognises", "The Parties agree that administrative cooperation is essential for the implementation of this Title.", "The Parties", "aspirational", "positive"),
