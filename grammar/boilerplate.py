@@ -102,9 +102,11 @@ class _Marker:
     more than the rest of the parse; most lines hold none of the runs.
     """
 
-    def __init__(self, reason: str, max_words: int, patterns: list[str]) -> None:
+    def __init__(self, reason: str, max_words: int, patterns: list[str], in_agreements: bool = False) -> None:
         self.reason = reason
         self.max_words = max_words
+        #: Whether the marker sets a line aside in an agreement's own text too, outside regions dense with chrome.
+        self.in_agreements = in_agreements
         groups: dict[str, list[str]] = {"at_start": [], "keyed": [], "anywhere": []}
         keys: list[str] = []
         for pattern in patterns:
@@ -177,7 +179,8 @@ def _union(patterns: list[str]) -> re.Pattern | None:
 def _vocabulary() -> tuple[list[_Marker], str, re.Pattern]:
     with DATA_FILE.open("rb") as handle:
         data = tomllib.load(handle)
-    markers = [_Marker(marker["reason"], marker["max_words"], marker["patterns"]) for marker in data["marker"]]
+    markers = [_Marker(marker["reason"], marker["max_words"], marker["patterns"], marker.get("in_agreements", False))
+               for marker in data["marker"]]
     related = data["related"]
     return markers, related["reason"], _union(related["patterns"])
 
@@ -193,16 +196,19 @@ def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
 def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
     markers, related_reason, related = _vocabulary()
     reasons: dict[int, str] = {}
+    everywhere: set[int] = set()  # lines set aside by a marker that holds in an agreement's own text too
     for line in lines:
-        reason = _marker_reason(line, markers)
-        if reason:
-            reasons[line.index] = reason
+        marker = _marker_of(line, markers)
+        if marker is not None:
+            reasons[line.index] = marker.reason
+            if marker.in_agreements:
+                everywhere.add(line.index)
     if prose:
         _mark_related_lists(lines, reasons, related, related_reason)
     regions = _mark_dense_regions(lines, reasons)
     if not prose:
         # In an agreement's own text a lone marker word ("subscription services") is content, not chrome.
-        reasons = {index: reason for index, reason in reasons.items() if index in regions}
+        reasons = {index: reason for index, reason in reasons.items() if index in regions or index in everywhere}
         _free_listed_lines(lines, reasons)
     _mark_sandwiched(lines, reasons)
     reasons.update(find_page_furniture(lines, reasons))
@@ -214,6 +220,9 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
         _mark_teasers(lines, reasons, title)
         # Treaties repeat whole paragraphs on purpose (the same exception in two chapters): only prose is deduplicated.
         _mark_repeats(lines, reasons, title)
+    elif title is not None:
+        # But an agreement's title repeated (a database's heading, then the instrument's own title in capitals) is one title.
+        _mark_title_repeats(lines, reasons, title)
     return Verdict(reasons, title)
 
 
@@ -228,12 +237,12 @@ def _free_listed_lines(lines: list[Line], reasons: dict[int, str]) -> None:
         listed = line.index not in reasons and line.text.rstrip().endswith(":")
 
 
-def _marker_reason(line: Line, markers: list[_Marker]) -> str | None:
+def _marker_of(line: Line, markers: list[_Marker]) -> _Marker | None:
     words = line.words
     lowered = line.text.lower()
     for marker in markers:
         if words <= marker.max_words and marker.matches(line.text, lowered):
-            return marker.reason
+            return marker
     return None
 
 
@@ -422,15 +431,18 @@ def _squash(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _mark_title_repeats(lines: list[Line], reasons: dict[int, str], title: int) -> None:
+    title_text = _squash(lines[title].text)
+    for line in lines:
+        if line.index not in reasons and _squash(line.text) == title_text:
+            reasons[line.index] = "duplicate of the title"
+
+
 def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
     """Count repeated text once: the title repeated, and any paragraph repeated verbatim or inside a longer one."""
-    content = [line for line in lines if line.index not in reasons]
     if title is not None:
-        title_text = _squash(lines[title].text)
-        for line in content:
-            if _squash(line.text) == title_text:
-                reasons[line.index] = "duplicate of the title"
-    content = [line for line in content if line.index not in reasons]
+        _mark_title_repeats(lines, reasons, title)
+    content = [line for line in lines if line.index not in reasons]
     keys = [_squash(line.text) for line in content]
     first_seen: dict[str, int] = {}
     for position, key in enumerate(keys):

@@ -785,3 +785,17 @@ def test_an_instruments_long_title_is_the_documents_title_and_a_recital_ending_i
     assert [p.modality for p in recitals] == ["aspirational"]
     headline_recital = parse("RESPECTING the principle of equality and mutual benefit,\n\nThe Parties will cooperate.\n")
     assert headline_recital.title is None
+
+
+def test_a_legal_databases_controls_and_the_title_repeated_in_capitals_are_set_aside_in_an_agreement():
+    """An agreement copied from a legal database: its "View printer friendly version" and its title repeated in capitals
+    are skipped spans, not provisions, though the agreement's own text keeps lone marker words ("print")."""
+    title = "Memorandum of Understanding on Economic Cooperation between the Philippines and the Netherlands"
+    document = parse(f"{title}\n\nView printer friendly version\n\n{title.upper()}\n\nArticle 1\n\n"
+                     "The Parties shall print and publish their regulations.\n\nArticle 2\n\nThe Parties will cooperate.\n")
+    assert document.layout == "structured"
+    assert document.title == title
+    reasons = sorted(span.reason for span in document.skipped)
+    assert reasons == ["duplicate of the title", "site chrome", "title"]
+    assert not any("printer friendly" in p.text or p.text == title.upper() for p in document.provisions)
+    assert any("print and publish" in p.text for p in document.provisions)
