@@ -763,12 +763,13 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
             first = (plan, cues)
         if plan.polarity_cue is not None and negative is None:
             negative = (plan, cues)
-    if best is not None and first is not None and best is not first and _is_consequence(_actor(text, *best)) \
-            and not _is_consequence(_actor(text, *first)):
-        best = first
     plan, cues = best or negative or (Plan(), [])
-    return _reading(_actor(text, plan, cues), plan.modality, _cue_text(text, cues, plan.polarity_cue),
-                    _cue_text(text, cues, plan.modality_cue))
+    actor = _actor(text, plan, cues)
+    if best is not None and first is not None and best is not first and _is_consequence(actor):
+        first_actor = _actor(text, *first)
+        if not _is_consequence(first_actor):
+            (plan, cues), actor = first, first_actor
+    return _reading(actor, plan.modality, _cue_text(text, cues, plan.polarity_cue), _cue_text(text, cues, plan.modality_cue))
 
 
 def _is_consequence(actor: str | None) -> bool:
