@@ -27,6 +27,8 @@ GAP_TYPES = frozenset({"WORDS", "FEW"})
 # What a participial opener ("RECOGNIZING that …") may follow in its sentence.
 OPENER_BOUNDARIES = frozenset({"BREAK", "QUOTE", "_ENUM"})
 OPENERS = frozenset({"PARTICIPLE", "PURPOSE"})
+# A list label alone before a participle ("1) Desiring …", "iv. Recognizing …"), in lower case.
+ENUM_LABEL = re.compile(r"\s*(?:\d{1,3}|[a-z]{1,4})[.)]\s*")
 
 # ----------------------------------------------------------------------------- scanning
 #
@@ -355,8 +357,14 @@ class Scanner:
                     names.append(gap)
                     sentence.append((previous_end, start, gap))
             if name in OPENERS and names and names[-1] not in OPENER_BOUNDARIES:
-                name = "WORDS"  # "A Party seeking to apply …": a participle inside a clause opens nothing
-                cue = (start, cue_end, name)
+                if len(names) == 1 and names[0] == "WORDS" and ENUM_LABEL.fullmatch(lowered, sentence[0][0], sentence[0][1]):
+                    # "1) Desiring to strengthen …;", "b) Recognizing …": a label the enumeration terminal does not read opens the
+                    # recital, as "(1)" does.
+                    names[0] = "_ENUM"
+                    sentence[0] = (sentence[0][0], sentence[0][1], "_ENUM")
+                else:
+                    name = "WORDS"  # "A Party seeking to apply …": a participle inside a clause opens nothing
+                    cue = (start, cue_end, name)
             elif name == "RECITAL":
                 name = "BREAK" if not names or names[-1] in OPENER_BOUNDARIES else "SUBORD"
                 cue = (start, cue_end, name)
