@@ -39,6 +39,16 @@ SKIPPED = "\x00skipped"
 FUZZY_HEADING_CUTOFF = 90
 FUZZY_WEIGHT = 1.0
 WORD = re.compile(r"\w[\w-]*")
+# A list entry naming only a field of cooperation: at most this many words after its label ("(d) trade and investment;").
+FIELD_ENTRY_WORDS = 6
+# A lead-in listing fields of cooperation, in its last words: "… shall cooperate in the following areas:", "Cooperation may
+# include:", "… may concern the following areas.", "The areas of cooperation shall include:".
+FIELDS_LEAD_IN = re.compile(r"(?i)\b(?:co-?operat\w*|collaborat\w*|areas?|fields?|sectors?|spheres?|domains?|priorit\w*)\b[^.;:]*[:.]$")
+FIELDS_LEAD_IN_REACH = 200
+# How a list's lead-in ends: a colon, or a full stop after "the following areas" ("… may concern the following areas.").
+FIELDS_LEAD_IN_END = re.compile(r"(?i)(?::|\bfollowing(?:\s+[a-z-]+){0,3}\s*\.)$")
+# An item's or bullet's label at its start: "(k)", "a)", "iv.", "1.", "-", "•".
+ENTRY_LABEL = re.compile(r"^\s*(?:\(?(?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,7})[.)]|[-–•▪●*])\s*")
 
 
 @dataclass
@@ -73,6 +83,8 @@ class CompiledTaxonomy:
     #: The categories' ``context`` phrases, compiled as the vocabulary is; None when no category has any.
     context: Vocabulary | None = None
     context_categories: frozenset[str] = frozenset()
+    #: The categories' ``fields`` phrases, compiled as the vocabulary is; None when no category has any.
+    fields: Vocabulary | None = None
 
     def pattern_scan(self, layout: str) -> PatternScan | None:
         return self.layout_patterns[layout]
@@ -154,6 +166,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         anaphors={category.id: _anaphor_expression(category.anaphors, compiler) for category in taxonomy.categories
                   if category.anaphors},
         context=_context_vocabulary(taxonomy),
+        fields=_phrase_vocabulary(taxonomy, "fields"),
         context_categories=frozenset(category.id for category in taxonomy.categories if category.context),
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
@@ -416,7 +429,7 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
         provision_tags = _tags(candidates, compiled)
         if provision_tags:
             tags[provision.ref] = provision_tags
-    if compiled.lead_ins:
+    if compiled.lead_ins or compiled.fields is not None:
         _tag_list_entries(document.provisions, owner_spans, text, compiled, tags)
     if compiled.anaphors and document.layout == "prose":
         _tag_anaphors(document.provisions, owner_spans, text, compiled, tags)
@@ -432,8 +445,12 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
 
     The lead-in is the parent's own text right before the entry, ending in a colon, or the paragraph before the entry
     under the same parent, where it is nearer ("Article 1" / "The Contracting Parties shall establish the Joint Committee
-    …. It shall undertake the following functions:" / "(a) to exchange views …")."""
+    …. It shall undertake the following functions:" / "(a) to exchange views …").
+
+    An entry of a list of the fields of cooperation ("The Parties shall cooperate in the following areas:" / "(k) mining and
+    energy;") that only names its field gets the categories whose ``fields`` phrases it holds (``_field_tags``)."""
     introduced: dict[tuple[str, int], list[Tag]] = {}
+    lists_fields: dict[tuple[str, int], bool] = {}
     # Each parent's own spans that hold words (not the blank runs between its entries), in order, with their ends.
     worded: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
     last_paragraph: dict[str, Provision] = {}  # by parent: its latest paragraph child so far
@@ -450,7 +467,7 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
         index = bisect_right(ends, provision.start) - 1
         sibling = last_paragraph.get(provision.parent)
         if sibling is not None and sibling.end <= provision.start and (index < 0 or spans[index][1] <= sibling.start) \
-                and text[sibling.start:sibling.end].rstrip().endswith(":"):
+                and FIELDS_LEAD_IN_END.search(text[sibling.start:sibling.end].rstrip()):
             start, end = sibling.start, sibling.end
         elif index < 0:
             continue
@@ -460,7 +477,30 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
         if key not in introduced:
             lead_in = text[start:end].rstrip()
             introduced[key] = _introduced_tags(lead_in, start, compiled) if lead_in.endswith(":") else []
-        _add_tags(tags, provision.ref, introduced[key], compiled)
+            lists_fields[key] = FIELDS_LEAD_IN.search(lead_in[-FIELDS_LEAD_IN_REACH:]) is not None
+        given = introduced[key]
+        if lists_fields[key] and compiled.fields is not None:
+            given = [*given, *_field_tags(provision, owner_spans, text, compiled)]
+        _add_tags(tags, provision.ref, given, compiled)
+
+
+def _field_tags(entry: Provision, owner_spans: dict[str, list[tuple[int, int]]], text: str,
+                compiled: CompiledTaxonomy) -> list[Tag]:
+    """The categories whose ``fields`` phrases an entry holds, where it names only its field: at most ``FIELD_ENTRY_WORDS``
+    words after its label ("(k) mining and energy;"), and no exclusion vetoes the category there."""
+    spans = owner_spans.get(entry.ref, [])
+    owner_texts = [text[start:end] for start, end in spans]
+    if len(ENTRY_LABEL.sub("", " ".join(owner_texts), count=1).split()) > FIELD_ENTRY_WORDS:
+        return []
+    given: dict[str, Tag] = {}
+    for start, end in spans:
+        for begin, finish, entries in compiled.fields.finditer(_lowered(text[start:end])):
+            for found in entries:
+                if found.category not in given and not (compiled.common_exclusions.first_veto(owner_texts)
+                                                        or compiled.exclusions[found.category].first_veto(owner_texts)):
+                    given[found.category] = _context_tag(found.category, text[start + begin:start + finish], start + begin,
+                                                         start + finish, f"field: {found.source}")
+    return list(given.values())
 
 
 def _anaphor_expression(nouns: list[str], compiler: VocabularyCompiler) -> tuple[re.Pattern, dict[str, str]]:
@@ -512,11 +552,17 @@ def _title_categories(document: Document, compiled: CompiledTaxonomy) -> set[str
 
 def _context_vocabulary(taxonomy: Taxonomy) -> Vocabulary | None:
     """The categories' ``context`` phrases, compiled as their phrases are, or None when no category has any."""
-    if not any(category.context for category in taxonomy.categories):
+    return _phrase_vocabulary(taxonomy, "context")
+
+
+def _phrase_vocabulary(taxonomy: Taxonomy, key: str) -> Vocabulary | None:
+    """The categories' phrases under ``key`` (``context``, ``fields``), compiled as their phrases are, or None when no
+    category has any."""
+    if not any(getattr(category, key) for category in taxonomy.categories):
         return None
     compiler = VocabularyCompiler(taxonomy.spellings, frozenset(taxonomy.fixed_words))
     for category in taxonomy.categories:
-        for phrase in category.context:
+        for phrase in getattr(category, key):
             compiler.add(phrase, VocabularyEntry(category.id, phrase, 1.0))
     return compiler.compile()
 

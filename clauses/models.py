@@ -109,6 +109,9 @@ class Category(StrictModel):
     #: own vocabulary: words a report of the measure uses once its subject is set ("the review is capped at 30 days"
     #: in a report on investment screening).
     context: list[str] = []
+    #: Phrases that name the category as a field of cooperation and count only where they are a short list entry of their
+    #: own ("(k) mining and energy;", "- competition policy", "a) trade and investment"), as an agreement lists its areas.
+    fields: list[str] = []
     #: The sum of evidence weights a provision needs to get the category.
     threshold: float = Field(1.0, gt=0)
     examples: list[str] = []

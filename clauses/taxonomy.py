@@ -172,7 +172,8 @@ def _check_phrases(taxonomy: Taxonomy, path: Path) -> None:
             if not ANAPHOR.fullmatch(noun):
                 raise TaxonomyError(f"anaphor {noun!r} must be one word (letters and hyphens)", category=category.id,
                                     field="anaphors", path=str(path), line=_line_of(path, "anaphors", category.id))
-        for field, entries in (("phrases", category.phrases), ("ignore", category.ignore), ("context", category.context)):
+        for field, entries in (("phrases", category.phrases), ("ignore", category.ignore), ("context", category.context),
+                               ("fields", category.fields)):
             seen: set[tuple[str, str | None]] = set()
             for entry in entries:
                 phrase = entry if isinstance(entry, str) else entry.phrase

@@ -225,6 +225,26 @@ def test_a_body_named_in_the_paragraph_before_its_function_list_gives_the_list_i
     assert classified.categories("Art. 2(a)") == []
 
 
+def test_an_entry_that_only_names_a_field_of_cooperation_gets_its_category(taxonomy, tmp_path):
+    """A category's ``fields``: "(k) mining and energy;" under "… shall cooperate in the following areas:" is energy
+    cooperation, and "(m) competition;" competition policy; the same words in a list that is no list of areas ("(a) fuel and
+    energy;" among the materials a good is made with) or in a longer entry give nothing."""
+    path = tmp_path / "areas.txt"
+    path.write_text(
+        "Article 15.1\n\nThe Parties shall cooperate in the following areas:\n\n(a) trade and investment;\n\n(b) mining and "
+        "energy;\n\n(c) competition;\n\n(d) agriculture, forestry and fisheries, including matters of mutual interest to "
+        "both Parties and energy;\n\nArticle 3.10\n\nThe value of a good includes the value of:\n\n(a) fuel and energy;\n",
+        encoding="utf-8")
+    classified = classify_document(load_document(str(path)), taxonomy)
+    assert classified.categories("Art. 15.1(a)") == ["investment_finance", "trade_facilitation"]
+    assert classified.categories("Art. 15.1(b)") == ["energy_security"]
+    assert classified.categories("Art. 15.1(c)") == ["non_market_practices"]
+    assert "energy_security" not in classified.categories("Art. 15.1(d)")
+    assert classified.categories("Art. 3.10(a)") == []
+    [evidence] = classified.tags["Art. 15.1(b)"][0].evidence
+    assert evidence.pattern.startswith("field: ")
+
+
 def categories_by_sentence(document, classified) -> dict[str, list[str]]:
     return {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
 

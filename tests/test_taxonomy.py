@@ -165,6 +165,8 @@ MALFORMED = [
                  ["category 'export_duties'", "field 'anaphors'", "anaphor 'export ban' must be one word"], id="anaphor-not-a-word"),
     pytest.param('extends = "default"\n[[category]]\nid = "export_duties"\ncontext = ["{|the} * quotas"]\n',
                  ["category 'export_duties'", "field 'context'", "can start with *", ":4"], id="context-phrase-starts-with-a-gap"),
+    pytest.param('extends = "default"\n[[category]]\nid = "energy_security"\nfields = ["energy", "energy"]\n',
+                 ["category 'energy_security'", "field 'fields'", "is given twice"], id="field-phrase-given-twice"),
     # Issue 6: a pattern that backtracks exponentially would hang classification (tests/test_regex_safety.py has every shape).
     pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\npatterns = [\n  "magnet",\n  \'(a+)+$\',\n]\n',
                  ["category 'magnets'", "field 'patterns'", "pattern '(a+)+$' can backtrack exponentially", ":8:"], id="catastrophic-regex"),
