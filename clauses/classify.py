@@ -39,6 +39,8 @@ SKIPPED = "\x00skipped"
 FUZZY_HEADING_CUTOFF = 90
 FUZZY_WEIGHT = 1.0
 WORD = re.compile(r"\w[\w-]*")
+# A paragraph numbered as a list's entry: "1) To ensure the proper functioning …", "2. To consider …".
+NUMBERED_PARAGRAPH = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 # A list entry naming only a field of cooperation: at most this many words after its label ("(d) trade and investment;").
 FIELD_ENTRY_WORDS = 6
 # A lead-in listing fields of cooperation, in its last words: "… shall cooperate in the following areas:", "Cooperation may
@@ -455,9 +457,10 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
     worded: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
     last_paragraph: dict[str, Provision] = {}  # by parent: its latest paragraph child so far
     for provision in provisions:
-        if provision.kind == "paragraph" and provision.parent is not None:
-            last_paragraph[provision.parent] = provision
-        if provision.kind not in ("item", "bullet") or provision.parent is None:
+        numbered = provision.kind == "paragraph" and NUMBERED_PARAGRAPH.match(provision.text) is not None
+        if (provision.kind not in ("item", "bullet") and not numbered) or provision.parent is None:
+            if provision.kind == "paragraph" and provision.parent is not None:
+                last_paragraph[provision.parent] = provision
             continue
         if provision.parent not in worded:
             spans = [span for span in owner_spans.get(provision.parent, []) if not text[span[0]:span[1]].isspace()]
@@ -469,7 +472,9 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
         if sibling is not None and sibling.end <= provision.start and (index < 0 or spans[index][1] <= sibling.start) \
                 and FIELDS_LEAD_IN_END.search(text[sibling.start:sibling.end].rstrip()):
             start, end = sibling.start, sibling.end
-        elif index < 0:
+        elif index < 0 or numbered:
+            if numbered:  # no entry: a numbered paragraph of the article's own, which may lead the items after it
+                last_paragraph[provision.parent] = provision
             continue
         else:
             start, end = spans[index]

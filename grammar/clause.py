@@ -77,6 +77,7 @@ NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
 SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER",
                            "WOULD", "REFRAIN", "PROHIBIT", "NON"})
 # The labels before an item's first word: "(b) ", "1. (a) ".
+INFINITIVE_START = re.compile(r"(?i)to\s")
 ITEM_LABELS = re.compile(r"\s*(?:\(?(?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,7})[.)]\s+)+")
 # What may stand before the "that" of a complement in an item without a main verb: its words and its label.
 PLAIN_WORDS = frozenset({"_ENUM", "WORDS", "FEW"})
@@ -713,7 +714,10 @@ def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, s
         return _reading(reading.actor or lead_in.actor, modality, reading.polarity_cue, reading.modality_cue)
     if lower_case and _decided_in_complement(sentences):
         return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
-    opening = next((name for name in sentences[0] if name != "_ENUM"), None) if sentences else None
+    names = [name for name in sentences[0] if name != "_ENUM"] if sentences else []
+    if names and names[0] == "WORDS" and INFINITIVE_START.match(ITEM_LABELS.sub("", text, count=1)):
+        names = names[1:]  # "2) To consider and submit …": the infinitive's "to" (and a label the scan read as words)
+    opening = names[0] if names else None
     if opening == "CONSIDER" and lead_in.modality == "binding" and reading.modality == "aspirational":
         # "The Commission shall: … (e) consider and adopt any amendment": a duty to consider stays a duty, as "shall
         # consider" does (``_weakens``).

@@ -225,6 +225,25 @@ def test_a_body_named_in_the_paragraph_before_its_function_list_gives_the_list_i
     assert classified.categories("Art. 2(a)") == []
 
 
+def test_numbered_paragraphs_listing_a_bodys_functions_are_the_bodys(taxonomy, tmp_path):
+    """"The Joint Administration Committee … shall have the following functions, inter alia:" / "1) To ensure …" / "2) To
+    consider …": paragraphs numbered as the list's entries get the body's category and read under its "shall", as items do;
+    a numbered paragraph after an article's heading alone is no entry."""
+    path = tmp_path / "functions.txt"
+    path.write_text(
+        "Article 26\n\nThe Joint Administration Committee shall adopt its decisions by consensus and shall have the following "
+        "functions, inter alia:\n\n1) To ensure the proper functioning of this Agreement.\n\n2) To consider and submit to the "
+        "Parties any modifications to this Agreement.\n\n3) To perform other functions that may arise from this Agreement.\n\n"
+        "Article 27\n\n1. Each Party shall publish its laws.\n\n2. Each Party shall notify its tariffs.\n", encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    readings = {provision.ref: provision.modality for provision in document.provisions}
+    for ref in ("Art. 26(1)", "Art. 26(2)", "Art. 26(3)"):
+        assert "cooperation_council" in classified.categories(ref), ref
+        assert readings[ref] == "binding", ref
+    assert "cooperation_council" not in classified.categories("Art. 27(2)")
+
+
 def test_an_entry_that_only_names_a_field_of_cooperation_gets_its_category(taxonomy, tmp_path):
     """A category's ``fields``: "(k) mining and energy;" under "… shall cooperate in the following areas:" is energy
     cooperation, and "(m) competition;" competition policy; the same words in a list that is no list of areas ("(a) fuel and
