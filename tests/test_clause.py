@@ -48,6 +48,7 @@ TREATY_LANGUAGE = [
     ("a-date-agreed-on-by-is-a-participle", "An amendment enters into force on a date agreed on by the Parties.", N, "none", "positive"),
     ("recital-numbered-with-a-parenthesis", "1) Desiring to strengthen the existing friendly links between the Parties;", N, "aspirational", "positive"),
     ("recital-lettered-with-a-parenthesis", "b) Recognizing that it is desirable that problems be resolved by mutual agreement;", N, "aspirational", "positive"),
+    ("scope-with-however-obliges-no-one", "This provision shall not, however, apply to the grant of any advantages to neighbouring countries.", N, "none", "positive"),
     ("referring-opens-a-recital", "REFERRING to the Agreement on Energy Cooperation signed at Manila on 24 June 1986.", N, "aspirational", "positive"),
     ("referring-inside-a-clause-opens-nothing", "Each Party shall apply the measures referring to goods in Annex 1.", "Each Party", "binding", "positive"),
     ("agreed-upon-a-framework-commits", "Consequently, the Participants have agreed upon a mutual policy framework on critical minerals.", "the Participants", "commitment", "positive"),
