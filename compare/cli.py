@@ -295,6 +295,8 @@ def _cmd_taxonomy_show(args) -> int:
                 vocabulary += f", {len(category.lead_ins)} lead-ins"
             if category.context:
                 vocabulary += f", {len(category.context)} context phrases"
+            if category.fields:
+                vocabulary += f", {len(category.fields)} fields"
             lines.append(f"{'  ' * depth}{category.id:<{28 - 2 * depth}} {category.label}  ({vocabulary})")
             lines += as_lines(category.id, depth + 1)
         return lines
