@@ -462,22 +462,28 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
             if provision.kind == "paragraph" and provision.parent is not None:
                 last_paragraph[provision.parent] = provision
             continue
-        if provision.parent not in worded:
-            spans = [span for span in owner_spans.get(provision.parent, []) if not text[span[0]:span[1]].isspace()]
-            worded[provision.parent] = spans, [end for _, end in spans]
-        spans, ends = worded[provision.parent]
-        # The parent's own text right before the entry: the lead-in, or words between lists.
-        index = bisect_right(ends, provision.start) - 1
         sibling = last_paragraph.get(provision.parent)
-        if sibling is not None and sibling.end <= provision.start and (index < 0 or spans[index][1] <= sibling.start) \
-                and FIELDS_LEAD_IN_END.search(text[sibling.start:sibling.end].rstrip()):
-            start, end = sibling.start, sibling.end
-        elif index < 0 or numbered:
-            if numbered:  # no entry: a numbered paragraph of the article's own, which may lead the items after it
+        if numbered:
+            # A numbered paragraph's lead-in is the unnumbered paragraph before it, never its article's heading; one that has
+            # none is a paragraph of the article's own, which may lead the items after it.
+            if sibling is None or sibling.end > provision.start or not _ends_as_lead_in(text, sibling):
                 last_paragraph[provision.parent] = provision
-            continue
+                continue
+            start, end = sibling.start, sibling.end
         else:
-            start, end = spans[index]
+            if provision.parent not in worded:
+                spans = [span for span in owner_spans.get(provision.parent, []) if not text[span[0]:span[1]].isspace()]
+                worded[provision.parent] = spans, [end for _, end in spans]
+            spans, ends = worded[provision.parent]
+            # The parent's own text right before the entry: the lead-in, or words between lists.
+            index = bisect_right(ends, provision.start) - 1
+            if sibling is not None and sibling.end <= provision.start and (index < 0 or spans[index][1] <= sibling.start) \
+                    and _ends_as_lead_in(text, sibling):
+                start, end = sibling.start, sibling.end
+            elif index < 0:
+                continue
+            else:
+                start, end = spans[index]
         key = (provision.parent, start)
         if key not in introduced:
             lead_in = text[start:end].rstrip()
@@ -487,6 +493,12 @@ def _tag_list_entries(provisions: list[Provision], owner_spans: dict[str, list[t
         if lists_fields[key] and compiled.fields is not None:
             given = [*given, *_field_tags(provision, owner_spans, text, compiled)]
         _add_tags(tags, provision.ref, given, compiled)
+
+
+def _ends_as_lead_in(text: str, paragraph: Provision) -> bool:
+    """Whether a paragraph ends as a list's lead-in: in a colon, or "… the following areas." (``FIELDS_LEAD_IN_END``)."""
+    tail = text[max(paragraph.start, paragraph.end - FIELDS_LEAD_IN_REACH):paragraph.end].rstrip()
+    return tail.endswith(":") or (tail.endswith(".") and "ollowing" in tail and FIELDS_LEAD_IN_END.search(tail) is not None)
 
 
 def _field_tags(entry: Provision, owner_spans: dict[str, list[tuple[int, int]]], text: str,
