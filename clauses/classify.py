@@ -167,7 +167,7 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
                   for category in taxonomy.categories if category.lead_ins},
         anaphors={category.id: _anaphor_expression(category.anaphors, compiler) for category in taxonomy.categories
                   if category.anaphors},
-        context=_context_vocabulary(taxonomy),
+        context=_phrase_vocabulary(taxonomy, "context"),
         fields=_phrase_vocabulary(taxonomy, "fields"),
         context_categories=frozenset(category.id for category in taxonomy.categories if category.context),
     )
@@ -509,14 +509,14 @@ def _field_tags(entry: Provision, owner_spans: dict[str, list[tuple[int, int]]],
     owner_texts = [text[start:end] for start, end in spans]
     if len(ENTRY_LABEL.sub("", " ".join(owner_texts), count=1).split()) > FIELD_ENTRY_WORDS:
         return []
+    hits = [(start + begin, start + finish, found) for start, end in spans
+            for begin, finish, entries in compiled.fields.finditer(_lowered(text[start:end])) for found in entries]
+    if not hits or compiled.common_exclusions.first_veto(owner_texts):
+        return []
     given: dict[str, Tag] = {}
-    for start, end in spans:
-        for begin, finish, entries in compiled.fields.finditer(_lowered(text[start:end])):
-            for found in entries:
-                if found.category not in given and not (compiled.common_exclusions.first_veto(owner_texts)
-                                                        or compiled.exclusions[found.category].first_veto(owner_texts)):
-                    given[found.category] = _context_tag(found.category, text[start + begin:start + finish], start + begin,
-                                                         start + finish, f"field: {found.source}")
+    for begin, finish, found in hits:
+        if found.category not in given and not compiled.exclusions[found.category].first_veto(owner_texts):
+            given[found.category] = _context_tag(found.category, text[begin:finish], begin, finish, f"field: {found.source}")
     return list(given.values())
 
 
@@ -565,11 +565,6 @@ def _title_categories(document: Document, compiled: CompiledTaxonomy) -> set[str
         hits = find_hits(title, compiled, document.layout)
         categories |= {scored.category for scored in score_hits(hits, [title], [], title, compiled) if scored.tagged}
     return categories
-
-
-def _context_vocabulary(taxonomy: Taxonomy) -> Vocabulary | None:
-    """The categories' ``context`` phrases, compiled as their phrases are, or None when no category has any."""
-    return _phrase_vocabulary(taxonomy, "context")
 
 
 def _phrase_vocabulary(taxonomy: Taxonomy, key: str) -> Vocabulary | None:

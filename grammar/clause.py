@@ -76,8 +76,9 @@ NAMED_ACTORS = frozenset({"ACTOR", "NEITHER"})
 # What clause.lark's _subject_part allows: the tokens a subject is made of.
 SUBJECT_PARTS = frozenset({"WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER",
                            "WOULD", "REFRAIN", "PROHIBIT", "NON"})
-# The labels before an item's first word: "(b) ", "1. (a) ".
+# An item that opens with an infinitive: "To consider and submit …".
 INFINITIVE_START = re.compile(r"(?i)to\s")
+# The labels before an item's first word: "(b) ", "1. (a) ".
 ITEM_LABELS = re.compile(r"\s*(?:\(?(?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,7})[.)]\s+)+")
 # What may stand before the "that" of a complement in an item without a main verb: its words and its label.
 PLAIN_WORDS = frozenset({"_ENUM", "WORDS", "FEW"})
@@ -701,7 +702,8 @@ def with_lead_in(reading: ClauseReading, lead_in: ClauseReading | None, text: st
 def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, sentences: Shape) -> ClauseReading | None:
     """The reading of an item with a cue of its own under a lead-in with a verb, where the lead-in's verb governs it."""
     qualifier_only = QUALIFIER_CUE.fullmatch(reading.modality_cue.lower()) is not None
-    lower_case = ITEM_LABELS.sub("", text, count=1)[:1].islower()
+    unlabelled = ITEM_LABELS.sub("", text, count=1)
+    lower_case = unlabelled[:1].islower()
     if lower_case and RECITAL_CUE.fullmatch(lead_in.modality_cue.lower()):
         # "ACKNOWLEDGING that: … secure and resilient supply chains must be developed …;": a preamble's entry states what
         # the parties acknowledge, whatever its own verb.
@@ -715,7 +717,7 @@ def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, s
     if lower_case and _decided_in_complement(sentences):
         return _reading(lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
     names = [name for name in sentences[0] if name != "_ENUM"] if sentences else []
-    if names and names[0] == "WORDS" and INFINITIVE_START.match(ITEM_LABELS.sub("", text, count=1)):
+    if names and names[0] == "WORDS" and INFINITIVE_START.match(unlabelled):
         names = names[1:]  # "2) To consider and submit …": the infinitive's "to" (and a label the scan read as words)
     opening = names[0] if names else None
     if opening == "CONSIDER" and lead_in.modality == "binding" and reading.modality == "aspirational":

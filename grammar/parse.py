@@ -26,13 +26,13 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to)|\b(?:t
 # semicolon or comma may run long (a preamble's "ACKNOWLEDGING that:" and its clauses); one ending in a full stop is
 # short (at most about 300 characters), or it is a paragraph of its own.
 LIST_ENTRY = re.compile(r"\s*[^\s:](?:[^\n:]{0,1000}?[;,](?:\s+(?:and|or))?|[^\n:]{0,300}?\.)\s*")
-# The end of a list's sentence run on into its last item: "…; and where the situations referred to above give rise …".
 # A lead-in naming what its list holds, in the plural: "… may implement the following programs and activities:". Its
 # numbered entries each end in a full stop ("1. Sharing of information on …." / "2. Joint development of …."), where an
 # unnumbered entry ending so is a list's last ("HAVE REACHED the following understanding:" leads no list of provisions).
 PLURAL_LIST_LEAD_IN = re.compile(r"\bthe\s+following\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s(?:,?\s+(?:inter\s+alia|among\s+others))?\s*:\s*$",
                                  re.IGNORECASE)
 NUMBERED_ENTRY = re.compile(r"\s*(\d{1,2})[.)]\s")
+# The end of a list's sentence run on into its last item: "…; and where the situations referred to above give rise …".
 TRAILER_IN_ITEM = re.compile(r"[;,]\s+(and\s+(?:where|if|when)\b.*)", re.DOTALL)
 
 

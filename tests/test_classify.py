@@ -191,16 +191,22 @@ def test_container_is_classified_on_its_own_text_only(taxonomy):
     assert classified.categories("art_1__item_a") == ["export_duties"]
 
 
+def classified_text(text: str, taxonomy, tmp_path):
+    """The document parsed from ``text`` (written to a file, as a user's would be) and its classification."""
+    path = tmp_path / "agreement.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(str(path))
+    return document, classify_document(document, taxonomy)
+
+
 def test_a_bodys_functions_listed_after_it_are_the_bodys(taxonomy, tmp_path):
     """A category's lead_ins: "The Joint Committee shall:" gives its items cooperation_council; a list introduced by
     the Parties does not, nor does one whose lead-in only names the body in passing."""
-    path = tmp_path / "joint_committee.txt"
-    path.write_text(
+    document, classified = classified_text(
         "Article 20\nJoint Committee\n\n1. A Joint Committee is hereby established.\n\n2. The Joint Committee shall:\n\n"
         "(a) review the implementation of this Agreement;\n\n(b) keep under review the removal of barriers to trade.\n\n"
-        "3. The Parties shall, after notifying the Joint Committee:\n\n(a) publish their laws.\n", encoding="utf-8")
-    document = load_document(str(path))
-    classified = classify_document(document, taxonomy)
+        "3. The Parties shall, after notifying the Joint Committee:\n\n(a) publish their laws.\n",
+        taxonomy, tmp_path)
     assert "cooperation_council" in classified.categories("Art. 20(2)(a)")
     assert "cooperation_council" in classified.categories("Art. 20(2)(b)")
     assert classified.categories("Art. 20(3)(a)") == []
@@ -212,14 +218,12 @@ def test_a_body_named_in_the_paragraph_before_its_function_list_gives_the_list_i
     """"Article 1" / "The Contracting Parties shall establish the Joint Committee …. It shall undertake the following
     functions:" / "(a) to exchange views …": the lead-in is the article's unnumbered paragraph, the items' sibling, and
     "It" is the body named before it."""
-    path = tmp_path / "joint_committee.txt"
-    path.write_text(
+    _, classified = classified_text(
         "Article 1\n\nThe Contracting Parties shall establish the Joint Committee for Economic Cooperation. It shall undertake "
         "the following functions:\n\n(a) to exchange views on measures to encourage cooperation;\n\n"
         "(b) to make recommendations to the respective governments.\n\nArticle 2\n\nThe Parties shall publish their laws in "
-        "the following languages:\n\n(a) English.\n", encoding="utf-8")
-    document = load_document(str(path))
-    classified = classify_document(document, taxonomy)
+        "the following languages:\n\n(a) English.\n",
+        taxonomy, tmp_path)
     assert "cooperation_council" in classified.categories("Art. 1(a)")
     assert "cooperation_council" in classified.categories("Art. 1(b)")
     assert classified.categories("Art. 2(a)") == []
@@ -229,14 +233,12 @@ def test_numbered_paragraphs_listing_a_bodys_functions_are_the_bodys(taxonomy, t
     """"The Joint Administration Committee … shall have the following functions, inter alia:" / "1) To ensure …" / "2) To
     consider …": paragraphs numbered as the list's entries get the body's category and read under its "shall", as items do;
     a numbered paragraph after an article's heading alone is no entry."""
-    path = tmp_path / "functions.txt"
-    path.write_text(
+    document, classified = classified_text(
         "Article 26\n\nThe Joint Administration Committee shall adopt its decisions by consensus and shall have the following "
         "functions, inter alia:\n\n1) To ensure the proper functioning of this Agreement.\n\n2) To consider and submit to the "
         "Parties any modifications to this Agreement.\n\n3) To perform other functions that may arise from this Agreement.\n\n"
-        "Article 27\n\n1. Each Party shall publish its laws.\n\n2. Each Party shall notify its tariffs.\n", encoding="utf-8")
-    document = load_document(str(path))
-    classified = classify_document(document, taxonomy)
+        "Article 27\n\n1. Each Party shall publish its laws.\n\n2. Each Party shall notify its tariffs.\n",
+        taxonomy, tmp_path)
     readings = {provision.ref: provision.modality for provision in document.provisions}
     for ref in ("Art. 26(1)", "Art. 26(2)", "Art. 26(3)"):
         assert "cooperation_council" in classified.categories(ref), ref
@@ -248,13 +250,11 @@ def test_an_entry_that_only_names_a_field_of_cooperation_gets_its_category(taxon
     """A category's ``fields``: "(k) mining and energy;" under "… shall cooperate in the following areas:" is energy
     cooperation, and "(m) competition;" competition policy; the same words in a list that is no list of areas ("(a) fuel and
     energy;" among the materials a good is made with) or in a longer entry give nothing."""
-    path = tmp_path / "areas.txt"
-    path.write_text(
+    _, classified = classified_text(
         "Article 15.1\n\nThe Parties shall cooperate in the following areas:\n\n(a) trade and investment;\n\n(b) mining and "
         "energy;\n\n(c) competition;\n\n(d) agriculture, forestry and fisheries, including matters of mutual interest to "
         "both Parties and energy;\n\nArticle 3.10\n\nThe value of a good includes the value of:\n\n(a) fuel and energy;\n",
-        encoding="utf-8")
-    classified = classify_document(load_document(str(path)), taxonomy)
+        taxonomy, tmp_path)
     assert classified.categories("Art. 15.1(a)") == ["investment_finance", "trade_facilitation"]
     assert classified.categories("Art. 15.1(b)") == ["energy_security"]
     assert classified.categories("Art. 15.1(c)") == ["non_market_practices"]
