@@ -324,6 +324,16 @@ TREATY_LANGUAGE = [
 
 # The seeds' news language (reported speech).
 NEWS_LANGUAGE = [
+    ("relative-after-comma-decides-nothing", "Officials began drafting the rules after the summit, which aimed to ease trade tensions.",
+     N, "none", "positive"),
+    ("restrictive-relative-still-decides", "A Party that adopts a safeguard measure shall notify it.", "A Party", "binding", "positive"),
+    ("demonstrative-subject-forecasts", "These measures will also contribute to lower prices for consumers.", N, "none",
+     "positive"),
+    ("pronoun-will-make-forecasts", "It will make trade between the two economies fairer.", N, "none", "positive"),
+    ("undertake-efforts", "The two governments will undertake efforts to reduce methane emissions.", "The two governments",
+     "best_effort", "positive"),
+    ("highlighted-the-crucial-importance", "The ministers highlighted the crucial importance of secure supply chains.", "The ministers",
+     "aspirational", "positive"),
     ("won't", "Japan won't impose export duties on lithium, the minister said.", "Japan", "commitment", "negative"),
     ("seed-agreed-to", "Canada and Japan on Thursday agreed to work more closely together to establishing sustainable and reliable global battery supply chains, the Canadian government said in a statement.", "Canada and Japan", "commitment", "positive"),
     ("seed-will-sign", "TOKYO: The leaders of Japan and Peru will sign a joint statement later this month on cooperation in mineral mining technology, aimed at strengthening their supply chains for critical minerals through Japanese technology, the Nikkei business daily said on Saturday.", "The leaders of Japan and Peru", "commitment", "positive"),
