@@ -32,6 +32,9 @@ LIST_ENTRY = re.compile(r"\s*[^\s:](?:[^\n:]{0,1000}?[;,](?:\s+(?:and|or))?|[^\n
 PLURAL_LIST_LEAD_IN = re.compile(r"\bthe\s+following\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s(?:,?\s+(?:inter\s+alia|among\s+others))?\s*:\s*$",
                                  re.IGNORECASE)
 NUMBERED_ENTRY = re.compile(r"\s*(\d{1,2})[.)]\s")
+# A short title ending in a colon that heads part of a list ("… cooperation across the following domains:" /
+# "Semiconductor Supply Chains and Technology:" / bullets / "Biotechnology:" / bullets): its entries read under the lead-in.
+LIST_SUBHEADING = re.compile(r"\s*[A-Z][^.;:!?\n]{0,80}:\s*")
 # The end of a list's sentence run on into its last item: "…; and where the situations referred to above give rise …".
 TRAILER_IN_ITEM = re.compile(r"[;,]\s+(and\s+(?:where|if|when)\b.*)", re.DOTALL)
 
@@ -153,6 +156,9 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
     # A bullet ending in a colon, followed by lettered items at its own level ("- … commit to supply … that amount of
     # indigenous crude oil … less:" / "(a) the amount contractually committed …" / "(b) domestic consumption;"): its items.
     bullet_lead_ins: dict[str | None, ClauseReading] = {}
+    # The lead-in of a list split by sub-headings ("… across the following domains:" / "Biotechnology:" / bullets …): the
+    # reading each later sub-heading passes on to its entries, kept past the entries of the one before.
+    subheaded_lists: dict[str | None, ClauseReading] = {}
     entries: dict[str, ClauseReading] = {}
     provisions: list[Provision] = []
     parents = {draft.ref: draft.parent for draft in drafts}
@@ -187,8 +193,12 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
         else:
             lead_in = None
             bullet_lead_ins.pop(draft.parent, None)
-            sibling_lead_ins[draft.parent] = introduces
             open_list = unmarked.pop(draft.parent, None)
+            heading_list = subheaded_lists.pop(draft.parent, None) or open_list
+            if heading_list is not None and introduces is not None and introduces.modality_cue is None \
+                    and LIST_SUBHEADING.fullmatch(own_text) and len(own_text.split()) <= 10:
+                introduces = subheaded_lists[draft.parent] = with_lead_in(introduces, heading_list)
+            sibling_lead_ins[draft.parent] = introduces
             if introduces is not None:
                 unmarked[draft.parent] = introduces
                 if PLURAL_LIST_LEAD_IN.search(lead_in_texts[draft.ref]):

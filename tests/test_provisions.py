@@ -279,6 +279,29 @@ def test_instructions_commit_where_no_lead_in_reads_them_and_keep_their_lead_in_
     assert readings["Art. 1(2)(b)"] == ("binding", "shall")
 
 
+def test_bullets_under_short_sub_headings_of_a_list_read_under_the_list_lead_in():
+    document = parse("\n".join([
+        "The two governments welcomed closer cooperation across the following areas:",
+        "",
+        "Batteries and Storage:",
+        "",
+        "- Expand joint research on solid-state batteries.",
+        "",
+        "Quantum Science:",
+        "",
+        "- Launch a researcher exchange programme.",
+        "",
+        "The ministers will meet again next year.",
+        "",
+        "- Expand exchanges between personnel.",
+    ]))
+    readings = {p.text.lstrip("-• "): p.modality for p in document.provisions if p.kind == "bullet"}
+    assert readings["Expand joint research on solid-state batteries."] == "aspirational"
+    assert readings["Launch a researcher exchange programme."] == "aspirational"
+    # A paragraph that is no sub-heading closes the list: the bullet after it is an instruction of its own.
+    assert readings["Expand exchanges between personnel."] == "commitment"
+
+
 def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
     """Each provision's kind and modality, by ref, in the document of ``lines``."""
     return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
