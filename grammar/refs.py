@@ -25,7 +25,7 @@ DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
 DIVISION_ABBREVIATION = {"part": "Part", "title": "Title", "chapter": "Ch.", "section": "Sec."}
 HEADED_KINDS = frozenset({"article", "part", "chapter", "section"})
 # The agreement units whose own text is split into sentences where it holds several (prose blocks always are).
-SENTENCED_KINDS = frozenset({"line", "paragraph", "item", "article"})
+SENTENCED_KINDS = frozenset({"line", "paragraph", "item", "bullet", "article"})
 # A paragraph's number and an item's letter before its first sentence ("1. a. A Party may …"): never a sentence of its own.
 LEADING_LABELS = re.compile(r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})[.)]\s+){1,3}", re.IGNORECASE)
 # Unnumbered lines and prose blocks are paragraphs to the reader.

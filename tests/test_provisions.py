@@ -302,6 +302,22 @@ def test_bullets_under_short_sub_headings_of_a_list_read_under_the_list_lead_in(
     assert readings["Expand exchanges between personnel."] == "commitment"
 
 
+def test_a_bullet_of_several_sentences_is_split_into_them_as_a_paragraph_is():
+    document = parse("\n".join([
+        "Joint statement on energy security",
+        "",
+        "- The Commission will coordinate gas storage with the Member States. The EU is preparing a new regulation.",
+        "- The two sides will meet annually.",
+    ]))
+    readings = {p.ref: (p.kind, p.modality) for p in document.provisions}
+    bullets = [p for p in document.provisions if p.kind == "bullet"]
+    first, second = bullets[0].ref, bullets[1].ref
+    assert readings[f"{first}.1"] == ("sentence", "commitment")
+    assert readings[f"{first}.2"] == ("sentence", "none")
+    assert readings[first] == ("bullet", "commitment")  # a provision split into sentences reads as its strongest
+    assert f"{second}.1" not in readings  # one sentence: no split
+
+
 def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
     """Each provision's kind and modality, by ref, in the document of ``lines``."""
     return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
