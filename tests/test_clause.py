@@ -324,6 +324,10 @@ TREATY_LANGUAGE = [
 
 # The seeds' news language (reported speech).
 NEWS_LANGUAGE = [
+    ("provides-a-framework-for-aspires", "This Partnership provides a framework for building secure supply chains.", "This Partnership",
+     "aspirational", "positive"),
+    ("provides-the-basis-for-is-no-aim", "Article 3 provides the basis for the calculation of duties.", N, "none", "positive"),
+    ("it-is-imperative-to", "It is imperative to diversify supply chains away from single suppliers.", N, "aspirational", "positive"),
     ("relative-after-comma-decides-nothing", "Officials began drafting the rules after the summit, which aimed to ease trade tensions.",
      N, "none", "positive"),
     ("restrictive-relative-still-decides", "A Party that adopts a safeguard measure shall notify it.", "A Party", "binding", "positive"),
