@@ -101,8 +101,9 @@ AUXILIARIES = frozenset({"have", "has", "had", "having", "is", "are", "was", "we
 # A subject cut short before its noun ("The [purpose of … is to]": the cue took the noun), or the "It" of "It shall
 # be open for …", names no one.
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "it"})
-# Inside what precedes a verb cue, a form of "be" makes it a clause of its own, not the actor's name.
+# "These policies [will contribute …]": a subject pointing back at things the sentence before named.
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
+# Inside what precedes a verb cue, a form of "be" makes it a clause of its own, not the actor's name.
 FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
@@ -474,13 +475,11 @@ def _swallowed_plan(pieces: list, before_comma: bool = False) -> Plan | None:
         if isinstance(following, Token) and following.type == "BREAK" and not before_comma:
             continue
         preceding = pieces[index - 1] if index > 0 else None
-        if segment.tail[0].type == "RELATIVE" and isinstance(preceding, Token) and preceding.type == "BREAK":
+        if isinstance(preceding, Token) and preceding.type == "BREAK" and (before_comma or segment.tail[0].type == "RELATIVE"):
             # ", which aimed to ease tensions" comments on what comes before it: a relative clause after a comma has
-            # swallowed no main clause, so its verb is not the sentence's. (", that duty rate shall apply" is no relative
-            # clause: "that" opens it as a determiner.)
+            # swallowed no main clause, so its verb is not the sentence's, and in the last resort no segment after a comma
+            # is. (", that duty rate shall apply" is no relative clause: "that" opens it as a determiner.)
             continue
-        if before_comma and isinstance(preceding, Token) and preceding.type == "BREAK":
-            continue  # ", which will directly support …" comments on the sentence: it is not its verb
         groups = _verb_groups(segment.tail)
         if not groups:
             continue
@@ -843,11 +842,9 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     if text[start:end].strip().lower() not in FORECAST_MODALS:
         return False
     actor = _actor(text, plan, cues)
-    if actor is None:
-        return PREDICTED_EFFECT.match(text, end) is not None
-    words = actor.split()
-    if len(words) > 1 and words[0].lower() in DEMONSTRATIVES and words[1][:1].islower() and not plan.named_actor:
-        # "These policies will also contribute to …": things the sentence before named, whose effect it forecasts.
+    words = actor.split() if actor is not None else []
+    # No one named, or things the sentence before named ("These policies will also contribute to …"): a verb of effect forecasts.
+    if not words or (len(words) > 1 and words[0].lower() in DEMONSTRATIVES and words[1][:1].islower() and not plan.named_actor):
         return PREDICTED_EFFECT.match(text, end) is not None
     head = words[-1].lower()
     # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …":

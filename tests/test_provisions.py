@@ -279,6 +279,11 @@ def test_instructions_commit_where_no_lead_in_reads_them_and_keep_their_lead_in_
     assert readings["Art. 1(2)(b)"] == ("binding", "shall")
 
 
+def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
+    """Each provision's kind and modality, by ref, in the document of ``lines``."""
+    return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
+
+
 def test_bullets_under_short_sub_headings_of_a_list_read_under_the_list_lead_in():
     document = parse("\n".join([
         "The two governments welcomed closer cooperation across the following areas:",
@@ -303,24 +308,17 @@ def test_bullets_under_short_sub_headings_of_a_list_read_under_the_list_lead_in(
 
 
 def test_a_bullet_of_several_sentences_is_split_into_them_as_a_paragraph_is():
-    document = parse("\n".join([
+    readings = kind_and_modality(
         "Joint statement on energy security",
         "",
         "- The Commission will coordinate gas storage with the Member States. The EU is preparing a new regulation.",
         "- The two sides will meet annually.",
-    ]))
-    readings = {p.ref: (p.kind, p.modality) for p in document.provisions}
-    bullets = [p for p in document.provisions if p.kind == "bullet"]
-    first, second = bullets[0].ref, bullets[1].ref
+    )
+    first, second = [ref for ref, (kind, _) in readings.items() if kind == "bullet"]
     assert readings[f"{first}.1"] == ("sentence", "commitment")
     assert readings[f"{first}.2"] == ("sentence", "none")
     assert readings[first] == ("bullet", "commitment")  # a provision split into sentences reads as its strongest
     assert f"{second}.1" not in readings  # one sentence: no split
-
-
-def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
-    """Each provision's kind and modality, by ref, in the document of ``lines``."""
-    return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
 
 
 def test_an_item_whose_only_verb_is_in_a_that_or_relative_clause_reads_under_its_lead_in():
