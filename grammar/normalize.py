@@ -26,7 +26,8 @@ from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, KEYWORD_SEPARATOR
 DATA_FILE = Path(__file__).with_name("data") / "normalize.toml"
 
 NUMBER = r"(?:[0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
-HEADING_LINE = re.compile(rf"(?:article|art\.|art[íi]culo|artigo|{division_keyword()}|annex){KEYWORD_SEPARATOR}(?:{NUMBER}{ORDINAL}?|{NUMBER_WORD})(?!\w)|preamble$", re.IGNORECASE)
+# A division word runs into no letter: "scheduled or …" is no "Schedule D".
+HEADING_LINE = re.compile(rf"(?:article|art\.|art[íi]culo|artigo|(?:{division_keyword()})(?![^\W\d_])){KEYWORD_SEPARATOR}(?:{NUMBER}{ORDINAL}?|{NUMBER_WORD})(?!\w)|preamble$", re.IGNORECASE)
 # "ARTICLE 1-5: Relation To Multilateral Environmental Agreements": a heading with its title, never a wrapped
 # cross-reference, whatever the line before ends with.
 TITLED_HEADING = re.compile(

@@ -14,18 +14,24 @@ __all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "ORDINAL", "DIVISION_KINDS", "DI
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
 #: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"), and as the Spanish and Portuguese
 #: texts among the agreements notified to the WTO spell it ("Artículo 5", "Artigo 5"; French writes "Article"):
-#: lowercase, wrap it in ``(?i:…)``.
-ARTICLE_KEYWORD = r"articles?|art\.|a(?:rt|rl|it|n)[il1|]c[il1|t]es?|artides?|art[íi]culos?|artigos?"
-#: The words that head a division, in English, Spanish, Portuguese and French, and the level each names.
+#: lowercase, wrap it in ``(?i:…)``; and the section sign as statutes and the agreements drafted like them number their
+#: units ("§ 1 Objectives").
+ARTICLE_KEYWORD = r"articles?|art\.|a(?:rt|rl|it|n)[il1|]c[il1|t]es?|artides?|art[íi]culos?|artigos?|§"
+#: The words that head a division, in English, Spanish, Portuguese and French, and the level each names. The provision
+#: grammar's ``DIVISION`` terminal spells the same.
 DIVISION_WORDS = {
     "part": "part", "parte": "part", "partie": "part",
     "title": "title", "título": "title", "titulo": "title", "titre": "title",
     "chapter": "chapter", "capítulo": "chapter", "capitulo": "chapter", "chapitre": "chapter",
     "section": "section", "sección": "section", "seccion": "section", "secção": "section", "seção": "section",
     "subsection": "subsection", "sub-section": "subsection",
+    "annex": "annex", "annexe": "annex", "anexo": "annex",
+    "appendix": "appendix", "apéndice": "appendix", "apendice": "appendix", "schedule": "schedule",
 }
-#: The kind of provision each division level makes: a title is a part, a subsection a section.
-DIVISION_KINDS = {"part": "part", "title": "part", "chapter": "chapter", "section": "section", "subsection": "section"}
+#: The kind of provision each division level makes: a title is a part, a subsection a section, and an annex, appendix
+#: or schedule a part, as it "forms an integral part" of the agreement.
+DIVISION_KINDS = {"part": "part", "title": "part", "chapter": "chapter", "section": "section", "subsection": "section",
+                  "annex": "part", "appendix": "part", "schedule": "part"}
 #: A number spelled out, as older agreements number their articles ("Article ONE", "Article Twenty-One"), and the first
 #: article as French and Spanish texts number it ("Article premier", "Artículo primero"); the provision
 #: grammar's ``_NUMBER_WORD`` terminal spells the same.

@@ -20,11 +20,16 @@ from lark.lexer import BasicLexer
 from grammar.models import OutlineEntry
 from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_KINDS, ORDINAL, DIVISION_WORDS, division_keyword, number_key, rising_run
 
-DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "section": 4, "subsection": 5}
+# An annex (appendix, schedule) stands level with a chapter: "Annex 2-A" after Chapter 2's articles ends the chapter and
+# Chapter 3 ends it, and the annexes at an agreement's end hold their own sections and articles.
+DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "annex": 3, "appendix": 3, "schedule": 3, "section": 4, "subsection": 5}
+# The divisions an agreement attaches to itself, which its sentences name at a line's start ("Annex 11-A sets forth …").
+ANNEXES = frozenset({"annex", "appendix", "schedule"})
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
 HEAD_NUMBER = re.compile(
     rf"(?i)^(?:(?:{division_keyword()})[ ](?={division_keyword()}))?(?P<keyword>{division_keyword()}|{ARTICLE_KEYWORD})(?::?\s?|\s?[\-–—]\s?)(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+    r"|[0-9]{1,3}-[A-Z](?![\w-])"  # "Annex 2-A", the annex of Chapter 2
     rf"|{ARTICLE_NUMBER}(?={ORDINAL}(?!\w))|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-zè]+\b)"
     rf"(?:(?<=[0-9]){ORDINAL})?"
 )
@@ -74,7 +79,7 @@ class Node:
     #: Depth of a division: Part 1, Title 2, Chapter 3, Section 4, Subsection 5; 0 for everything else.
     level: int = 0
     #: A named article's own name ("Preamble", "AREAS OF COOPERATION", "Paragraph 1"), which may differ from its heading
-    #: ("Paragraph 1" / "Objective").
+    #: ("Paragraph 1" / "Objective"); a division's level as its keyword names it ("chapter", "title", "annex").
     name: str | None = None
 
 
@@ -295,8 +300,8 @@ class LineRetyper:
             if first[:1].islower() or LIST_ENTRY_END.search(rest):
                 token.type = "TEXT"  # "Chapter 4 (Customs Procedures);" is an entry in a list of references
             elif (TERMINAL.search(token.value) or not heading_like(rest)) and token.type == "DIVISION" \
-                    and MODAL_VERB.search(" ".join(rest.split()[:10])):
-                token.type = "TEXT"
+                    and (MODAL_VERB.search(" ".join(rest.split()[:10])) or rest and split_head(token.value)[0] in ANNEXES):
+                token.type = "TEXT"  # "Annex 11-A sets forth an understanding of the Parties …": a sentence about it
             elif token.type == "DIVISION":
                 _keep_rising_numbers(numbered)  # numbering may restart in each chapter
                 numbered = []
@@ -423,7 +428,7 @@ class NodeBuilder(Transformer):
         head = children[0]
         keyword, number, title = split_head(head.value)
         node = Node(kind=_division_kind(keyword), start=head.start_pos, end=head.end_pos, label=number, heading=title or None,
-                    level=DIVISION_LEVELS.get(keyword, 4))
+                    level=DIVISION_LEVELS.get(keyword, 4), name=keyword or None)
         if len(children) > 1:
             node.heading = children[1].value.strip(HEADING_TRIM)
             node.end = children[1].end_pos

@@ -22,7 +22,8 @@ from grammar.provisions import MINOR_WORDS, Node, split_head
 from grammar.sentences import BOUNDARY, split_sentences
 
 DIVISION_LEVEL = {"part": 1, "chapter": 2, "section": 3}
-DIVISION_ABBREVIATION = {"part": "Part", "title": "Title", "chapter": "Ch.", "section": "Sec."}
+DIVISION_ABBREVIATION = {"part": "Part", "title": "Title", "chapter": "Ch.", "section": "Sec.", "annex": "Annex",
+                         "appendix": "Appendix", "schedule": "Schedule"}
 HEADED_KINDS = frozenset({"article", "part", "chapter", "section"})
 # The agreement units whose own text is split into sentences where it holds several (prose blocks always are).
 SENTENCED_KINDS = frozenset({"line", "paragraph", "item", "bullet", "article"})
@@ -105,15 +106,16 @@ def name_provisions(nodes: list[Node], text: str, skipped: Iterable[tuple[int, i
 
 
 def _repeated_kinds(roots: list[Node]) -> set[str]:
-    """The kinds (article, part, chapter, section) of which two nodes share a number (chapters that restart
-    at Article 1 in each Part), found in one walk over the tree."""
+    """The kinds (article, part, chapter, section) of which two nodes of one level share a number (chapters that
+    restart at Article 1 in each Part), found in one walk over the tree."""
     seen: set[tuple[str, str]] = set()
     repeated: set[str] = set()
     stack = list(roots)
     while stack:
         node = stack.pop()
         if node.label and (node.kind == "article" or node.kind in DIVISION_LEVEL) and node.kind not in repeated:
-            key = (node.kind, number_from_words(node.label).lower())
+            # By the level the keyword names: "Chapter 1" and "Annex 1" (a part) are told apart by their refs already.
+            key = (node.name if node.level and node.name else node.kind, number_from_words(node.label).lower())
             if key in seen:
                 repeated.add(node.kind)
             seen.add(key)
@@ -240,7 +242,12 @@ class _Namer:
             own = f"{abbreviation} {number_from_words(node.label or '')}".strip()
             return f"{division} {own}" if self.qualify_divisions and division else own
         if kind == "article":
-            name = f"Art. {node.label}" if node.label else _title_case(node.name or node.heading or "Article")
+            if node.label:
+                # "§ 3" is cited by its sign, as the text numbers it; every other keyword as "Art."
+                sign = split_head(self.text[node.start : node.lead_end])[0] == "§"
+                name = f"{'§' if sign else 'Art.'} {node.label}"
+            else:
+                name = _title_case(node.name or node.heading or "Article")
             return f"{division} {name}" if self.qualify_articles and division else name
         if kind == "block":
             if parent is not None and parent_kind in DIVISION_LEVEL:

@@ -191,6 +191,43 @@ def test_chapter_part_section_nesting():
     assert parents["Ch. 2"] == "Part I" and parents["Art. 2.1"] == "Ch. 2"
 
 
+def test_annexes_are_divisions_level_with_chapters_that_hold_their_own_numbering():
+    text = "\n".join([
+        "CHAPTER 2: Trade in Goods", "Article 2.1: Export Duties", "1. No Party shall adopt any duty on exports.",
+        "2. Paragraph 1 shall not apply to the goods listed in Annex 2-A.",
+        "ANNEX 2-A", "EXCEPTIONS TO EXPORT DUTIES", "1. Party A may maintain export duties on the following goods:",
+        "(a) copper ores;", "(b) nickel.", "Annex 2-B: Contact Points", "The contact points are the ministries of trade.",
+        "CHAPTER 3: Customs", "Article 3.1: Cooperation", "The Parties shall cooperate.",
+        "Annex 11-A sets forth an understanding of the Parties related to this Article.",
+        "Appendix I", "Rules of origin apply.", "Schedule 2: Tariff Commitments", "Tariffs are set out below.",
+    ])
+    document = parse(text)
+    parents = {p.ref: p.parent for p in document.provisions}
+    kinds = {p.ref: p.kind for p in document.provisions}
+    headings = {p.ref: p.heading for p in document.provisions}
+    assert kinds["Annex 2-A"] == "part" and headings["Annex 2-A"] == "EXCEPTIONS TO EXPORT DUTIES"
+    assert parents["Annex 2-A"] is None and parents["Ch. 3"] is None  # level with the chapters: it closes Ch. 2, Ch. 3 closes it
+    assert parents["Annex 2-A Para. 1"] == "Annex 2-A" and parents["Annex 2-A Para. 1(b)"] == "Annex 2-A Para. 1"
+    assert headings["Annex 2-B"] == "Contact Points" and parents["Annex 2-B ¶1"] == "Annex 2-B"
+    # A sentence about an annex is the article's text, not an annex.
+    assert "Annex 11-A" not in kinds and parents["Art. 3.1 ¶2"] == "Art. 3.1"
+    assert kinds["Appendix I"] == kinds["Schedule 2"] == "part"
+
+
+def test_a_hard_wrapped_line_opening_with_scheduled_is_no_schedule_heading():
+    text = "Article 1: Scope\n(e) air transport services, whether\n    scheduled or non-scheduled, other than:\n(i) repair services."
+    item = next(p for p in parse(text).provisions if p.ref == "Art. 1(e)")
+    assert item.text.startswith("(e) air transport services, whether scheduled or non-scheduled, other than:")
+
+
+def test_section_sign_articles_are_cited_by_the_sign():
+    document = parse("§ 1 Objectives\nThe Parties shall promote trade.\n§ 2 Export duties\n(1) Neither Party shall adopt "
+                     "any duty on exports.\n(2) Paragraph 1 shall not apply to gold.")
+    assert [(p.ref, p.kind, p.heading) for p in document.provisions if p.parent is None] == [
+        ("§ 1", "article", "Objectives"), ("§ 2", "article", "Export duties")]
+    assert [p.ref for p in document.children("§ 2")] == ["§ 2(1)", "§ 2(2)"]
+
+
 def test_article_numbers_restarting_per_chapter_are_qualified():
     text = "Chapter 1: A\nArticle 1: Scope\nText one.\nChapter 2: B\nArticle 1: Scope\nText two."
     assert [ref for ref, kind in outline(text) if kind == "article"] == ["Ch. 1 Art. 1", "Ch. 2 Art. 1"]

@@ -24,7 +24,7 @@ from tests.render_tota import render_tota_as_plain_text
 EMBEDDED_HEADING = re.compile(
     r"(?:\A|\n[ \t]*\n|[.;:][ \t]*\n)[ \t]*(?:"
     r"(?i:article|art[íi]culo|artigo)[ \t]+(?:\d[\w.\-]*|(?i:transitorio|[úu]nico)\b)(?=[ \t]*[^\w\s]?[ \t]*$|[ \t]*[:.\-–—][^\w\n]*[A-Z]|[ \t]+[A-Z][^\n.;,]*$)"
-    r"|(?i:(?:sub-?)?section[ \t]+[A-Z0-9]|secci[óo]n[ \t]+[A-Z0-9]|se[çc][ãa]o[ \t]+[A-Z0-9]|(?:chapter|cap[íi]tulo|chapitre)[ \t]+\d)"
+    r"|(?i:(?:sub-?)?section[ \t]+[A-Z0-9]|secci[óo]n[ \t]+[A-Z0-9]|se[çc][ãa]o[ \t]+[A-Z0-9]|(?:chapter|cap[íi]tulo|chapitre)[ \t]+\d|(?:annexe?|anexo|appendix|schedule)[ \t]+[A-Z0-9])"
     r"|(?i:chapter)[ \t]+[A-Z][ \t]*$|[A-Z]{3,}(?: [A-Z]{2,})+[ \t]*$)",
     re.MULTILINE)
 
