@@ -107,6 +107,8 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
+# A cue that opens a participle clause ("…, agreeing to", "…, committing to").
+PARTICIPLE_CUE = re.compile(r"(?i)[a-z]+ing\b")
 PLAN_CACHE_SIZE = 1 << 16
 # The instrument and the events of its life, as the subject of a sentence that states a consequence (``_is_consequence``).
 INSTRUMENT_EVENTS = frozenset({"agreement", "memorandum", "mou", "treaty", "protocol", "convention", "arrangement", "withdrawal",
@@ -856,6 +858,10 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     """The subject as written, if it looks like a noun phrase: a known actor phrase or capitalised and short."""
     if not plan.subject:
         return None
+    cue = plan.modality_cue
+    if cue and cues[cue - 1][2] == "BREAK" and text[cues[cue - 1][0]:cues[cue - 1][1]].strip() == "," \
+            and PARTICIPLE_CUE.match(text, cues[cue][0]):
+        return None  # "The two ministries signed an MOU, agreeing to …": a clause before the participle, not its subject
     actor = " ".join(text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]].split()).strip(" ,;:")
     words = actor.split()
     while len(words) > 1 and NUMBER_LABEL.fullmatch(words[0]):

@@ -35,6 +35,9 @@ NUMBERED_ENTRY = re.compile(r"\s*(\d{1,2})[.)]\s")
 # A short title ending in a colon that heads part of a list ("… cooperation across the following domains:" /
 # "Semiconductor Supply Chains and Technology:" / bullets / "Biotechnology:" / bullets): its entries read under the lead-in.
 LIST_SUBHEADING = re.compile(r"\s*[A-Z][^.;:!?\n]{0,80}:\s*")
+# A numbered title heading part of a list, with no colon ("… adopted a Joint Statement, agreeing on:" / "1. Support to
+# Ukraine" / bullets / "2. Secure supply chains" / bullets): its entries read under the lead-in too.
+NUMBERED_SUBHEADING = re.compile(r"\s*\(?\d{1,2}[.)]\s+[A-Z][^.;:!?\n]{0,80}?\s*")
 # The end of a list's sentence run on into its last item: "…; and where the situations referred to above give rise …".
 TRAILER_IN_ITEM = re.compile(r"[;,]\s+(and\s+(?:where|if|when)\b.*)", re.DOTALL)
 
@@ -198,6 +201,9 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             if heading_list is not None and introduces is not None and introduces.modality_cue is None \
                     and LIST_SUBHEADING.fullmatch(own_text) and len(own_text.split()) <= 10:
                 introduces = subheaded_lists[draft.parent] = with_lead_in(introduces, heading_list)
+            elif heading_list is not None and introduces is None and _numbered_subheading(draft, own_text, drafts, index):
+                # Its bullets read under the list's lead-in; it reads as one of them, and the next title does the same.
+                lead_in = entries[draft.ref] = lead_ins[draft.ref] = subheaded_lists[draft.parent] = heading_list
             sibling_lead_ins[draft.parent] = introduces
             if introduces is not None:
                 unmarked[draft.parent] = introduces
@@ -223,6 +229,12 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
             else as_instruction(own_reading, own_text)
         provisions.append(_provision(draft, text, reading))
     return provisions
+
+
+def _numbered_subheading(draft: Draft, own_text: str, drafts: list[Draft], index: int) -> bool:
+    """A numbered paragraph that is a short title (``NUMBERED_SUBHEADING``, ten words at most) over entries of its own."""
+    return draft.kind == "paragraph" and index + 1 < len(drafts) and drafts[index + 1].parent == draft.ref \
+        and NUMBERED_SUBHEADING.fullmatch(own_text) is not None and len(own_text.split()) <= 10
 
 
 def _next_in_numbered_list(own_text: str, numbered_lists: dict[str | None, int | None], holder: str | None) -> bool:

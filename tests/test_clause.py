@@ -544,6 +544,13 @@ NEWS_LANGUAGE = [
     ("said-he-wanted-to-aspires", "He has said he wanted to expand the export ban to cover tin.", N, "aspirational", "positive"),
     ("as-clause-before-the-main-verb", "As Japan seeks to diversify its supply, the two sides will hold regular talks.", "the two sides",
      "commitment", "positive"),
+    ("agreeing-on-after-a-comma", "At the occasion the EU and US adopted a Joint Statement, agreeing on:", N, "commitment", "positive"),
+    ("agreeing-to-after-a-comma", "The two ministries signed an MOU, agreeing to cooperate on lithium refining.", N, "commitment", "positive"),
+    ("deciding-on-as-a-gerund-is-no-cue", "(d) to prevent any Party from independently deciding on budgetary priorities;", N, "none",
+     "positive"),
+    ("signifies-a-commitment", "The MOU signifies a commitment to enhancing resource management.", "The MOU", "commitment", "positive"),
+    ("is-tasked-with-binds", "The U.S. Commerce Secretary is tasked with setting a quota on UK steel imports.",
+     "The U.S. Commerce Secretary", "binding", "positive"),
 ]
 
 

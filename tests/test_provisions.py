@@ -344,6 +344,29 @@ def test_bullets_under_short_sub_headings_of_a_list_read_under_the_list_lead_in(
     assert readings["Expand exchanges between personnel."] == "commitment"
 
 
+def test_bullets_under_numbered_titles_of_a_list_read_under_the_list_lead_in():
+    document = parse("\n".join([
+        "The ministers welcomed a joint statement, recognising the following areas of work:",
+        "",
+        "1. Support to Ukraine",
+        "",
+        "- Fight disinformation and foreign information manipulation.",
+        "",
+        "2. Secure supply chains",
+        "",
+        "- Diversifying supply chains for rare earth magnets.",
+        "",
+        "3. The ministers will meet again next year.",
+        "",
+        "- Expand exchanges between personnel.",
+    ]))
+    readings = {p.text.lstrip("-• "): p.modality for p in document.provisions if p.kind == "bullet"}
+    assert readings["Fight disinformation and foreign information manipulation."] == "aspirational"
+    assert readings["Diversifying supply chains for rare earth magnets."] == "aspirational"
+    # A numbered paragraph that is a sentence, not a title, closes the list: the bullet after it is an instruction of its own.
+    assert readings["Expand exchanges between personnel."] == "commitment"
+
+
 def test_a_bullet_of_several_sentences_is_split_into_them_as_a_paragraph_is():
     readings = kind_and_modality(
         "Joint statement on energy security",
