@@ -79,7 +79,8 @@ LINE_START = re.compile(rf"(?P<heading>{HEADING_LINE.pattern})|(?P<structural>{S
 LOWERCASE_RECITAL = re.compile(
     r"(?:and )?(?:recogni[sz]ing|acknowledging|considering|desiring|desirous|noting|mindful|conscious|convinced|determined|"
     r"striving|bearing in mind|taking into account|taking note|(?:re)?affirming|recalling|welcoming|emphasi[sz]ing|stressing|"
-    r"underlining|expressing|seeking|wishing|believing|aware|reali[sz]ing|confirming|having regard)\b")
+    r"underlining|expressing|seeking|wishing|believing|aware|reali[sz]ing|confirming|having regard|guided|intending|"
+    r"taking into consideration|resolv(?:ed|ing)|anxious|have agreed)\b")
 # A line ending like this completes a sentence, a list item or a heading lead-in.
 TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
 # Lines a page prints on every page: a page number ("17-3", "- 5 -", "Page 4 of 12"), and after it a running header in
@@ -204,8 +205,8 @@ class _Joiner:
             if not line:
                 blank_before = True
                 continue
-            if self.in_preamble and HEADING_LINE.match(line):
-                self.in_preamble = False
+            if self.in_preamble and HEADING_LINE.match(line) and not line[:8].lower() == "preamble":
+                self.in_preamble = False  # (the preamble's own heading opens it)
             if self.pieces and self._continues(line, blank_before):
                 self._glue(line)
             else:
@@ -247,8 +248,10 @@ class _Joiner:
         """Whether ``line`` is the wrapped continuation of the open paragraph."""
         if self.double_spaced and blank_between:
             # Blank lines say nothing there, but a line ending in a comma, semicolon or colon before a capital still ends
-            # an entry ("Having regard to …," / "Conscious of …"), and a line in capitals is a heading or a party's name.
-            if (self.pieces[-1][-1:] in ",;:" and not line[0].islower()) or CAPITALS_LINE.fullmatch(line):
+            # an entry ("Having regard to …," / "Conscious of …"), and a line in capitals is a heading or a party's name,
+            # which the next line does not continue either (a title, then "The Parties,").
+            if (self.pieces[-1][-1:] in ",;:" and not line[0].islower()) or CAPITALS_LINE.fullmatch(line) \
+                    or (len(self.pieces) == 1 and CAPITALS_LINE.fullmatch(self.pieces[0])):
                 return False
             blank_between = False
         last = self.pieces[-1]

@@ -184,3 +184,14 @@ def test_lowercase_recitals_of_a_preamble_are_lines_of_their_own():
     assert any(line.startswith("acknowledging the role of energy saving,") for line in lines)
     assert "The origin of goods shall be determined, taking into account transport costs." in lines
 
+
+
+def test_a_preamble_heading_opens_the_preamble_whose_lowercase_recitals_stay_apart():
+    """A treaty read from XML starts with its "Preamble" heading: the recitals below it, each after a blank line and in
+    lower case ("guided by …,", "intending to …,", "have agreed as follows:"), are paragraphs of their own (ToTA pta_431)."""
+    from grammar.normalize import normalize_text
+    text = normalize_text("Preamble\n\nThe Government of A and the Government of B,\n\nguided by the Treaty of\n"
+                          "friendship between them,\n\nintending to promote a common market,\n\nhave agreed as follows:\n")
+    lines = [line for line in text.split("\n") if line]
+    assert lines[2:] == ["guided by the Treaty of friendship between them,", "intending to promote a common market,",
+                         "have agreed as follows:"]
