@@ -24,6 +24,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from grammar.numbering import ARTICLE_KEYWORD, division_keyword
 from grammar.models import DatedEvent, Metadata, Party
 from grammar.trie import trie_regex
 
@@ -660,9 +661,10 @@ def _genre_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     return _phrase_regex(genre_of), genre_of
 
 
-#: Agency datelines: "OTTAWA, Sept 21 (Reuters) - …", "TOKYO: …", "TOKYO -- …".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,[^\n]{1,25}?)?\s*(?:\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+[A-Z]",
-                       re.MULTILINE)
+#: Agency datelines: "OTTAWA, Sept 21 (Reuters) - …", "TOKYO: …", "TOKYO -- …"; not an agreement's headings in capitals
+#: ("ANNEX II: CONTACT POINTS", "CHAPTER ONE - INITIAL PROVISIONS").
+_DATELINE = re.compile(rf"^(?!(?i:{ARTICLE_KEYWORD}|{division_keyword()})\b)[A-Z][A-Z .'-]{{2,30}}(?:,[^\n]{{1,25}}?)?\s*"
+                       r"(?:\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+[A-Z]", re.MULTILINE)
 _GENRE_SAMPLE = 30_000
 
 

@@ -400,3 +400,18 @@ def test_spanish_agreement_names_its_instrument_and_minerals():
 def test_spanish_parties_between_are_signatories():
     text = "Acuerdo de Complementación Económica entre la República de Chile y la República del Perú."
     assert signatories(extract_metadata(text, whole(text))) == ["CHL", "PER"]
+
+
+def test_a_plain_text_agreement_keeps_its_capital_title_and_its_annex_headings_are_no_datelines():
+    """"ANNEX II: CONTACT POINTS" has a news dateline's shape ("TOKYO: …"); a title in capitals is not continued by the
+    first recital of a double-spaced text."""
+    from grammar import parse_source
+    from grammar.models import Source
+    text = ("AGREEMENT BETWEEN THE REPUBLIC OF CHILE AND THE REPUBLIC OF KOREA ON ECONOMIC COOPERATION\n\nThe Parties,\n\n"
+            "Recognising the importance of trade,\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall promote trade.\n\n"
+            "ANNEX I: EXCEPTIONS\n\nChile may maintain export duties on copper.\n\nANNEX II: CONTACT POINTS\n\n"
+            "The contact points are the ministries of trade.\n")
+    document = parse_source(Source(path="agreement.txt", format="text", raw=text))
+    assert document.title == "AGREEMENT BETWEEN THE REPUBLIC OF CHILE AND THE REPUBLIC OF KOREA ON ECONOMIC COOPERATION"
+    assert document.genre == "legal_text" and document.instrument == "agreement"
+    assert [p.ref for p in document.provisions if p.kind == "part"] == ["Annex I", "Annex II"]
