@@ -86,6 +86,7 @@ TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
 # Lines a page prints on every page: a page number ("17-3", "- 5 -", "Page 4 of 12"), and after it a running header in
 # capitals.  A sentence that goes on after a blank line does not go on from them (grammar/page_furniture.py skips them).
 PAGE_NUMBER_LINE = re.compile(r"[-–—\s]*(?:(?i:page)\s+)?\d+(?:[-–./]\d+)*(?:\s+(?i:of)\s+\d+)?[-–—\s]*")
+LONG_CAPITALS_LINE = 400
 CAPITALS_LINE = re.compile(r"[^a-z\n]{0,40}[A-Z]{2}[^a-z\n]{0,80}")
 SPACE_RUN = re.compile(r" {2,}")
 HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
@@ -177,6 +178,11 @@ def _double_spaced(lines: list[str]) -> bool:
     return spaced >= 8 and spaced >= DOUBLE_SPACED_SHARE * (spaced + adjacent)
 
 
+
+def _in_capitals(line: str) -> bool:
+    """A line in capitals, however long (an instrument's title: "MEMORANDUM OF UNDERSTANDING BETWEEN THE MINISTRY OF …")."""
+    return len(line) <= LONG_CAPITALS_LINE and CAPITALS_LINE.match(line) is not None and not any(char.islower() for char in line)
+
 class _Joiner:
     """Glues wrapped lines into paragraphs, one line at a time, and keeps source blank lines as one blank line.
 
@@ -251,7 +257,7 @@ class _Joiner:
             # an entry ("Having regard to …," / "Conscious of …"), and a line in capitals is a heading or a party's name,
             # which the next line does not continue either (a title, then "The Parties,").
             if (self.pieces[-1][-1:] in ",;:" and not line[0].islower()) or CAPITALS_LINE.fullmatch(line) \
-                    or (len(self.pieces) == 1 and CAPITALS_LINE.fullmatch(self.pieces[0])):
+                    or (len(self.pieces) == 1 and _in_capitals(self.pieces[0])):
                 return False
             blank_between = False
         last = self.pieces[-1]

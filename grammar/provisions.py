@@ -33,6 +33,9 @@ HEAD_NUMBER = re.compile(
     rf"|{ARTICLE_NUMBER}(?={ORDINAL}(?!\w))|{ARTICLE_NUMBER}[A-Za-z]?(?:[ ](?:bis|ter|quater))?\b(?:[ ]?(?-i:\([A-Z]\)))?|[A-Za-zè]+\b)"
     rf"(?:(?<=[0-9]){ORDINAL})?"
 )
+# A section numbered without a keyword, as memoranda and statements head theirs: "I. OBJECTIVE", "II. Areas of Cooperation",
+# "B. Trade in Goods".
+NUMBERED_TITLE = re.compile(r"(?P<number>[IVXLC]{1,7}|[A-Z])\.[ ]+(?P<title>[A-Z\"'(][^\n]*)")
 # "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
 LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})[).]")
@@ -119,6 +122,9 @@ def split_head(value: str) -> tuple[str, str, str]:
     """``"Article 2.4: Export Duties"`` → ``("article", "2.4", "Export Duties")``."""
     match = HEAD_NUMBER.match(value)
     if not match:
+        numbered = NUMBERED_TITLE.fullmatch(value)
+        if numbered is not None:
+            return "section", numbered.group("number"), numbered.group("title").strip(HEADING_TRIM)
         return "", "", value.strip(HEADING_TRIM)
     keyword = match.group("keyword").lower()
     keyword = DIVISION_WORDS.get(keyword, keyword.replace("-", ""))
@@ -209,6 +215,7 @@ class LineRetyper:
             self._force_outline(tokens, context.outline)
         else:
             self._mark_unnumbered_articles(tokens)
+            self._mark_numbered_titles(tokens)
             self._check_heads(tokens)
             self._mark_titled_sections(tokens)
         self._mark_headings(tokens)
@@ -233,6 +240,25 @@ class LineRetyper:
                 title = split_head(tokens[position - 1].value)[2]
                 if title and _squash(title) == _squash(token.value.strip(HEADING_TRIM)):
                     token.type = "NAMED_ARTICLE"
+
+    @staticmethod
+    def _mark_numbered_titles(tokens: list[Token]) -> None:
+        """Titles numbered in roman numerals or capital letters ("I. OBJECTIVE" … "IV. FINAL PROVISIONS") head sections, as
+        a memorandum's or a statement's are: where two or more of them number on in order, and each reads as a title."""
+        titles = [(token, NUMBERED_TITLE.fullmatch(token.value)) for token in tokens if token.type == "TEXT"]
+        titles = [(token, match.group("number")) for token, match in titles
+                  if match is not None and heading_like(match.group("title")) and len(match.group("title").split()) <= 10]
+        if len(titles) < MIN_TITLED_SECTIONS:
+            return
+        for key in (_roman_key, _letter_key):
+            keys = [key(number) for _, number in titles]
+            if None in keys:
+                continue
+            run = rising_run(keys)
+            if len(run) >= MIN_TITLED_SECTIONS:
+                for position in run:
+                    titles[position][0].type = "DIVISION"
+                return
 
     @staticmethod
     def _mark_titled_sections(tokens: list[Token]) -> None:
@@ -398,6 +424,14 @@ def _number_key(number: str) -> tuple[int, ...] | None:
     if ROMAN.match(number.lower()):
         return (_roman_value(number.lower()),)
     return None
+
+
+def _roman_key(number: str) -> tuple[int] | None:
+    return (_roman_value(number.lower()),) if ROMAN.match(number.lower()) else None
+
+
+def _letter_key(number: str) -> tuple[int] | None:
+    return (ord(number) - ord("A") + 1,) if len(number) == 1 else None
 
 
 def _roman_value(label: str) -> int:

@@ -415,3 +415,15 @@ def test_a_plain_text_agreement_keeps_its_capital_title_and_its_annex_headings_a
     assert document.title == "AGREEMENT BETWEEN THE REPUBLIC OF CHILE AND THE REPUBLIC OF KOREA ON ECONOMIC COOPERATION"
     assert document.genre == "legal_text" and document.instrument == "agreement"
     assert [p.ref for p in document.provisions if p.kind == "part"] == ["Annex I", "Annex II"]
+
+
+def test_a_long_title_in_capitals_is_not_continued_by_the_parties_line():
+    from grammar import parse_source
+    from grammar.models import Source
+    title = ("MEMORANDUM OF UNDERSTANDING BETWEEN THE MINISTRY OF MINES OF THE REPUBLIC OF PERU AND THE DEPARTMENT OF ENERGY "
+             "OF THE UNITED STATES ON COOPERATION IN CRITICAL MINERALS")
+    text = (f"{title}\n\nThe Ministry of Mines of the Republic of Peru and the Department of Energy of the United States,\n\n"
+            "Have reached the following understanding:\n\nI. OBJECTIVE\n\n1. The Participants intend to cooperate.\n\n"
+            "II. FINAL PROVISIONS\n\n2. This Memorandum will come into effect on signature.\n")
+    document = parse_source(Source(path="mou.txt", format="text", raw=text))
+    assert document.title == title and document.instrument == "memorandum"

@@ -214,6 +214,25 @@ def test_annexes_are_divisions_level_with_chapters_that_hold_their_own_numbering
     assert kinds["Appendix I"] == kinds["Schedule 2"] == "part"
 
 
+def test_titles_numbered_in_roman_numerals_or_letters_head_sections_of_a_memorandum():
+    document = parse("\n\n".join([
+        "Have reached the following understanding:", "I. OBJECTIVE",
+        "1. The objective of this Memorandum is to strengthen cooperation on critical minerals.",
+        "II. Areas of Cooperation", "2. The Participants intend to cooperate in the following areas:",
+        "a) exchange of geological data;", "b) recovery of minerals from end-of-life batteries.",
+        "III. FINAL PROVISIONS", "3. This Memorandum will come into effect on the date of its signature.",
+    ]))
+    kinds = {p.ref: (p.kind, p.heading) for p in document.provisions}
+    assert [ref for ref, (kind, _) in kinds.items() if kind == "section"] == ["Sec. I", "Sec. II", "Sec. III"]
+    assert kinds["Sec. II"] == ("section", "Areas of Cooperation")
+    assert {p.ref: p.parent for p in document.provisions}["Sec. II Para. 2(b)"] == "Sec. II Para. 2"
+    # One such line, or lines out of order, head nothing: "A. Smith" opening a sentence is no section either.
+    lone = parse("The Parties met in Lima.\n\nI. OBJECTIVE\n\nThe Parties shall cooperate.\n\nA. Smith chaired the meeting.")
+    assert not [p for p in lone.provisions if p.kind == "section"]
+    letters = parse("A. TRADE IN GOODS\n\nThe Parties shall cut tariffs.\n\nB. INVESTMENT\n\nThe Parties shall screen investments.")
+    assert [p.ref for p in letters.provisions if p.kind == "section"] == ["Sec. A", "Sec. B"]
+
+
 def test_a_hard_wrapped_line_opening_with_scheduled_is_no_schedule_heading():
     text = "Article 1: Scope\n(e) air transport services, whether\n    scheduled or non-scheduled, other than:\n(i) repair services."
     item = next(p for p in parse(text).provisions if p.ref == "Art. 1(e)")
