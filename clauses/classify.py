@@ -50,7 +50,7 @@ FIELDS_LEAD_IN_REACH = 200
 # How a list's lead-in ends: a colon, or a full stop after "the following areas" ("… may concern the following areas.").
 FIELDS_LEAD_IN_END = re.compile(r"(?i)(?::|\bfollowing(?:\s+[a-z-]+){0,3}\s*\.)$")
 # An item's or bullet's label at its start: "(k)", "a)", "iv.", "1.", "-", "•".
-ENTRY_LABEL = re.compile(r"^\s*(?:\(?(?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,7})[.)]|[-–•▪●*])\s*")
+ENTRY_LABEL = re.compile(r"^\s*(?:\(?(?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,7})[.)]|[-–•◦▪●*])\s*")
 
 
 @dataclass

@@ -38,7 +38,7 @@ INSTRUMENT_TITLE = re.compile(r"(?i)(?:the\s+)?(?:memorandum|agreement|treaty|co
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
 _UNIT_NUMBER = rf"(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9]+{ORDINAL}?|[ivxlcdm]+|{NUMBER_WORD})(?!\w)"
 # (A section title numbered in roman numerals, "II. AREAS OF COOPERATION", is structure too.)
-STRUCTURAL = re.compile(rf"(?i)^(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|{_UNIT_NUMBER}|(?-i:(?:[IVX]{{1,5}}|[A-Z])\.[ ][A-Z]))")
+STRUCTURAL = re.compile(rf"(?i)^(?:[•◦]|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|{_UNIT_NUMBER}|(?-i:(?:[IVX]{{1,5}}|[A-Z])\.[ ][A-Z]))")
 # A unit's number alone on its line ("Paragraph 1", "ARTICLE V"): a short line after it is the unit's title.
 UNIT_NUMBER_LINE = re.compile(rf"(?i){_UNIT_NUMBER}[.:]?\s*$")
 # Short function words carry no topic: they are ignored when measuring how much two texts share.

@@ -260,7 +260,9 @@ class _VisibleTextExtractor(HTMLParser):
 
     def _start_item(self, open_list: _OpenList, value: str) -> None:
         if not open_list.ordered:
-            self.pending_marker = "•"
+            # A bulleted list inside another's item is a nested list: its mark tells grammar/normalize.py so.
+            nested = sum(1 for outer in self.lists[:-1] if not outer.ordered and outer.shown)
+            self.pending_marker = "◦" if nested else "•"
             return
         open_list.count = int(value) if value.strip().isdigit() else open_list.count + 1
         self.pending_marker = list_marker(open_list.count, open_list.style)

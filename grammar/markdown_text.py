@@ -128,7 +128,8 @@ class _Writer:
     def _item_marker(self, token: Token) -> str:
         numbering = self.lists[-1] if self.lists else [None]
         if numbering[0] is None:
-            return "• "
+            # A bulleted list inside another's item is a nested list: its mark tells grammar/normalize.py so.
+            return "◦ " if any(entry[0] is None for entry in self.lists[:-1]) else "• "
         # The number a reader sees: a list counts up from its first number whatever the later items say
         # ("1." before every item is the usual way to let Markdown number them).
         number = numbering[0]

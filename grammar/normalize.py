@@ -64,7 +64,7 @@ REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter'
 BARE_ARTICLE_LINE = re.compile(rf"(?i:{ARTICLE_KEYWORD}){KEYWORD_SEPARATOR}(?:{ARTICLE_NUMBER}{ORDINAL}?|{NUMBER_WORD})\.?")
 # A line that opens a new structural unit is never glued to the line before it.
 STRUCTURAL_START = re.compile(
-    r"""(?:•\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |(?-i:(?:[a-z]|[ivx]{1,5})\.\ (?=[A-Z]))|\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
+    r"""(?:[•◦]\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |(?-i:(?:[a-z]|[ivx]{1,5})\.\ (?=[A-Z]))|\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
     re.IGNORECASE,
 )
 # A lettered item going on in lower case ("a. reviewing the general functioning of this Agreement;"): its letter, read
@@ -143,14 +143,25 @@ def _replace_characters(raw: str, replacements: dict[str, str]) -> str:
 
 
 def _clean_lines(text: str, bullets: frozenset[str]) -> list[str]:
-    """Stripped lines without space runs, bullets rewritten to ``• ``."""
+    """Stripped lines without space runs, bullets rewritten to ``• ``, or to ``◦ `` in a list nested in another.
+
+    A list's first bullet mark is its own; a bullet with another mark after it ("• … These rights are:" / "o Freedom of
+    association;") is an entry of a nested list, until a paragraph after a blank line ends the list.
+    """
     lines = [line.strip() for line in text.split("\n")]
+    list_mark = None
+    blank_before = False
     for position, line in enumerate(lines):
         # Collapsing space runs after stripping gives the same line as before it, and only a few lines have any.
         if "  " in line:
             line = lines[position] = SPACE_RUN.sub(" ", line)
         if len(line) > 2 and line[1] == " " and line[0] in bullets:
-            lines[position] = "• " + line[2:].lstrip()
+            if list_mark is None:
+                list_mark = line[0]
+            lines[position] = ("• " if line[0] == list_mark else "◦ ") + line[2:].lstrip()
+        elif line and blank_before:
+            list_mark = None
+        blank_before = not line
     return lines
 
 

@@ -40,7 +40,7 @@ DIGITS = re.compile(r"\d+")
 PAGE_COUNT = re.compile(r"(?i)\s*(?:of|/)\s*\d+\s*$")
 WORD = re.compile(r"[^\W\d_]+")
 STRUCTURE = re.compile(
-    rf"(?i)^\s*(?:•|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|paragraph|annex"
+    rf"(?i)^\s*(?:[•◦]|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|paragraph|annex"
     rf"|appendix|schedule|protocol|rule|regulation)\b)")
 #: A page number ends in a digit, a dash or a letter, never in the punctuation of a sentence ("4;" is a list's rest).
 SENTENCE_END = re.compile(r"[.;,:]\s*$")

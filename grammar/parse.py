@@ -38,6 +38,9 @@ LIST_SUBHEADING = re.compile(r"\s*[A-Z][^.;:!?\n]{0,80}:\s*")
 # A numbered title heading part of a list, with no colon ("… adopted a Joint Statement, agreeing on:" / "1. Support to
 # Ukraine" / bullets / "2. Secure supply chains" / bullets): its entries read under the lead-in too.
 NUMBERED_SUBHEADING = re.compile(r"\s*\(?\d{1,2}[.)]\s+[A-Z][^.;:!?\n]{0,80}?\s*")
+# A heading naming the list under it as what the parties undertake: "Strong Labor Commitments under the Agreement", "Key
+# Obligations".
+COMMITMENTS_HEADING = re.compile(r"\b(?:[Cc]ommitments|COMMITMENTS|[Oo]bligations|OBLIGATIONS|[Uu]ndertakings|UNDERTAKINGS)\b")
 # The end of a list's sentence run on into its last item: "…; and where the situations referred to above give rise …".
 TRAILER_IN_ITEM = re.compile(r"[;,]\s+(and\s+(?:where|if|when)\b.*)", re.DOTALL)
 
@@ -70,8 +73,9 @@ def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collec
     skipped = _skipped_spans(lines, reasons)
     nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=outline)
     drafts = name_provisions(nodes, text, [(span.start, span.end) for span in skipped])
-    provisions = _read_clauses(drafts, text) if read_clauses_of is None else [_provision(draft, text, UNREAD) for draft in drafts]
     title = lines[title_line].text if title_line is not None else None
+    provisions = _read_clauses(drafts, text, title=title) if read_clauses_of is None \
+        else [_provision(draft, text, UNREAD) for draft in drafts]
     # Datelines are set aside from the provisions but still date the document.
     content = [(line.start, line.end) for line in lines if reasons.get(line.index, DATELINE) == DATELINE]
     metadata = extract_metadata(text, content, title=title, declared=dict(source.declared))
@@ -93,7 +97,7 @@ def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collec
     if read_clauses_of is None:
         return document
     wanted = set(read_clauses_of(document))
-    return document.model_copy(update={"provisions": _read_clauses(drafts, text, only=wanted, unread=provisions)})
+    return document.model_copy(update={"provisions": _read_clauses(drafts, text, only=wanted, unread=provisions, title=title)})
 
 
 def _skipped_spans(lines: list[Line], reasons: dict[int, str]) -> list[Skipped]:
@@ -114,8 +118,10 @@ def _skipped_spans(lines: list[Line], reasons: dict[int, str]) -> list[Skipped]:
 
 
 def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
-                  unread: list[Provision] | None = None) -> list[Provision]:
-    """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading.
+                  unread: list[Provision] | None = None, title: str | None = None) -> list[Provision]:
+    """Attach actor, modality and polarity; items and bullets without a verb take their lead-in's reading, and those
+    without a lead-in the commitment their heading (or the document's title) names ("Strong Labor Commitments under
+    the Agreement" / "• To adopt and maintain in domestic law the five fundamental labor rights …").
 
     With ``only``, the provisions whose ref is not in it stay as ``unread`` has them (the drafts' provisions
     with the ``UNREAD`` reading) and their texts are not scanned; the others read as in a full reading:
@@ -224,11 +230,22 @@ def _read_clauses(drafts: list[Draft], text: str, only: set[str] | None = None,
         if only is not None and draft.ref not in only:
             provisions.append(unread[index])
             continue
+        if lead_in is None and draft.kind == "bullet":
+            # Its heading stands in for a lead-in, for the bullet and its sentences only: a list nested in it keeps its own.
+            lead_in = _heading_lead_in(draft.heading or title)
+            if lead_in is not None:
+                entries[draft.ref] = lead_in
         own_reading = readings[own_text]
         reading = with_lead_in(own_reading, lead_in, own_text, shapes[own_text]) if lead_in is not None \
             else as_instruction(own_reading, own_text)
         provisions.append(_provision(draft, text, reading))
     return provisions
+
+
+def _heading_lead_in(heading: str | None) -> ClauseReading | None:
+    """The reading a heading gives the list under it when it names what the list holds as commitments or obligations."""
+    named = COMMITMENTS_HEADING.search(heading) if heading else None
+    return ClauseReading(modality="commitment", modality_cue=named.group()) if named is not None else None
 
 
 def _numbered_subheading(draft: Draft, own_text: str, drafts: list[Draft], index: int) -> bool:

@@ -46,7 +46,7 @@ ROMAN = re.compile(r"^(?=[ivxlcdm])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|
 TERMINAL = re.compile(r"[.;!?][\"')\]]*$")
 # A title in capitals standing alone: one to five words of letters, no closing punctuation ("AREAS OF COOPERATION").
 CAPITAL_TITLE = re.compile(r"[A-Z][A-Z'’&-]+(?: (?:[A-Z][A-Z'’&-]*|&)){0,4}$")
-CONTENT_TYPES = frozenset({"TEXT", "PARA", "ITEM", "BULLET"})
+CONTENT_TYPES = frozenset({"TEXT", "PARA", "ITEM", "BULLET", "SUBBULLET"})
 # Words a title keeps in lowercase after its first word.
 MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 # A title in title case standing alone: up to eight words, no comma and no closing punctuation ("Investment and
@@ -220,7 +220,17 @@ class LineRetyper:
             self._mark_titled_sections(tokens)
         self._mark_headings(tokens)
         self._settle_items(tokens)
+        self._settle_bullets(tokens)
         return iter(tokens)
+
+    @staticmethod
+    def _settle_bullets(tokens: list[Token]) -> None:
+        """A nested bullet whose bullet above was set aside (boilerplate) or never was heads a list of its own."""
+        previous = None
+        for token in tokens:
+            if token.type == "SUBBULLET" and previous not in ("BULLET", "SUBBULLET"):
+                token.type = "BULLET"
+            previous = token.type
 
     @staticmethod
     def _mark_unnumbered_articles(tokens: list[Token]) -> None:
@@ -244,10 +254,14 @@ class LineRetyper:
     @staticmethod
     def _mark_numbered_titles(tokens: list[Token]) -> None:
         """Titles numbered in roman numerals or capital letters ("I. OBJECTIVE" … "IV. FINAL PROVISIONS") head sections, as
-        a memorandum's or a statement's are: where two or more of them number on in order, and each reads as a title."""
+        a memorandum's or a statement's are: where two or more of them number on in order, and each reads as a title. In
+        a text with articles only titles in capitals do: "A. Insurance and insurance-related services:" heads a list
+        inside an article's definition, as a colon shows too."""
+        with_articles = any(token.type == "ARTICLE" for token in tokens)
         titles = [(token, NUMBERED_TITLE.fullmatch(token.value)) for token in tokens if token.type == "TEXT"]
         titles = [(token, match.group("number")) for token, match in titles
-                  if match is not None and heading_like(match.group("title")) and len(match.group("title").split()) <= 10]
+                  if match is not None and heading_like(match.group("title")) and len(match.group("title").split()) <= 10
+                  and not match.group("title").endswith(":") and not (with_articles and not match.group("title").isupper())]
         if len(titles) < MIN_TITLED_SECTIONS:
             return
         for key in (_roman_key, _letter_key):
@@ -457,6 +471,8 @@ class NodeBuilder(Transformer):
 
     def BULLET(self, token: Token) -> Node:
         return Node(kind="bullet", start=token.start_pos, end=token.end_pos, lead_end=token.end_pos)
+
+    SUBBULLET = BULLET
 
     def division(self, children):
         head = children[0]

@@ -333,7 +333,8 @@ LIST_MARKERS = [
     pytest.param('<ol type="I"><li><p>nested paragraph</p></li></ol>', "I. nested paragraph", id="item-holding-a-paragraph"),
     pytest.param("<ol><li>(a) its own marker</li><li>2. its own number</li></ol>", "(a) its own marker\n\n2. its own number",
                  id="own-markers-not-doubled"),
-    pytest.param("<ul><li>cobalt<ul><li>refined</li></ul></li></ul>", "• cobalt\n\n• refined", id="nested-bullets"),
+    pytest.param("<ul><li>cobalt<ul><li>refined</li></ul></li></ul>", "• cobalt\n\n◦ refined", id="nested-bullets"),
+    pytest.param("<ol><li>goods<ul><li>cobalt</li></ul></li></ol>", "1. goods\n\n• cobalt", id="bullets-in-a-numbered-list"),
     pytest.param('<ol style="list-style: none"><li>unmarked</li></ol>', "unmarked", id="list-style-none"),
     pytest.param("<ol><li></li></ol><p>after an empty item</p>", "after an empty item", id="empty-item"),
 ]

@@ -119,3 +119,8 @@ def test_nested_ordered_items_are_lettered_and_an_empty_item_lends_no_number():
               "<!-- -->\n\n1.  \n\n**Section II**\n")
     lines = [line for line in read_markdown(markup).text.split("\n") if line]
     assert [line.split(" ", 1)[0] for line in lines] == ["1.", "2.", "finalization", "(a)", "(b)", "3.", "Section"]
+
+
+def test_a_bulleted_list_inside_a_bullet_is_marked_nested():
+    assert read_markdown("- To adopt labour laws:\n  - freedom of association;\n  - collective bargaining.\n- To enforce them.\n").text \
+        == "• To adopt labour laws:\n\n◦ freedom of association;\n\n◦ collective bargaining.\n\n• To enforce them.\n"

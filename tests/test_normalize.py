@@ -195,3 +195,12 @@ def test_a_preamble_heading_opens_the_preamble_whose_lowercase_recitals_stay_apa
     lines = [line for line in text.split("\n") if line]
     assert lines[2:] == ["guided by the Treaty of friendship between them,", "intending to promote a common market,",
                          "have agreed as follows:"]
+
+
+
+def test_a_bullet_with_another_mark_inside_a_list_is_marked_nested_until_a_paragraph_ends_the_list():
+    from grammar.normalize import normalize_text
+    text = normalize_text("• To adopt labour laws. These rights are:\n\no Freedom of association;\n\no Collective bargaining.\n\n"
+                          "• Not to waive labour laws.\n\nA paragraph.\n\no A new list;\n\n- its nested entry.")
+    assert [line[:2] for line in text.split("\n") if line] == ["• ", "◦ ", "◦ ", "• ", "A ", "• ", "◦ "]
+    assert normalize_text(text) == text

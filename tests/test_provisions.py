@@ -386,6 +386,22 @@ def test_bullets_under_numbered_titles_of_a_list_read_under_the_list_lead_in():
     assert readings["Expand exchanges between personnel."] == "commitment"
 
 
+def test_a_nested_list_hangs_from_its_bullet_and_reads_under_that_bullet_not_the_heading():
+    document = parse("\n\n".join([
+        "Strong Labor Commitments under the Agreement",
+        "The two governments published the following fact sheet on the agreement's labour chapter.",
+        "• To adopt and maintain in domestic law the fundamental labor rights. These rights are:",
+        "o Freedom of association;", "o Elimination of all forms of forced labor.",
+        "• Not to waive or otherwise fail to apply labor laws in a manner affecting trade.",
+        "• To effectively enforce labor laws.",
+    ]))
+    readings = {p.ref: (p.parent, p.modality) for p in document.provisions if p.kind == "bullet"}
+    nested = [ref for ref, (parent, _) in readings.items() if parent is not None and parent.endswith("• 1")]
+    assert len(nested) == 2 and all(readings[ref][1] == "none" for ref in nested)  # "These rights are:" names rights
+    # A heading that names commitments is the lead-in of the list under it.
+    assert [modality for ref, (_, modality) in readings.items() if ref not in nested][1:] == ["commitment", "commitment"]
+
+
 def test_a_bullet_of_several_sentences_is_split_into_them_as_a_paragraph_is():
     readings = kind_and_modality(
         "Joint statement on energy security",
