@@ -107,6 +107,11 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
+# What a savings clause says the instrument does not do, after "shall not".
+SAVINGS_VERB = re.compile(r"(?i)\s+(?:affect|prejudice|impair|nullify|derogate\s+from)\b")
+# … and what names the instrument, its parts or what is done under it, or an instrument's short name in capitals.
+SAVING_SUBJECT = re.compile(r"(?i:\b(?:agreement|treaty|protocol|convention|memorandum|annex(?:es)?|provisions|(?:action|actions|"
+                            r"measures?|decisions?)\s+taken\s+under)\b)|\b[A-Z]{3,}\b")
 # A cue that opens a participle clause ("…, agreeing to", "…, committing to").
 PARTICIPLE_CUE = re.compile(r"(?i)[a-z]+ing\b")
 PLAN_CACHE_SIZE = 1 << 16
@@ -302,7 +307,9 @@ def _main_clause_plan(segments: list[_Segment]) -> Plan | None:
             polarity_cue = _first(duty.start_pos if duty.type in NEGATIVE_VERBS else None,
                                   _negative_subject(before_duty), negative_subject)
             return Plan("binding", duty.start_pos, polarity_cue, *_actor_tokens(subject))
-    polarity_cue = _first(verb.negative_cue, negative_subject, _negative_marker(main.tail))
+    # (A complement that opens with a negative subject forbids: "The two sides undertake that neither side will apply …".)
+    complement_negative = main.tail[0].start_pos if main.tail and main.tail[0].type in NEGATIVE_SUBJECTS else None
+    polarity_cue = _first(verb.negative_cue, negative_subject, _negative_marker(main.tail), complement_negative)
     modality = _forbidding(verb.modality, verb.permits, negative_subject)
     if modality == "binding" and _is_savings_subject(main.subject):
         modality = "none"  # "Nothing in this Agreement shall prevent …": a savings clause, no one's duty
@@ -764,6 +771,8 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
         plan = plan_sentence(names)
         if plan.modality == "commitment" and _predicts_an_effect(text, plan, cues):
             plan = Plan(polarity_cue=plan.polarity_cue, subject=plan.subject, named_actor=plan.named_actor)
+        elif plan.modality == "binding" and not plan.named_actor and _saves(text, plan, cues):
+            plan = Plan("none", plan.modality_cue, plan.polarity_cue)  # the instrument it saves is no actor
         elif RANK[plan.modality] < RANK["aspirational"] and (recital := _opening_recital(text, cues)) is not None:
             # "Whereas the Parties are committed to liberalize trade": a recital states the background of the duties
             # that follow, and commits to nothing itself, as a preamble's "RECOGNIZING …" does.
@@ -852,6 +861,17 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …":
     # an instrument's effect.
     return head in FORECAST_SUBJECTS or (head in INSTRUMENTS and PREDICTED_EFFECT.match(text, end) is not None)
+
+
+def _saves(text: str, plan: Plan, cues: list[Cue]) -> bool:
+    """"The CEPA and provisions in its Annexes shall not affect the ability of …", "any action taken under it shall not
+    affect or nullify the rights of either side": what no party is named to do, a savings clause, obliges no one (with a
+    party named, "Each Party shall not impair …" binds)."""
+    start, end, _ = cues[plan.modality_cue]
+    if SAVINGS_VERB.match(text, end) is None or text[start:end].split()[-1].lower() != "not" or not plan.subject:
+        return False
+    subject = text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]]
+    return SAVING_SUBJECT.search(subject) is not None
 
 
 def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
