@@ -38,7 +38,6 @@ SKIPPED = "\x00skipped"
 #: Headings are short and often OCR-damaged: a heading this similar (fuzz.ratio) to a phrase counts as that phrase.
 FUZZY_HEADING_CUTOFF = 90
 FUZZY_WEIGHT = 1.0
-WORD = re.compile(r"\w[\w-]*")
 # A paragraph numbered as a list's entry: "1) To ensure the proper functioning …", "2. To consider …".
 NUMBERED_PARAGRAPH = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 # A list entry naming only a field of cooperation: at most this many words after its label ("(d) trade and investment;").
@@ -525,29 +524,32 @@ def _anaphor_expression(nouns: list[str], compiler: VocabularyCompiler) -> tuple
     possessive and up to two modifiers, then one of the nouns in any of its forms (each form mapped back to its noun),
     with no complement of its own after it ("the ban on smoking" is another ban)."""
     forms = {form: noun for noun in nouns for form in compiler.forms_of(noun)}
-    return re.compile(rf"\b(?:the|this|that|these|those|such|its|their|[a-z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    # (The modifiers are words before the noun, not a phrase it ends nor a verb it follows: "the availability of funds"
+    # names no fund, and in "the neighbor might control supplies" control is a verb.)
+    return re.compile(rf"\b(?:the|this|that|these|those|such|its|their|[a-z][\w-]*['’]s)\s+(?:(?!(?:of|in|for|to|on|and|or|from|with|by|"
+                      rf"might|may|will|would|could|should|can|must|shall|not|also|further)\b)[a-z][\w-]*\s+){{0,2}}?"
                       rf"({trie_regex(forms)})\b(?!\s+(?:on|of|against|for|in|to)\b)", re.IGNORECASE), forms
 
 
 def _tag_anaphors(provisions: list[Provision], owner_spans: dict[str, list[tuple[int, int]]], text: str,
                   compiled: CompiledTaxonomy, tags: dict[str, list[Tag]]) -> None:
-    """In a prose document, a provision that names "the ban" after an earlier one whose evidence for export_duties held
-    "ban" gets export_duties too (a category's ``anaphors``), with the anaphor as its evidence."""
-    mentioned: dict[str, set[str]] = {category_id: set() for category_id in compiled.anaphors}
+    """In a prose document, a provision that names "the ban" after an earlier one tagged export_duties gets export_duties
+    too (a category's ``anaphors``), with the anaphor as its evidence: a report names its measure once and then refers
+    back to it by any of its nouns ("China will require export permits for some graphite products" / "China is
+    implementing the curbs")."""
+    mentioned = dict.fromkeys(compiled.anaphors, False)
     for provision in sorted(provisions, key=lambda provision: provision.start):
         own = tags.get(provision.ref, [])
         given = []
         for category_id, (expression, forms) in compiled.anaphors.items():
             tag = next((tag for tag in own if tag.category == category_id), None)
             if tag is not None:
-                words = {word for evidence in tag.evidence for word in WORD.findall(evidence.match.lower())}
-                mentioned[category_id] |= {forms[word] for word in words if word in forms}
+                mentioned[category_id] = True
                 continue
             if not mentioned[category_id]:
                 continue
             for start, end in owner_spans.get(provision.ref, []):
-                found = next((match for match in expression.finditer(text, start, end)
-                              if forms.get(match.group(1).lower()) in mentioned[category_id]), None)
+                found = next(expression.finditer(text, start, end), None)
                 if found is not None:
                     given.append(_context_tag(category_id, found.group(), found.start(), found.end(),
                                               f"anaphor: {forms[found.group(1).lower()]}"))

@@ -713,3 +713,17 @@ def test_unicode_hyphens_and_apostrophes_separate_words_as_the_ascii_ones_do():
     text = "tariff\u2011rate quotas and tariff\u2010rate quota, workers' rights and workers\u2019 rights"
     assert _scanned(vocabulary, text) == [(0, 18, ["tariff-rate quota"]), (23, 40, ["tariff-rate quota"]),
                                           (42, 57, ["workers’ rights"]), (62, 77, ["workers’ rights"])]
+
+
+def test_a_report_refers_back_to_its_measure_by_any_of_the_category_nouns(taxonomy, tmp_path):
+    """Once the measure is named ("export permits"), "the curbs" refers back to it; a noun ending a phrase ("the
+    availability of funds") or a verb after a modal ("the neighbour might control supplies") refers to nothing."""
+    path = tmp_path / "graphite.txt"
+    path.write_text("China to curb graphite exports\n\nThe curbs were criticised by importers. China will require export permits "
+                    "for some graphite products from Dec 1. China is implementing the curbs as pressure grows. Japan worries that "
+                    "the neighbour might control supplies.\n", encoding="utf-8")
+    document = load_document(str(path))
+    by_text = categories_by_sentence(document, classify_document(document, taxonomy))
+    assert by_text["The curbs were criticised by importers."] == []
+    assert by_text["China is implementing the curbs as pressure grows."] == ["export_duties"]
+    assert by_text["Japan worries that the neighbour might control supplies."] == []
