@@ -36,6 +36,10 @@ HEAD_NUMBER = re.compile(
 # A section numbered without a keyword, as memoranda and statements head theirs: "I. OBJECTIVE", "II. Areas of Cooperation",
 # "B. Trade in Goods".
 NUMBERED_TITLE = re.compile(r"(?P<number>[IVXLC]{1,7}|[A-Z])\.[ ]+(?P<title>[A-Z\"'(][^\n]*)")
+# An annex without a number ("ANNEX", "Annex to the Memorandum of Understanding"): its keyword.
+UNNUMBERED_ANNEX = re.compile(r"(?i)(annexe?|anexo|appendix|ap[ée]ndice|schedule)(?=$|[ :.\-–—\n])")
+# … whose next word is no number: "ANNEX TO THE MEMORANDUM" ("TO" is not the annex's letter).
+ANNEX_OF = re.compile(r"(?i)(?:annexe?|anexo|appendix|ap[ée]ndice|schedule)[ ](?:to|of|al)\b")
 # "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
 LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})[).]")
@@ -120,11 +124,14 @@ def heading_like(text: str) -> bool:
 @lru_cache(maxsize=4096)  # the postlexer and the node builder both split each head line: split it once
 def split_head(value: str) -> tuple[str, str, str]:
     """``"Article 2.4: Export Duties"`` → ``("article", "2.4", "Export Duties")``."""
-    match = HEAD_NUMBER.match(value)
+    match = HEAD_NUMBER.match(value) if ANNEX_OF.match(value) is None else None
     if not match:
         numbered = NUMBERED_TITLE.fullmatch(value)
         if numbered is not None:
             return "section", numbered.group("number"), numbered.group("title").strip(HEADING_TRIM)
+        annex = UNNUMBERED_ANNEX.match(value)
+        if annex is not None:  # "ANNEX", "Annex to the Memorandum …": the keyword's level, no number, the rest its title
+            return DIVISION_WORDS[annex.group(1).lower()], "", value[annex.end():].strip(HEADING_TRIM)
         return "", "", value.strip(HEADING_TRIM)
     keyword = match.group("keyword").lower()
     keyword = DIVISION_WORDS.get(keyword, keyword.replace("-", ""))
@@ -335,9 +342,10 @@ class LineRetyper:
                 open_named = ""
             if token.type not in ("ARTICLE", "DIVISION"):
                 continue
-            _, number, rest = split_head(token.value)
+            keyword, number, rest = split_head(token.value)
             first = rest.lstrip("(\"'")
-            if first[:1].islower() or LIST_ENTRY_END.search(rest):
+            # ("Annex to the Memorandum of Understanding" names what the annex belongs to.)
+            if (first[:1].islower() and not (keyword in ANNEXES and not number)) or LIST_ENTRY_END.search(rest):
                 token.type = "TEXT"  # "Chapter 4 (Customs Procedures);" is an entry in a list of references
             elif (TERMINAL.search(token.value) or not heading_like(rest)) and token.type == "DIVISION" \
                     and (MODAL_VERB.search(" ".join(rest.split()[:10])) or rest and split_head(token.value)[0] in ANNEXES):

@@ -233,6 +233,18 @@ def test_titles_numbered_in_roman_numerals_or_letters_head_sections_of_a_memoran
     assert [p.ref for p in letters.provisions if p.kind == "section"] == ["Sec. A", "Sec. B"]
 
 
+def test_an_unnumbered_annex_is_a_division_and_a_sentence_about_one_is_not():
+    document = parse("\n\n".join([
+        "Article 1", "The Participants will cooperate.", "ANNEX", "CONTACT POINTS", "1. For Peru: the Ministry of Energy and Mines.",
+        "Annex to the Memorandum: the Participants shall meet yearly.", "ANNEX TO THE MEMORANDUM OF UNDERSTANDING",
+        "2. The Participants will meet yearly.", "ANNEX A: Minerals", "3. Lithium and cobalt.",
+    ]))
+    parts = {p.ref: p.heading for p in document.provisions if p.kind == "part"}
+    assert parts == {"Annex": "CONTACT POINTS", "Annex #2": "TO THE MEMORANDUM OF UNDERSTANDING", "Annex A": "Minerals"}
+    parents = {p.ref: p.parent for p in document.provisions}
+    assert parents["Annex Para. 1"] == "Annex" and parents["Annex #2 Para. 2"] == "Annex #2"
+
+
 def test_a_hard_wrapped_line_opening_with_scheduled_is_no_schedule_heading():
     text = "Article 1: Scope\n(e) air transport services, whether\n    scheduled or non-scheduled, other than:\n(i) repair services."
     item = next(p for p in parse(text).provisions if p.ref == "Art. 1(e)")
