@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from clauses.short_names import tag_short_names
 from clauses.deadline import classification_seconds, time_limit
 from clauses.exclusions import Exclusions
 from clauses.models import Candidate, Category, ClassifiedDocument, Evidence, Explanation, Tag, Taxonomy
@@ -432,6 +433,8 @@ def _tag_document(document: Document, taxonomy: Taxonomy, compiled: CompiledTaxo
             tags[provision.ref] = provision_tags
     if compiled.lead_ins or compiled.fields is not None:
         _tag_list_entries(document.provisions, owner_spans, text, compiled, tags)
+    tag_short_names(document.provisions, owner_spans, text, tags, _context_tag,
+                    lambda ref, given: _add_tags(tags, ref, given, compiled))
     if compiled.anaphors and document.layout == "prose":
         _tag_anaphors(document.provisions, owner_spans, text, compiled, tags)
     if compiled.context is not None and document.layout == "prose":

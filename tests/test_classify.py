@@ -727,3 +727,34 @@ def test_a_report_refers_back_to_its_measure_by_any_of_the_category_nouns(taxono
     assert by_text["The curbs were criticised by importers."] == []
     assert by_text["China is implementing the curbs as pressure grows."] == ["export_duties"]
     assert by_text["Japan worries that the neighbour might control supplies."] == []
+
+
+def test_a_body_short_name_carries_the_categories_of_its_full_name(taxonomy, tmp_path):
+    """"a Joint Economic Commission (hereinafter referred to as the JEC)": later "The JEC shall …" is about that body; a
+    short name that is a common noun ("Labor Affairs Council (Council)") or names the agreement itself does not carry."""
+    path = tmp_path / "moa.txt"
+    path.write_text("Article 1\n\nThe Parties shall establish a Joint Economic Commission (hereinafter referred to as the JEC) to "
+                    "promote cooperation.\n\nThe JEC shall explore ways and means to promote trade.\n\nArticle 2\n\nThe Parties "
+                    "hereby establish a Labor Affairs Council (Council). The Council shall meet once a year.\n\nArticle 3\n\n"
+                    "This Preferential Trade Arrangement (PTA) shall be reviewed. The PTA shall be open to other States.\n",
+                    encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    by_text = {provision.text: classified.categories(provision.ref) for provision in document.provisions}
+    assert "cooperation_council" in by_text["The JEC shall explore ways and means to promote trade."]
+    [evidence] = [evidence for provision in document.provisions if provision.text.startswith("The JEC")
+                  for tag in classified.tags[provision.ref] for evidence in tag.evidence if tag.category == "cooperation_council"]
+    assert (evidence.match, evidence.pattern) == ("JEC", "short name of: Joint Economic Commission")
+    assert "labor_rights" not in by_text["The Council shall meet once a year."]
+    assert by_text["The PTA shall be open to other States."] == []
+
+
+def test_the_functions_of_a_body_named_in_the_lead_in_before_its_list_are_the_body_s(taxonomy, tmp_path):
+    path = tmp_path / "agreement.txt"
+    path.write_text("Article 2\n\nA Joint Commission, composed of representatives of both Parties, is established. It convenes "
+                    "annually. Its function shall be, amongst others:\n\na) to review periodically the development of economic "
+                    "relations;\n\nb) to make proposals.\n", encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    assert all("cooperation_council" in classified.categories(provision.ref)
+               for provision in document.provisions if provision.kind == "item")
