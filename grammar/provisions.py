@@ -37,9 +37,9 @@ HEAD_NUMBER = re.compile(
 # "B. Trade in Goods".
 NUMBERED_TITLE = re.compile(r"(?P<number>[IVXLC]{1,7}|[A-Z])\.[ ]+(?P<title>[A-Z\"'(][^\n]*)")
 # An annex without a number ("ANNEX", "Annex to the Memorandum of Understanding"): its keyword.
-UNNUMBERED_ANNEX = re.compile(r"(?i)(annexe?|anexo|appendix|ap[ée]ndice|schedule)(?=$|[ :.\-–—\n])")
+UNNUMBERED_ANNEX = re.compile(rf"(?i)({division_keyword(*ANNEXES)})(?=$|[ :.\-–—\n])")
 # … whose next word is no number: "ANNEX TO THE MEMORANDUM" ("TO" is not the annex's letter).
-ANNEX_OF = re.compile(r"(?i)(?:annexe?|anexo|appendix|ap[ée]ndice|schedule)[ ](?:to|of|al)\b")
+ANNEX_OF = re.compile(rf"(?i)(?:{division_keyword(*ANNEXES)})[ ](?:to|of|al)\b")
 # "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
 LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")
 ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})[).]")
@@ -348,7 +348,7 @@ class LineRetyper:
             if (first[:1].islower() and not (keyword in ANNEXES and not number)) or LIST_ENTRY_END.search(rest):
                 token.type = "TEXT"  # "Chapter 4 (Customs Procedures);" is an entry in a list of references
             elif (TERMINAL.search(token.value) or not heading_like(rest)) and token.type == "DIVISION" \
-                    and (MODAL_VERB.search(" ".join(rest.split()[:10])) or rest and split_head(token.value)[0] in ANNEXES):
+                    and (MODAL_VERB.search(" ".join(rest.split()[:10])) or rest and keyword in ANNEXES):
                 token.type = "TEXT"  # "Annex 11-A sets forth an understanding of the Parties …": a sentence about it
             elif token.type == "DIVISION":
                 _keep_rising_numbers(numbered)  # numbering may restart in each chapter
