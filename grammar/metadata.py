@@ -147,6 +147,8 @@ class _Lexicon:
     exact_entries: dict[str, _Entry]
     folded_entries: dict[str, _Entry]
     party_names: dict[str, str]
+    #: a dissolved state → the states that succeeded it ("CSK" → CZE, SVK)
+    successors: dict[str, frozenset[str]]
     person_names: frozenset[str]
     shouting: frozenset[str]
     #: after a demonym: the rest of a list of languages ("…, French and Ukrainian languages")
@@ -200,6 +202,7 @@ def _lexicon() -> _Lexicon:
         exact_entries=exact,
         folded_entries=folded,
         party_names={code: entry["name"] for code, entry in countries.items()},
+        successors={code: frozenset(entry["succeeded_by"]) for code, entry in countries.items() if "succeeded_by" in entry},
         person_names=frozenset(entry["name"] for entry in countries.values() if entry.get("person_name")),
         shouting=shouting,
         language_list=re.compile(
@@ -594,9 +597,12 @@ def _declared_parties(declared: dict) -> list[str]:
 
 
 def _declared_name_parties(declared: dict) -> list[str]:
-    """Parties the declared name adds to the declared codes: "EU - Central America" adds the EU itself."""
+    """Parties the declared name adds to the declared codes: "EU - Central America" adds the EU itself, but "EFTA -
+    Czechoslovakia" not Czechoslovakia where its successors are declared (ToTA codes the parties as they are now)."""
     name = _declared_text(declared, "name")
-    return [m.value for m in _find_parties(name)] if name else []
+    successors = _lexicon().successors
+    declared_codes = set(_declared_parties(declared))
+    return [m.value for m in _find_parties(name) if not successors.get(m.value, frozenset()) & declared_codes] if name else []
 
 
 def _with_single_signatory(parties: list[Party], actor: str) -> list[Party]:

@@ -427,3 +427,16 @@ def test_a_long_title_in_capitals_is_not_continued_by_the_parties_line():
             "II. FINAL PROVISIONS\n\n2. This Memorandum will come into effect on signature.\n")
     document = parse_source(Source(path="mou.txt", format="text", raw=text))
     assert document.title == title and document.instrument == "memorandum"
+
+
+def test_a_dissolved_state_is_a_party_by_its_iso_3166_3_code_unless_its_successors_are_declared():
+    from grammar import parse_source
+    from grammar.models import Source
+    text = ("Agreement on economic co-operation between the Kingdom of the Netherlands and the Czechoslovak Socialist "
+            "Republic\n\nThe Government of the Kingdom of the Netherlands and the Government of the Czechoslovak Socialist "
+            "Republic have agreed as follows:\n\nArticle 1\n\nThe Contracting Parties shall promote trade.\n")
+    document = parse_source(Source(path="1975.txt", format="text", raw=text))
+    assert [(party.code, party.role) for party in document.parties] == [("NLD", "signatory"), ("CSK", "signatory")]
+    declared = parse_source(Source(path="x.xml", format="text", raw=text,
+                                   declared={"name": "EFTA - Czechoslovakia", "parties": ["CHE", "CZE", "SVK"]}))
+    assert [party.code for party in declared.parties if party.role == "signatory"] == ["CHE", "CZE", "SVK"]
