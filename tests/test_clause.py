@@ -551,6 +551,9 @@ NEWS_LANGUAGE = [
     ("deciding-on-as-a-gerund-is-no-cue", "(d) to prevent any Party from independently deciding on budgetary priorities;", N, "none",
      "positive"),
     ("signifies-a-commitment", "The MOU signifies a commitment to enhancing resource management.", "The MOU", "commitment", "positive"),
+    ("is-established-at-the-sentence-end-binds", "A Joint Commission, composed of representatives of both Parties, is "
+     "established.", "A Joint Commission", "binding", "positive"),
+    ("is-established-in-a-place-is-a-fact", "The company is established in Delaware.", N, "none", "positive"),
     ("shall-attempt-to-is-best-effort", "Member States shall attempt to settle such dispute amicably.", "Member States",
      "best_effort", "positive"),
     ("an-attempt-to-is-a-noun", "In an attempt to boost trade, the Parties signed the deal.", N, "none", "positive"),
