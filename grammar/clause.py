@@ -107,6 +107,8 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 FINITE_BE = frozenset({"is", "are", "was", "were"})
 # "the Canadian government": a lowercase subject still names someone when a capitalised word follows "the".
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
+# A role forecast, whoever plays it: "will play a vital role", "will continue to play an important role in our industry".
+PLAYS_A_ROLE = re.compile(r"(?i)\s+(?:(?:continue|continues)\s+to\s+|also\s+|further\s+)?play\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?roles?\b")
 # What a savings clause says the instrument does not do, after "shall not".
 SAVINGS_VERB = re.compile(r"(?i)\s+(?:affect|prejudice|impair|nullify|derogate\s+from)\b")
 # … and what names the instrument, its parts or what is done under it, or an instrument's short name in capitals.
@@ -852,6 +854,8 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     start, end, _ = cues[plan.modality_cue]
     if text[start:end].strip().lower() not in FORECAST_MODALS:
         return False
+    if PLAYS_A_ROLE.match(text, end):
+        return True  # "… battery supply chains will play a vital role", "Foreign capital will continue to play an important role"
     actor = _actor(text, plan, cues)
     words = actor.split() if actor is not None else []
     # No one named, or things the sentence before named ("These policies will also contribute to …"): a verb of effect forecasts.
