@@ -109,6 +109,12 @@ FINITE_BE = frozenset({"is", "are", "was", "were"})
 PROPER_AFTER_THE = re.compile(r"the\s+[A-Z]")
 # A role forecast, whoever plays it: "will play a vital role", "will continue to play an important role in our industry".
 PLAYS_A_ROLE = re.compile(r"(?i)\s+(?:(?:continue|continues)\s+to\s+|also\s+|further\s+)?play\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?roles?\b")
+# Verbs by which a report has a speaker state something, and the speakers that are neither party nor government.
+STATING_VERB = re.compile(r"(?i)(?:also\s+)?(?:noted|notes|underscored|underscores|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+                          r"highlighted|highlights|confirmed|confirms|pointed\s+out|points\s+out|acknowledged|acknowledges)"
+                          r"(?:\s+(?:that|the|a|an|their|its|his|her))?")
+SPEAKERS = frozenset({"he", "she", "sources", "source", "officials", "official", "spokesperson", "spokesman",
+                      "spokeswoman", "analysts", "analyst", "experts", "expert", "executives", "executive"})
 # What a savings clause says the instrument does not do, after "shall not".
 SAVINGS_VERB = re.compile(r"(?i)\s+(?:affect|prejudice|impair|nullify|derogate\s+from)\b")
 # … and what names the instrument, its parts or what is done under it, or an instrument's short name in capitals.
@@ -773,6 +779,8 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
         plan = plan_sentence(names)
         if plan.modality == "commitment" and _predicts_an_effect(text, plan, cues):
             plan = Plan(polarity_cue=plan.polarity_cue, subject=plan.subject, named_actor=plan.named_actor)
+        elif plan.modality == "aspirational" and _a_speaker_notes(text, plan, cues):
+            plan = Plan("none", plan.modality_cue, plan.polarity_cue, plan.subject, plan.named_actor)
         elif plan.modality == "binding" and not plan.named_actor and _saves(text, plan, cues):
             plan = Plan("none", plan.modality_cue, plan.polarity_cue)  # the instrument it saves is no actor
         elif RANK[plan.modality] < RANK["aspirational"] and (recital := _opening_recital(text, cues)) is not None:
@@ -865,6 +873,17 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …":
     # an instrument's effect.
     return head in FORECAST_SUBJECTS or (head in INSTRUMENTS and PREDICTED_EFFECT.match(text, end) is not None)
+
+
+def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:
+    """"He also noted the benefits of …", "He confirmed the proclamation was signed", "Trade officials highlighted the
+    unusually fast implementation": a speaker or a source a report quotes notes a fact; the parties recognising something
+    ("The Ministers noted the progress …") aspire as before."""
+    start, end, _ = cues[plan.modality_cue]
+    if not STATING_VERB.fullmatch(text[start:end].strip()) or not plan.subject:
+        return False
+    subject = text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]].split()
+    return bool(subject) and subject[-1].lower().strip(",") in SPEAKERS
 
 
 def _saves(text: str, plan: Plan, cues: list[Cue]) -> bool:
