@@ -882,7 +882,7 @@ def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:
     start, end, _ = cues[plan.modality_cue]
     if not STATING_VERB.fullmatch(text[start:end].strip()) or not plan.subject:
         return False
-    subject = text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]].split()
+    subject = _subject_text(text, plan, cues).split()
     return bool(subject) and subject[-1].lower().strip(",") in SPEAKERS
 
 
@@ -893,8 +893,12 @@ def _saves(text: str, plan: Plan, cues: list[Cue]) -> bool:
     start, end, _ = cues[plan.modality_cue]
     if SAVINGS_VERB.match(text, end) is None or text[start:end].split()[-1].lower() != "not" or not plan.subject:
         return False
-    subject = text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]]
-    return SAVING_SUBJECT.search(subject) is not None
+    return SAVING_SUBJECT.search(_subject_text(text, plan, cues)) is not None
+
+
+def _subject_text(text: str, plan: Plan, cues: list[Cue]) -> str:
+    """The words of ``plan``'s subject as the text has them (``plan.subject`` must not be empty)."""
+    return text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]]
 
 
 def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
@@ -905,7 +909,7 @@ def _actor(text: str, plan: Plan, cues: list[Cue]) -> str | None:
     if cue and cues[cue - 1][2] == "BREAK" and text[cues[cue - 1][0]:cues[cue - 1][1]].strip() == "," \
             and PARTICIPLE_CUE.match(text, cues[cue][0]):
         return None  # "The two ministries signed an MOU, agreeing to …": a clause before the participle, not its subject
-    actor = " ".join(text[cues[plan.subject[0]][0]:cues[plan.subject[-1]][1]].split()).strip(" ,;:")
+    actor = " ".join(_subject_text(text, plan, cues).split()).strip(" ,;:")
     words = actor.split()
     while len(words) > 1 and NUMBER_LABEL.fullmatch(words[0]):
         words.pop(0)  # "2.1 The Participants intend to …": the paragraph's number, which no full stop set apart

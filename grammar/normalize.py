@@ -222,7 +222,7 @@ class _Joiner:
             if not line:
                 blank_before = True
                 continue
-            if self.in_preamble and HEADING_LINE.match(line) and not line[:8].lower() == "preamble":
+            if self.in_preamble and HEADING_LINE.match(line) and line[:8].lower() != "preamble":
                 self.in_preamble = False  # (the preamble's own heading opens it)
             if self.pieces and self._continues(line, blank_before):
                 self._glue(line)
