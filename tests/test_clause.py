@@ -553,6 +553,10 @@ NEWS_LANGUAGE = [
     ("signifies-a-commitment", "The MOU signifies a commitment to enhancing resource management.", "The MOU", "commitment", "positive"),
     ("is-established-at-the-sentence-end-binds", "A Joint Commission, composed of representatives of both Parties, is "
      "established.", "A Joint Commission", "binding", "positive"),
+    ("a-body-convening-annually-binds", "The Joint Commission convenes annually alternately in The Hague and in Prague.",
+     "The Joint Commission", "binding", "positive"),
+    ("a-body-meeting-on-a-day-is-a-fact", "The committee meets on Tuesday to discuss the ban.", "The committee", "none",
+     "positive"),
     ("is-established-in-a-place-is-a-fact", "The company is established in Delaware.", N, "none", "positive"),
     ("is-established-under-a-basis-is-a-fact", "This non-binding memorandum is established under a political roadmap.", N,
      "none", "positive"),
