@@ -718,12 +718,10 @@ def test_unicode_hyphens_and_apostrophes_separate_words_as_the_ascii_ones_do():
 def test_a_report_refers_back_to_its_measure_by_any_of_the_category_nouns(taxonomy, tmp_path):
     """Once the measure is named ("export permits"), "the curbs" refers back to it; a noun ending a phrase ("the
     availability of funds") or a verb after a modal ("the neighbour might control supplies") refers to nothing."""
-    path = tmp_path / "graphite.txt"
-    path.write_text("China to curb graphite exports\n\nThe curbs were criticised by importers. China will require export permits "
-                    "for some graphite products from Dec 1. China is implementing the curbs as pressure grows. Japan worries that "
-                    "the neighbour might control supplies.\n", encoding="utf-8")
-    document = load_document(str(path))
-    by_text = categories_by_sentence(document, classify_document(document, taxonomy))
+    by_text = categories_by_sentence(*classified_text(
+        "China to curb graphite exports\n\nThe curbs were criticised by importers. China will require export permits for some "
+        "graphite products from Dec 1. China is implementing the curbs as pressure grows. Japan worries that the neighbour "
+        "might control supplies.\n", taxonomy, tmp_path))
     assert by_text["The curbs were criticised by importers."] == []
     assert by_text["China is implementing the curbs as pressure grows."] == ["export_duties"]
     assert by_text["Japan worries that the neighbour might control supplies."] == []
@@ -732,14 +730,11 @@ def test_a_report_refers_back_to_its_measure_by_any_of_the_category_nouns(taxono
 def test_a_body_short_name_carries_the_categories_of_its_full_name(taxonomy, tmp_path):
     """"a Joint Economic Commission (hereinafter referred to as the JEC)": later "The JEC shall …" is about that body; a
     short name that is a common noun ("Labor Affairs Council (Council)") or names the agreement itself does not carry."""
-    path = tmp_path / "moa.txt"
-    path.write_text("Article 1\n\nThe Parties shall establish a Joint Economic Commission (hereinafter referred to as the JEC) to "
-                    "promote cooperation.\n\nThe JEC shall explore ways and means to promote trade.\n\nArticle 2\n\nThe Parties "
-                    "hereby establish a Labor Affairs Council (Council). The Council shall meet once a year.\n\nArticle 3\n\n"
-                    "This Preferential Trade Arrangement (PTA) shall be reviewed. The PTA shall be open to other States.\n",
-                    encoding="utf-8")
-    document = load_document(str(path))
-    classified = classify_document(document, taxonomy)
+    document, classified = classified_text(
+        "Article 1\n\nThe Parties shall establish a Joint Economic Commission (hereinafter referred to as the JEC) to promote "
+        "cooperation.\n\nThe JEC shall explore ways and means to promote trade.\n\nArticle 2\n\nThe Parties hereby establish a "
+        "Labor Affairs Council (Council). The Council shall meet once a year.\n\nArticle 3\n\nThis Preferential Trade "
+        "Arrangement (PTA) shall be reviewed. The PTA shall be open to other States.\n", taxonomy, tmp_path)
     by_text = {provision.text: classified.categories(provision.ref) for provision in document.provisions}
     assert "cooperation_council" in by_text["The JEC shall explore ways and means to promote trade."]
     [evidence] = [evidence for provision in document.provisions if provision.text.startswith("The JEC")
@@ -750,11 +745,9 @@ def test_a_body_short_name_carries_the_categories_of_its_full_name(taxonomy, tmp
 
 
 def test_the_functions_of_a_body_named_in_the_lead_in_before_its_list_are_the_body_s(taxonomy, tmp_path):
-    path = tmp_path / "agreement.txt"
-    path.write_text("Article 2\n\nA Joint Commission, composed of representatives of both Parties, is established. It convenes "
-                    "annually. Its function shall be, amongst others:\n\na) to review periodically the development of economic "
-                    "relations;\n\nb) to make proposals.\n", encoding="utf-8")
-    document = load_document(str(path))
-    classified = classify_document(document, taxonomy)
+    document, classified = classified_text(
+        "Article 2\n\nA Joint Commission, composed of representatives of both Parties, is established. It convenes annually. Its "
+        "function shall be, amongst others:\n\na) to review periodically the development of economic relations;\n\nb) to make "
+        "proposals.\n", taxonomy, tmp_path)
     assert all("cooperation_council" in classified.categories(provision.ref)
                for provision in document.provisions if provision.kind == "item")

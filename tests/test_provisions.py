@@ -352,49 +352,26 @@ def kind_and_modality(*lines: str) -> dict[str, tuple[str, str]]:
     return {p.ref: (p.kind, p.modality) for p in parse("\n".join(lines)).provisions}
 
 
-def test_bullets_under_short_sub_headings_of_a_list_read_under_the_list_lead_in():
-    document = parse("\n".join([
-        "The two governments welcomed closer cooperation across the following areas:",
-        "",
-        "Batteries and Storage:",
-        "",
-        "- Expand joint research on solid-state batteries.",
-        "",
-        "Quantum Science:",
-        "",
-        "- Launch a researcher exchange programme.",
-        "",
-        "The ministers will meet again next year.",
-        "",
-        "- Expand exchanges between personnel.",
+SUBHEADED_LISTS = [
+    # (id, the list's lead-in, two sub-headings, then a paragraph that is none)
+    ("colon sub-headings", "The two governments welcomed closer cooperation across the following areas:",
+     "Batteries and Storage:", "Quantum Science:", "The ministers will meet again next year."),
+    ("numbered titles", "The ministers welcomed a joint statement, recognising the following areas of work:",
+     "1. Support to Ukraine", "2. Secure supply chains", "3. The ministers will meet again next year."),
+]
+
+
+@pytest.mark.parametrize("lead_in, first, second, closing", [c[1:] for c in SUBHEADED_LISTS], ids=[c[0] for c in SUBHEADED_LISTS])
+def test_bullets_under_sub_headings_of_a_list_read_under_the_list_lead_in(lead_in, first, second, closing):
+    document = parse("\n\n".join([
+        lead_in, first, "- Expand joint research on solid-state batteries.", second,
+        "- Launch a researcher exchange programme.", closing, "- Expand exchanges between personnel.",
     ]))
     readings = {p.text.lstrip("-• "): p.modality for p in document.provisions if p.kind == "bullet"}
     assert readings["Expand joint research on solid-state batteries."] == "aspirational"
     assert readings["Launch a researcher exchange programme."] == "aspirational"
-    # A paragraph that is no sub-heading closes the list: the bullet after it is an instruction of its own.
-    assert readings["Expand exchanges between personnel."] == "commitment"
-
-
-def test_bullets_under_numbered_titles_of_a_list_read_under_the_list_lead_in():
-    document = parse("\n".join([
-        "The ministers welcomed a joint statement, recognising the following areas of work:",
-        "",
-        "1. Support to Ukraine",
-        "",
-        "- Fight disinformation and foreign information manipulation.",
-        "",
-        "2. Secure supply chains",
-        "",
-        "- Diversifying supply chains for rare earth magnets.",
-        "",
-        "3. The ministers will meet again next year.",
-        "",
-        "- Expand exchanges between personnel.",
-    ]))
-    readings = {p.text.lstrip("-• "): p.modality for p in document.provisions if p.kind == "bullet"}
-    assert readings["Fight disinformation and foreign information manipulation."] == "aspirational"
-    assert readings["Diversifying supply chains for rare earth magnets."] == "aspirational"
-    # A numbered paragraph that is a sentence, not a title, closes the list: the bullet after it is an instruction of its own.
+    # A paragraph that is no sub-heading (a sentence, numbered or not) closes the list: the bullet after it is an
+    # instruction of its own.
     assert readings["Expand exchanges between personnel."] == "commitment"
 
 
