@@ -120,6 +120,8 @@ SAVINGS_VERB = re.compile(r"(?i)\s+(?:affect|prejudice|impair|nullify|derogate\s
 # … and what names the instrument, its parts or what is done under it, or an instrument's short name in capitals.
 SAVING_SUBJECT = re.compile(r"(?i:\b(?:agreement|treaty|protocol|convention|memorandum|annex(?:es)?|provisions|(?:action|actions|"
                             r"measures?|decisions?)\s+taken\s+under)\b)|\b[A-Z]{3,}\b")
+# The verb by which an instrument requires something ("the deal calls for …").
+CALLS_FOR = re.compile(r"(?i)(?:calls|call|called)\s+for")
 # A cue that opens a participle clause ("…, agreeing to", "…, committing to").
 PARTICIPLE_CUE = re.compile(r"(?i)[a-z]+ing\b")
 PLAN_CACHE_SIZE = 1 << 16
@@ -781,6 +783,8 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
             plan = Plan(polarity_cue=plan.polarity_cue, subject=plan.subject, named_actor=plan.named_actor)
         elif plan.modality == "aspirational" and _a_speaker_notes(text, plan, cues):
             plan = Plan("none", plan.modality_cue, plan.polarity_cue, plan.subject, plan.named_actor)
+        elif plan.modality == "aspirational" and _an_instrument_requires(text, plan, cues):
+            plan = Plan("commitment", plan.modality_cue, plan.polarity_cue, plan.subject, plan.named_actor)
         elif plan.modality == "binding" and not plan.named_actor and _saves(text, plan, cues):
             plan = Plan("none", plan.modality_cue, plan.polarity_cue)  # the instrument it saves is no actor
         elif RANK[plan.modality] < RANK["aspirational"] and (recital := _opening_recital(text, cues)) is not None:
@@ -884,6 +888,23 @@ def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:
         return False
     subject = _subject_text(text, plan, cues).split()
     return bool(subject) and subject[-1].lower().strip(",") in SPEAKERS
+
+
+def _an_instrument_requires(text: str, plan: Plan, cues: list[Cue]) -> bool:
+    """"The deal calls for a $1 billion contribution from each side": what an instrument calls for, it requires of its
+    parties; a person or a statement calling for something ("The ministers called for restraint") only urges."""
+    start, end, _ = cues[plan.modality_cue]
+    if CALLS_FOR.fullmatch(text[start:end].strip()) is None:
+        return False
+    if plan.subject:
+        subject = _subject_text(text, plan, cues)
+    elif plan.modality_cue and cues[plan.modality_cue - 1][2] in ("WORDS", "FEW"):
+        # Reported ("Albanese said the deal calls for …"), the words before the verb are the subject, named or not.
+        subject = text[cues[plan.modality_cue - 1][0]:cues[plan.modality_cue - 1][1]]
+    else:
+        return False
+    words = subject.split()
+    return bool(words) and words[-1].lower().strip(",") in INSTRUMENTS
 
 
 def _saves(text: str, plan: Plan, cues: list[Cue]) -> bool:

@@ -465,6 +465,13 @@ NEWS_LANGUAGE = [
     ("establishes-cooperation", "This MoU establishes close cooperation between Greenland and the EU in five areas.", "This MoU", "commitment", "positive"),
     ("will-also-jointly-explore", "They will also jointly explore pathways for battery recycling.", "They", "aspirational", "positive"),
     ("called-for", "The statement called for its timely implementation.", "The statement", "aspirational", "positive"),
+    # What an instrument calls for, it requires; reported too.
+    ("instrument-calls-for", "The memorandum calls for joint audits of each refinery.", "The memorandum", "commitment", "positive"),
+    ("reported-instrument-calls-for", "The minister said the pact calls for a shared fund.", None, "commitment", "positive"),
+    ("people-call-for", "Union leaders called for a review of the deal.", "Union leaders", "aspirational", "positive"),
+    ("capable-and-determined", "The Members are able and determined to expand training.", "The Members", "aspirational", "positive"),
+    ("with-the-aim-of-lead-in", "The programme was set up with the aim of:", None, "aspirational", "positive"),
+    ("with-a-view-to-in-a-duty", "The Parties shall cooperate with a view to: ", "The Parties", "binding", "positive"),
     ("are-pushing-to", "India and Chile are pushing to conclude negotiations by the end of 2025.", "India and Chile", "aspirational", "positive"),
     ("promised-to", "The three leaders promised to strengthen their economic cooperation.", "The three leaders", "commitment", "positive"),
     ("made-a-commitment", "They also made a commitment to work together against economic coercion.", "They", "commitment", "positive"),
