@@ -471,6 +471,12 @@ NEWS_LANGUAGE = [
     ("people-call-for", "Union leaders called for a review of the deal.", "Union leaders", "aspirational", "positive"),
     ("capable-and-determined", "The Members are able and determined to expand training.", "The Members", "aspirational", "positive"),
     ("with-the-aim-of-lead-in", "The programme was set up with the aim of:", None, "aspirational", "positive"),
+    # An instrument's own act, in a report's present tense; "may" of an event's chances permits nothing.
+    ("agreement-also-simplifies", "The agreement also simplifies customs procedures.", "The agreement", "commitment", "positive"),
+    ("pact-eliminates", "The pact eliminates duties on most farm goods.", "The pact", "commitment", "positive"),
+    ("may-not-happen", "Officials warned the summit may not happen this year.", None, "none", "positive"),
+    ("may-not-survive", "The truce may not survive the winter.", None, "none", "positive"),
+    ("may-take-place-permits", "Such consultations may take place in Geneva.", "Such consultations", "best_effort", "positive"),
     ("with-a-view-to-in-a-duty", "The Parties shall cooperate with a view to: ", "The Parties", "binding", "positive"),
     ("are-pushing-to", "India and Chile are pushing to conclude negotiations by the end of 2025.", "India and Chile", "aspirational", "positive"),
     ("promised-to", "The three leaders promised to strengthen their economic cooperation.", "The three leaders", "commitment", "positive"),
