@@ -15,11 +15,11 @@ from collections.abc import Callable
 from clauses.models import Tag
 from grammar.models import Provision
 
-# Right after a tagged name (perhaps with a few more capitalised words of it: the evidence may be "Economic Commission"
-# in "Joint Economic Commission"), the definition in parentheses: "(JEC)", "(the “Committee”)", "(hereinafter referred to
+# Right after a tagged name (perhaps with a few more words of it: the evidence may be "Economic Commission" in "Joint
+# Economic Commission", or "Council" in "Council on Trade and Competitiveness"), the definition in parentheses: "(JEC)", "(the “Committee”)", "(hereinafter referred to
 # as the JEC)", "(hereinafter called 'the Council')".
 DEFINITION = re.compile(
-    r"(?P<rest>(?:[ ]+[A-Z][\w'’&-]*){0,3})[ ]*\(\s*(?:hereinafter(?:\s*[-–,])?\s+(?:referred\s+to\s+as|called|the)\s+)?(?:the\s+)?"
+    r"(?P<rest>(?:[ ]+(?:(?:and|of|on|for|in|the|&)[ ]+)?[A-Z][\w'’&-]*){0,4})[ ]*\(\s*(?:hereinafter(?:\s*[-–,])?\s+(?:referred\s+to\s+as|called|the)\s+)?(?:the\s+)?"
     r"[\"“'‘]?(?P<short>[A-Z][A-Za-z&-]{1,11})[\"”'’]?\s*\)")
 # The last word of a body's name.
 BODY_WORDS = frozenset({"commission", "committee", "council", "dialogue", "forum", "group", "force", "mechanism", "network",
@@ -80,7 +80,8 @@ def _definitions(provisions: list[Provision], text: str, tags: dict[str, list[Ta
                 if definition is None or not _is_acronym(definition.group("short")) or definition.group("short") in PARTY_NAMES:
                     continue
                 full_name = _proper_name((evidence.match + definition.group("rest")).split())
-                if not full_name or full_name[-1].lower() not in BODY_WORDS:
+                # The body's word may end its name or head a phrase after it ("Committee on Trade in Goods").
+                if not any(word.lower() in BODY_WORDS for word in full_name):
                     continue
                 short = definition.group("short")
                 end, name, categories = defined.get(short, (definition.end(), " ".join(full_name), []))

@@ -744,6 +744,16 @@ def test_a_body_short_name_carries_the_categories_of_its_full_name(taxonomy, tmp
     assert by_text["The PTA shall be open to other States."] == []
 
 
+def test_a_short_name_after_a_body_named_with_a_phrase_after_its_noun_carries_its_categories(taxonomy, tmp_path):
+    """"the Council on Trade and Competitiveness (CTC)": the name goes on past its body word, in lower-case joiners and
+    capitalised words, before the short name is defined."""
+    document, classified = classified_text(
+        "The ministers met in Lima. Convening as the Council on Trade and Competitiveness (CTC), they adopted a work plan.\n\n"
+        "The CTC also reviewed proposals for a pilot project.\n", taxonomy, tmp_path)
+    [later] = [provision for provision in document.provisions if provision.text.startswith("The CTC") and provision.kind == "sentence"]
+    assert "cooperation_council" in classified.categories(later.ref)
+
+
 def test_the_functions_of_a_body_named_in_the_lead_in_before_its_list_are_the_body_s(taxonomy, tmp_path):
     document, classified = classified_text(
         "Article 2\n\nA Joint Commission, composed of representatives of both Parties, is established. It convenes annually. Its "
