@@ -477,6 +477,7 @@ NEWS_LANGUAGE = [
     ("may-not-happen", "Officials warned the summit may not happen this year.", None, "none", "positive"),
     ("may-not-survive", "The truce may not survive the winter.", None, "none", "positive"),
     ("may-take-place-permits", "Such consultations may take place in Geneva.", "Such consultations", "best_effort", "positive"),
+    ("commending-recital", "COMMENDING the progress made in the ratification of the Agreement;", None, "aspirational", "positive"),
     ("with-a-view-to-in-a-duty", "The Parties shall cooperate with a view to: ", "The Parties", "binding", "positive"),
     ("are-pushing-to", "India and Chile are pushing to conclude negotiations by the end of 2025.", "India and Chile", "aspirational", "positive"),
     ("promised-to", "The three leaders promised to strengthen their economic cooperation.", "The three leaders", "commitment", "positive"),
