@@ -2,7 +2,8 @@
 
 ``combined_patterns`` joins every pattern into one expression; when each starts at a word, the scan is tried
 only at the word starts where some pattern's head (``pattern_head``: what every match, lower-cased, starts with)
-matches, found in the lower-cased text by one cheap expression (``PatternScan.finditer``).
+matches, found in the lower-cased text by one cheap expression (``PatternScan.finditer``) whose heads are grouped
+by their first character (``grouped_heads``).
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def combined_patterns(groups: list[str]) -> PatternScan | None:
     heads = [pattern_head(pattern.data)[0] for pattern in parsed]
     lowered_firsts = [first_characters(pattern.data, lowered=True) for pattern in parsed]
     starts = None if "" in heads or None in lowered_firsts else \
-        re.compile(rf"\W(?=[{''.join(lowered_firsts)}])(?=(?:{'|'.join(heads)}))")
+        re.compile(rf"\W(?=[{''.join(lowered_firsts)}])(?={grouped_heads(parsed)})")
     return PatternScan(regex, re.compile(rf"\W{check}(?:{'|'.join(at_word_start)})", re.IGNORECASE), starts)
 
 
@@ -109,6 +110,61 @@ def pattern_head(items: list) -> tuple[str, bool]:
     else:
         return "".join(parts), True
     return "".join(parts), False
+
+
+def grouped_heads(patterns: list) -> str:
+    """The heads of parsed patterns (see ``pattern_head``) as one group, its alternatives grouped by first character.
+
+    The engine tests an alternative's first character before entering it, so a word start tries the heads of its
+    first letter only: ``\\bexport``, ``\\bexpel``, ``\\bban`` → ``(?:b(?:an)|e(?:xport|xpel))``. A head whose
+    first piece cannot be split (``(?:a){0,1}b``) stays an alternative of its own.
+    """
+    rests: dict[str, dict[str, None]] = {}
+    unsplit = []
+    for pattern in patterns:
+        branches = head_branches(pattern.data)
+        if branches is None:
+            unsplit.append(pattern_head(pattern.data)[0])
+        for first, rest in branches or []:
+            rests.setdefault(first, {})[rest] = None
+    # An empty rest makes the others needless: the heads only look ahead.
+    grouped = [first if "" in after else f"{first}(?:{'|'.join(after)})" for first, after in sorted(rests.items())]
+    return f"(?:{'|'.join(grouped + list(dict.fromkeys(unsplit)))})"
+
+
+def head_branches(items: list) -> list[tuple[str, str]] | None:
+    """``pattern_head`` of a parsed pattern split into ``(first character, the rest)`` alternatives, or None when
+    its first piece cannot be split: ``\\b(?:review|screen)\\w*`` → ``[("r", "eview(?:[\\w]){0,}"),
+    ("s", "creen(?:[\\w]){0,}")]``.
+    """
+    assertions = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+    pieces = [(op, argument) for op, argument in items if op not in assertions]
+    if not pieces:
+        return None
+    branches = _piece_branches(*pieces[0])
+    rest = pattern_head(pieces[1:])[0] if _piece_head(*pieces[0])[1] else ""
+    return None if branches is None else [(first, after + rest) for first, after in branches]
+
+
+def _piece_branches(op, argument) -> list[tuple[str, str]] | None:
+    """``head_branches`` of one parsed piece: a literal, a class, a group, alternatives or a repeat at least once."""
+    if op in (_constants.LITERAL, _constants.IN):
+        head = _piece_head(op, argument)[0]
+        return [(head, "")] if head else None
+    if op is _constants.SUBPATTERN:
+        return head_branches(argument[3].data)
+    if op is _constants.BRANCH:
+        alternatives = [head_branches(alternative.data) for alternative in argument[1]]
+        return None if None in alternatives else [branch for alternative in alternatives for branch in alternative]
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and argument[0] >= 1:
+        low, high, body = argument
+        branches = head_branches(body.data)
+        # The head promises the body once, unless it copies the whole repeat of one character.
+        if branches is None or high == 1 or not _piece_head(op, argument)[1]:
+            return branches
+        more = f"(?:{pattern_head(body.data)[0]}){{{low - 1},{'' if high == _constants.MAXREPEAT else high - 1}}}"
+        return [(first, after + more) for first, after in branches]
+    return None
 
 
 def _piece_head(op, argument) -> tuple[str, bool]:

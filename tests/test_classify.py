@@ -13,7 +13,7 @@ import pytest
 
 from clauses import classify_document, explain_text, load_taxonomy
 from clauses.classify import classify_text, compile_taxonomy
-from clauses.patterns import UNLOWERED_MATCHES, combined_patterns, first_characters, pattern_head
+from clauses.patterns import UNLOWERED_MATCHES, combined_patterns, first_characters, grouped_heads, head_branches, pattern_head
 from clauses.vocabulary import Vocabulary, VocabularyCompiler, VocabularyEntry, phrase_variants, word_forms
 from grammar import load_document
 from grammar.models import Document, Provision
@@ -523,6 +523,21 @@ def test_the_lowered_scan_knows_every_character_lower_casing_hides_from_it():
 ])
 def test_head_of_a_pattern(pattern, head, whole):
     assert pattern_head(_parser.parse(pattern).data) == (head, whole)
+
+
+@pytest.mark.parametrize(("pattern", "branches"), [
+    pytest.param(r"\b(?:Review|screen)\w*", [("r", r"eview(?:[\w]){0,}"), ("s", r"creen(?:[\w]){0,}")], id="branch"),
+    pytest.param(r"\b\d+ days", [(r"[\d]", r"(?:[\d]){0,}\ days")], id="repeat-of-a-class"),
+    pytest.param(r"(?:ab)+c.", [("a", "b")], id="repeated-group-stops-the-head"),
+    pytest.param(r"\b(?:a)?b", None, id="optional-start-cannot-be-split"),
+])
+def test_head_of_a_pattern_split_at_its_first_character(pattern, branches):
+    assert head_branches(_parser.parse(pattern).data) == branches
+
+
+def test_heads_grouped_by_first_character_find_what_the_heads_find():
+    patterns = [r"\bexport", r"\bexpel", r"\bban\w*", r"\bb", r"(?:x)?yz"]
+    assert grouped_heads([_parser.parse(pattern) for pattern in patterns]) == r"(?:b|e(?:xport|xpel)|(?:x){0,1}yz)"
 
 
 @pytest.mark.parametrize(("pattern", "first"), [
