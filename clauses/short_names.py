@@ -23,7 +23,9 @@ DEFINITION = re.compile(
     r"[\"“'‘]?(?P<short>[A-Z][A-Za-z&-]{1,11})[\"”'’]?\s*\)")
 # The last word of a body's name.
 BODY_WORDS = frozenset({"commission", "committee", "council", "dialogue", "forum", "group", "force", "mechanism", "network",
-                        "secretariat", "board", "centre", "center", "platform", "team", "panel", "subcommittee", "sub-committee"})
+                        "secretariat", "board", "centre", "center", "platform", "team", "panel", "subcommittee", "sub-committee",
+                        # A standing ministerial: "the ASEAN Ministers on Energy Meeting (AMEM)", "Conference of the Parties (COP)".
+                        "meeting", "ministerial", "conference"})
 # Words a body's name holds in lower case: "Trade and Technology Council", "Committee on Trade in Goods".
 NAME_JOINERS = frozenset({"and", "of", "on", "for", "in", "the", "&"})
 # Short names that name a party, not a body: "the United States (US)".
