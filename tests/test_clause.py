@@ -478,6 +478,12 @@ NEWS_LANGUAGE = [
     ("may-not-survive", "The truce may not survive the winter.", None, "none", "positive"),
     ("may-take-place-permits", "Such consultations may take place in Geneva.", "Such consultations", "best_effort", "positive"),
     ("commending-recital", "COMMENDING the progress made in the ratification of the Agreement;", None, "aspirational", "positive"),
+    # What a study, a plan or cooperation will focus on, guide or be describes it; the Parties' own focus is their commitment.
+    ("study-will-focus-on", "This feasibility study will focus on the following:", None, "none", "positive"),
+    ("cooperation-will-accelerate", "This cooperation will accelerate the growth of the hydrogen economy.", None, "none", "positive"),
+    ("forum-will-be-a-vehicle", "The partnership will be an important vehicle for dialogue.", None, "none", "positive"),
+    ("parties-will-focus-on", "The Parties will focus on training for customs officers.", "The Parties", "commitment", "positive"),
+    ("instrument-will-be-valid", "This Memorandum will be valid for five years.", "This Memorandum", "commitment", "positive"),
     ("with-a-view-to-in-a-duty", "The Parties shall cooperate with a view to: ", "The Parties", "binding", "positive"),
     ("are-pushing-to", "India and Chile are pushing to conclude negotiations by the end of 2025.", "India and Chile", "aspirational", "positive"),
     ("promised-to", "The three leaders promised to strengthen their economic cooperation.", "The three leaders", "commitment", "positive"),
