@@ -37,8 +37,10 @@ ENUM_LABEL = re.compile(r"\s*(?:\d{1,3}|[a-z]{1,4})[.)]\s*")
 # allow: a word cue can only start at a word the grammar lists as its possible first word (the piece's
 # words are intersected with that list in C, then str.find visits each occurrence); a punctuation cue only
 # at a character one of the punctuation patterns starts with, found with a one-class regex.  At each
-# candidate the terminals that can start there are tried in priority order with the grammar's own pattern,
-# and overlaps go to the earlier start, so the result is what the ordered alternation would give.
+# candidate the terminals that can start there are tried in priority order with the grammar's own pattern (at a
+# word, cut down to the alternatives that can start with that word, in their order: re would enter each of a
+# terminal's hundred alternatives in turn), and overlaps go to the earlier start, so the result is what the
+# ordered alternation would give.
 #
 # A document's provisions are scanned together (``scan_texts``): first words are then found by one regex
 # written as a trie over the grammar's listed words, which also reads the word after them, rather than by a
@@ -71,7 +73,11 @@ def _leading_words(pattern: str) -> frozenset[tuple[str, ...]] | None:
     >>> sorted(_leading_words(r"\\b(?:agree[sd]?|undertake)\\s+not\\b"))
     [('agree', 'not'), ('agreed', 'not'), ('agrees', 'not'), ('undertake', 'not')]
     """
-    parsed = _sre_parser.parse(pattern).data
+    return _leading_words_of(_sre_parser.parse(pattern).data)
+
+
+def _leading_words_of(parsed) -> frozenset[tuple[str, ...]] | None:
+    """``_leading_words`` of a parsed pattern."""
     try:
         opened, closed = _walk(parsed, {((), "")}, 2)
     except _Unlistable:
@@ -193,6 +199,114 @@ def _first_chars_of(items) -> set[str]:
 
 def _skip_zero_width(items):
     return [(op, av) for op, av in items if not (op is _sre.AT or (op in (_sre.ASSERT, _sre.ASSERT_NOT) and av[0] < 0))]
+
+
+def _top_alternatives(source: str) -> list[str]:
+    """The alternatives of a pattern's top-level alternation, through a group wrapping the whole pattern.
+
+    >>> _top_alternatives(r"(?:\\bshall\\s+not\\b|\\b(?:may|must)\\b)")
+    ['\\\\bshall\\\\s+not\\\\b', '\\\\b(?:may|must)\\\\b']
+    """
+    pieces = _split_top_level(source)
+    if len(pieces) == 1 and source.startswith("(?:") and _closing_paren(source) == len(source) - 1:
+        return _top_alternatives(source[3:-1])
+    return pieces
+
+
+def _split_top_level(source: str) -> list[str]:
+    """``source`` cut at each "|" outside groups and character classes."""
+    pieces, depth, start, at = [], 0, 0, 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 1
+        elif char == "[":
+            at = _class_end(source, at)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(source[start:at])
+            start = at + 1
+        at += 1
+    return pieces + [source[start:]]
+
+
+def _class_end(source: str, at: int) -> int:
+    """Where the character class opening at ``at`` closes (a "]" right after "[" or "[^" is a literal)."""
+    at += 2 if source.startswith("[^", at) else 1
+    at += source.startswith("]", at)
+    while source[at] != "]":
+        at += 2 if source[at] == "\\" else 1
+    return at
+
+
+def _closing_paren(source: str) -> int:
+    """Where the group opening at offset 0 closes."""
+    depth, at = 0, 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 1
+        elif char == "[":
+            at = _class_end(source, at)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at
+        at += 1
+    return -1
+
+
+# A top-level alternative of a terminal: its source, the words it may spell first, and their starts that end before a
+# word edge that is also a word character ("party" of "party's").
+Alternative = tuple[str, frozenset[str], frozenset[str]]
+
+
+def _listed_alternatives(source: str) -> list[Alternative] | None:
+    """Each top-level alternative of a word pattern with its possible first words; None when one cannot be listed
+    (or holds a group, which another alternative might refer to), so the whole pattern is tried at every word."""
+    listed = []
+    for alternative in _top_alternatives(source):
+        try:
+            parsed = _sre_parser.parse(alternative)
+            leading = _leading_words_of(parsed.data) if parsed.state.groups == 1 else None
+        except (_Unlistable, re.error):
+            return None
+        if leading is None:
+            return None
+        firsts = frozenset(words[0] for words in leading)
+        listed.append((alternative, firsts, frozenset(first[:at] for first in firsts
+                                                      for at, char in enumerate(first) if at and char in WORD_EDGES)))
+    return listed
+
+
+def _may_start_at(alternative: Alternative, word: str) -> bool:
+    """Whether an alternative may match at a whole word ``word`` of the text: a word it spells first is the word's
+    start, or the word then one of its edges that is also a word character ("party's" at "party").
+
+    >>> alternative = ("", frozenset({"agree", "party's"}), frozenset({"party"}))
+    >>> [_may_start_at(alternative, word) for word in ("agree", "agreed", "party", "agre", "parties")]
+    [True, True, True, False, False]
+    """
+    _, firsts, cut_at_edges = alternative
+    return word in cut_at_edges or any(word[:end] in firsts for end in range(len(word), 0, -1))
+
+
+def _pattern_for_word(word: str, source: str, listed: list[Alternative] | None,
+                      narrowed: dict[tuple[str, ...], re.Pattern[str]]) -> re.Pattern[str]:
+    """The terminal's pattern cut down to the alternatives that may start at ``word``, in their order, so the first
+    one that matches, and so the match, stays the same: re enters every alternative of an alternation in turn, and
+    most of a terminal's alternatives start with other words (``narrowed`` shares the patterns between words)."""
+    if listed is None:
+        return re.compile(source)
+    chosen = tuple(alternative[0] for alternative in listed if _may_start_at(alternative, word))
+    if chosen not in narrowed:
+        narrowed[chosen] = re.compile(source if len(chosen) == len(listed) else "(?:" + "|".join(chosen) + ")")
+    return narrowed[chosen]
 
 
 def _word_finder(by_word, second_words: dict[str, frozenset[str] | None]) -> re.Pattern[str]:
@@ -494,9 +608,9 @@ def build_scanner(parser: Lark, verb_cues: frozenset[str]) -> Scanner:
     ranked = [terminal for _, terminal in sorted(enumerate(terminals), key=lambda pair: (-pair[1].priority, pair[0]))]
     by_word: dict[str, list[tuple[frozenset[str] | None, str, re.Pattern[str]]]] = {}
     by_char: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    narrowed: dict[tuple[str, ...], re.Pattern[str]] = {}
     for terminal in ranked:
         source = terminal.pattern.to_regexp()
-        compiled = re.compile(source)
         try:
             leading = _leading_words(source)
             chars = _first_chars(source) if leading is None else frozenset()
@@ -504,11 +618,13 @@ def build_scanner(parser: Lark, verb_cues: frozenset[str]) -> Scanner:
             raise GrammarError(f"clause.lark: terminal {terminal.name} must start with listable words or "
                                f"punctuation ({error})") from error
         for char in chars:
-            by_char.setdefault(char, []).append((terminal.name, compiled))
+            by_char.setdefault(char, []).append((terminal.name, re.compile(source)))
+        listed = _listed_alternatives(source) if leading else None
         for first in {words[0] for words in leading or ()}:
             seconds = {words[1] for words in leading if words[0] == first and len(words) > 1}
             any_second = any(len(words) == 1 for words in leading if words[0] == first)
-            by_word.setdefault(first, []).append((None if any_second else frozenset(seconds), terminal.name, compiled))
+            by_word.setdefault(first, []).append((None if any_second else frozenset(seconds), terminal.name,
+                                                  _pattern_for_word(first, source, listed, narrowed)))
     punctuation = re.compile("[" + "".join(re.escape(char) for char in sorted(by_char)) + "]")
     second_words = {word: None if any(seconds is None for seconds, _, _ in entries)
                     else frozenset().union(*(seconds for seconds, _, _ in entries)) for word, entries in by_word.items()}

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import doctest
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 import grammar.clause
-from grammar.cue_scan import TEXT_SEPARATOR
+import grammar.cue_scan
+from grammar.cue_scan import TEXT_SEPARATOR, _listed_alternatives, _pattern_for_word, _top_alternatives
 from grammar.clause import plan_sentence, read_clause, read_clauses, read_provision, scan_cues, scan_texts
 from grammar.models import ClauseReading
 
@@ -791,6 +793,43 @@ def test_read_clauses_reads_each_text_as_read_clause():
 def test_texts_the_joined_scan_cannot_take_are_scanned_one_by_one(texts):
     joined, scanned = scan_texts(texts)
     assert list(scanned) == _scan_apart(texts)
+
+
+def test_cue_scan_doctests():
+    assert doctest.testmod(grammar.cue_scan).failed == 0
+
+
+@pytest.mark.parametrize("source, alternatives", [
+    pytest.param(r"(?:\bshall\b|\b(?:may|must)\b)", [r"\bshall\b", r"\b(?:may|must)\b"], id="wrapped"),
+    pytest.param(r"[|)]x|(?:y)", ["[|)]x", "(?:y)"], id="bar-and-paren-in-a-class"),
+    pytest.param(r"(?:a|b)c", ["(?:a|b)c"], id="group-not-the-whole-pattern"),
+    pytest.param(r"\(a\|b\)", [r"\(a\|b\)"], id="escaped"),
+])
+def test_top_alternatives(source, alternatives):
+    assert _top_alternatives(source) == alternatives
+
+
+def test_a_word_tries_only_the_alternatives_that_may_start_there():
+    source = r"(?:\bshall\s+not\b|\bmay\b|\bsha|\bparty's\b|\bshall\b)"
+    listed = _listed_alternatives(source)
+    assert _pattern_for_word("shall", source, listed, {}).pattern == r"(?:\bshall\s+not\b|\bsha|\bshall\b)"
+    assert _pattern_for_word("party", source, listed, {}).pattern == r"(?:\bparty's\b)"
+    # A group another alternative might refer to: the whole pattern everywhere.
+    assert _listed_alternatives(r"(?:\b(may)\b|\bshall\b)") is None
+
+
+def test_narrowed_terminals_match_as_the_whole_terminal():
+    """Every (first word, terminal) entry of the scanner finds at its word what the terminal's whole pattern finds."""
+    scanner = grammar.clause._SCANNER
+    whole = {terminal.name: re.compile(terminal.pattern.to_regexp()) for terminal in grammar.clause._PARSER.terminals}
+    generator = random.Random(20261129)
+    words = sorted(scanner.first_words)
+    for word, entries in scanner.by_word.items():
+        for _ in range(3):
+            text = f"{word} {' '.join(generator.sample(words, 4))}"
+            for _, name, pattern in entries:
+                narrowed, full = pattern.match(text), whole[name].match(text)
+                assert (narrowed and narrowed.end()) == (full and full.end()), (text, name)
 
 
 CUE_NAMES = ["WORDS", "FEW", "ACTOR", "NEITHER", "NOTHING", "NO_SUBJECT", "ADVERB", "QUALIFIER", "REFRAIN", "PROHIBIT",
