@@ -115,6 +115,13 @@ STATING_VERB = re.compile(r"(?i)(?:also\s+)?(?:noted|notes|underscored|underscor
                           r"(?:\s+(?:that|the|a|an|their|its|his|her))?")
 SPEAKERS = frozenset({"he", "she", "sources", "source", "officials", "official", "spokesperson", "spokesman",
                       "spokeswoman", "analysts", "analyst", "experts", "expert", "executives", "executive"})
+# One office-holder, named by title, speaking for no party ("Minister Chan noted the Track's key achievements", "Nepal Prime
+# Minister Dahal noted that this was a milestone"), unless the subject joins several ("The President and the Prime Minister
+# noted …" speak as the parties) or a plural names the parties' ministers.
+SPEAKER_TITLES = frozenset({"minister", "secretary", "president", "chairman", "chairwoman", "chairperson", "ambassador",
+                            "director", "governor", "commissioner", "ceo", "premier", "chancellor", "treasurer"})
+# What a speaker advocates rather than states: "highlighted the need for continued strong cooperation".
+ADVOCACY = re.compile(r"(?i)\s*(?:that\s+)?the\s+(?:need|importance|necessity|urgency)\b")
 # What a savings clause says the instrument does not do, after "shall not".
 SAVINGS_VERB = re.compile(r"(?i)\s+(?:affect|prejudice|impair|nullify|derogate\s+from)\b")
 # … and what names the instrument, its parts or what is done under it, or an instrument's short name in capitals.
@@ -886,8 +893,10 @@ def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:
     start, end, _ = cues[plan.modality_cue]
     if not STATING_VERB.fullmatch(text[start:end].strip()) or not plan.subject:
         return False
-    subject = _subject_text(text, plan, cues).split()
-    return bool(subject) and subject[-1].lower().strip(",") in SPEAKERS
+    subject = [word.lower().strip(",") for word in _subject_text(text, plan, cues).split()]
+    if subject and subject[-1] in SPEAKERS:
+        return True
+    return bool(SPEAKER_TITLES.intersection(subject)) and "and" not in subject and ADVOCACY.match(text, end) is None
 
 
 def _an_instrument_requires(text: str, plan: Plan, cues: list[Cue]) -> bool:

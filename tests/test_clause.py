@@ -486,6 +486,11 @@ NEWS_LANGUAGE = [
     ("forum-will-be-a-vehicle", "The partnership will be an important vehicle for dialogue.", None, "none", "positive"),
     ("parties-will-focus-on", "The Parties will focus on training for customs officers.", "The Parties", "commitment", "positive"),
     ("instrument-will-be-valid", "This Memorandum will be valid for five years.", "This Memorandum", "commitment", "positive"),
+    # One office-holder noting a fact speaks for no party; advocating a need, or several speaking together, still aspire.
+    ("minister-noted-achievements", "Minister Tan noted the programme's key achievements to date.", "Minister Tan", "none", "positive"),
+    ("minister-highlighted-the-need", "Minister Tan highlighted the need for closer cooperation.", "Minister Tan", "aspirational", "positive"),
+    ("two-leaders-noted", "President Ruto and Prime Minister Albanese noted the progress made.",
+     "President Ruto and Prime Minister Albanese", "aspirational", "positive"),
     ("with-a-view-to-in-a-duty", "The Parties shall cooperate with a view to: ", "The Parties", "binding", "positive"),
     ("are-pushing-to", "India and Chile are pushing to conclude negotiations by the end of 2025.", "India and Chile", "aspirational", "positive"),
     ("promised-to", "The three leaders promised to strengthen their economic cooperation.", "The three leaders", "commitment", "positive"),
