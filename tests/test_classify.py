@@ -14,7 +14,9 @@ import pytest
 from clauses import classify_document, explain_text, load_taxonomy
 from clauses.classify import classify_text, compile_taxonomy
 from clauses.patterns import UNLOWERED_MATCHES, combined_patterns, first_characters, grouped_heads, head_branches, pattern_head
-from clauses.vocabulary import Vocabulary, VocabularyCompiler, VocabularyEntry, phrase_variants, word_forms
+from clauses import vocabulary as vocabulary_module
+from clauses.vocabulary import (GAP, GAP_ORDER_LENGTH, Vocabulary, VocabularyCompiler, VocabularyEntry, expression_length,
+                                phrase_variants, word_forms)
 from grammar import load_document
 from grammar.models import Document, Provision
 from grammar.trie import trie_regex
@@ -428,6 +430,43 @@ def test_phrase_scan_checks_drop_no_match(text):
         compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
     vocabulary = compiler.compile()
     assert _scanned(vocabulary, text) == _scanned(_unchecked(vocabulary), text)
+
+
+#: The gap word as first written, retried at every split between its letters: the possessive one must find the same.
+BACKTRACKING_GAP = r"(?:(?:[^\S\n]|,)+[\w\-'’–—]+(?:(?:\.\w+)+\.?)?){0,5}?,?"
+GAP_PHRASES = ["consultations * committee", "duties * equivalent", "{not|no} * legally binding", "amendments * chapter",
+               "amendments to this {chapter|annex}", "key * supply chains", "workers * rights", "export * * ban"]
+
+
+def _gap_scan(gap: str, text: str, monkeypatch) -> list:
+    monkeypatch.setattr(vocabulary_module, "GAP", gap)
+    compiler = VocabularyCompiler({}, frozenset({"to", "this", "not", "no"}))
+    for phrase in GAP_PHRASES:
+        compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
+    return _scanned(compiler.compile(), text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("consultations in the Sub-Committee; consultations in the joint-committee", id="before-a-hyphen"),
+    pytest.param("duties—equivalent; duties – equivalent; duties on goods -equivalent", id="dashes"),
+    pytest.param("not - in any way - legally binding; no, it's-not legally binding", id="punctuation-words"),
+    pytest.param("amendments to this chapter; amendments, if any, to the chapter", id="tail-order"),
+    pytest.param("key U.S. supply chains; workers' and employers' rights; export of all goods--ban", id="abbreviations"),
+])
+def test_the_gap_word_finds_what_the_backtracking_one_found(text, monkeypatch):
+    assert _gap_scan(GAP, text, monkeypatch) == _gap_scan(BACKTRACKING_GAP, text, monkeypatch)
+
+
+def test_a_phrase_word_run_together_with_a_gap_word_is_not_found(monkeypatch):
+    # Finding it meant retrying every split of every gap word's letters, three quarters of the tail-matching time.
+    assert _gap_scan(BACKTRACKING_GAP, "consultations in thecommittee", monkeypatch) == [
+        (0, 29, ["consultations * committee"])]
+    assert _gap_scan(GAP, "consultations in thecommittee", monkeypatch) == []
+
+
+def test_a_gap_counts_for_its_first_length_in_the_order_of_tails():
+    assert expression_length(GAP + "duty") == GAP_ORDER_LENGTH + len("duty")
+    assert expression_length("duty") == len("duty")
 
 
 def test_a_first_word_with_punctuation_does_not_hide_the_bare_word():
