@@ -129,6 +129,8 @@ SAVING_SUBJECT = re.compile(r"(?i:\b(?:agreement|treaty|protocol|convention|memo
                             r"measures?|decisions?)\s+taken\s+under)\b)|\b[A-Z]{3,}\b")
 # The verb by which an instrument requires something ("the deal calls for …").
 CALLS_FOR = re.compile(r"(?i)(?:calls|call|called)\s+for")
+# Prepositions that end a noun phrase's head: "the MOU [on key minerals]", "the agreement [between the two ministries]".
+HEAD_ENDS = frozenset({"on", "of", "for", "between", "with", "in", "regarding", "concerning", "signed"})
 # A cue that opens a participle clause ("…, agreeing to", "…, committing to").
 PARTICIPLE_CUE = re.compile(r"(?i)[a-z]+ing\b")
 PLAN_CACHE_SIZE = 1 << 16
@@ -877,8 +879,9 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
         return True  # "… battery supply chains will play a vital role", "Foreign capital will continue to play an important role"
     actor = _actor(text, plan, cues)
     words = actor.split() if actor is not None else []
-    # No one named, or things the sentence before named ("These policies will also contribute to …"): a verb of effect forecasts.
-    if not words or (len(words) > 1 and words[0].lower() in DEMONSTRATIVES and words[1][:1].islower() and not plan.named_actor):
+    # No one named, or things the sentence before named ("These policies will also contribute to …", "This will not only boost
+    # India's quest …"): a verb of effect forecasts.
+    if not words or (words[0].lower() in DEMONSTRATIVES and (len(words) == 1 or words[1][:1].islower()) and not plan.named_actor):
         return PREDICTED_EFFECT.match(text, end) is not None
     head = words[-1].lower()
     # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …":
@@ -912,8 +915,10 @@ def _an_instrument_requires(text: str, plan: Plan, cues: list[Cue]) -> bool:
         subject = text[cues[plan.modality_cue - 1][0]:cues[plan.modality_cue - 1][1]]
     else:
         return False
-    words = subject.split()
-    return bool(words) and words[-1].lower().strip(",") in INSTRUMENTS
+    words = [word.lower().strip(",") for word in subject.split()]
+    # The head noun stands before the subject's first preposition: "the MOU on key minerals calls for …".
+    head = next((index for index, word in enumerate(words) if word in HEAD_ENDS), len(words))
+    return head > 0 and words[head - 1] in INSTRUMENTS
 
 
 def _saves(text: str, plan: Plan, cues: list[Cue]) -> bool:
