@@ -215,22 +215,33 @@ def _top_alternatives(source: str) -> list[str]:
 
 def _split_top_level(source: str) -> list[str]:
     """``source`` cut at each "|" outside groups and character classes."""
-    pieces, depth, start, at = [], 0, 0, 0
+    pieces, start = [], 0
+    for at, char, depth in _structure(source):
+        if char == "|" and depth == 0:
+            pieces.append(source[start:at])
+            start = at + 1
+    return pieces + [source[start:]]
+
+
+def _closing_paren(source: str) -> int:
+    """Where the group opening at offset 0 closes."""
+    return next((at for at, char, depth in _structure(source) if char == ")" and depth == 0), -1)
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of ``source`` outside escapes and character classes: its offset, itself, and the group
+    depth after it."""
+    depth, at = 0, 0
     while at < len(source):
         char = source[at]
         if char == "\\":
             at += 1
         elif char == "[":
             at = _class_end(source, at)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            pieces.append(source[start:at])
-            start = at + 1
+        elif char in "()|":
+            depth += 1 if char == "(" else -1 if char == ")" else 0
+            yield at, char, depth
         at += 1
-    return pieces + [source[start:]]
 
 
 def _class_end(source: str, at: int) -> int:
@@ -240,25 +251,6 @@ def _class_end(source: str, at: int) -> int:
     while source[at] != "]":
         at += 2 if source[at] == "\\" else 1
     return at
-
-
-def _closing_paren(source: str) -> int:
-    """Where the group opening at offset 0 closes."""
-    depth, at = 0, 0
-    while at < len(source):
-        char = source[at]
-        if char == "\\":
-            at += 1
-        elif char == "[":
-            at = _class_end(source, at)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return at
-        at += 1
-    return -1
 
 
 # A top-level alternative of a terminal: its source, the words it may spell first, and their starts that end before a
