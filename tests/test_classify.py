@@ -413,6 +413,14 @@ def _scanned(vocabulary: Vocabulary, text: str) -> list:
     return [(start, end, [entry.source for entry in entries]) for start, end, entries in vocabulary.finditer(text.lower())]
 
 
+def _vocabulary_of(phrases, fixed_words: set[str], spellings: dict[str, list[str]] | None = None) -> Vocabulary:
+    """The compiled phrases, each an entry of its own in one category."""
+    compiler = VocabularyCompiler(spellings or {}, frozenset(fixed_words))
+    for phrase in phrases:
+        compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
+    return compiler.compile()
+
+
 PHRASES = ["export {duty|tax}", "export ban", "supply-chain mapping", "supply * vulnerability", "{not|no} * legally binding",
            "review {of|} {this|the} agreement", "labour rights", "re-use", "screening"]
 
@@ -425,10 +433,7 @@ PHRASES = ["export {duty|tax}", "export ban", "supply-chain mapping", "supply * 
     pytest.param("labour’s rights, labour rights, labor, re-use, reuse and re use, screening", id="apostrophe-and-compounds"),
 ])
 def test_phrase_scan_checks_drop_no_match(text):
-    compiler = VocabularyCompiler({"labour": ["labor"]}, frozenset({"of", "the", "this", "no", "not"}))
-    for phrase in PHRASES:
-        compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
-    vocabulary = compiler.compile()
+    vocabulary = _vocabulary_of(PHRASES, {"of", "the", "this", "no", "not"}, {"labour": ["labor"]})
     assert _scanned(vocabulary, text) == _scanned(_unchecked(vocabulary), text)
 
 
@@ -440,10 +445,7 @@ GAP_PHRASES = ["consultations * committee", "duties * equivalent", "{not|no} * l
 
 def _gap_scan(gap: str, text: str, monkeypatch) -> list:
     monkeypatch.setattr(vocabulary_module, "GAP", gap)
-    compiler = VocabularyCompiler({}, frozenset({"to", "this", "not", "no"}))
-    for phrase in GAP_PHRASES:
-        compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
-    return _scanned(compiler.compile(), text)
+    return _scanned(_vocabulary_of(GAP_PHRASES, {"to", "this", "not", "no"}), text)
 
 
 @pytest.mark.parametrize("text", [
@@ -471,10 +473,8 @@ def test_a_gap_counts_for_its_first_length_in_the_order_of_tails():
 
 def test_a_first_word_with_punctuation_does_not_hide_the_bare_word():
     """"environmental, social and governance" must not stop "environmental" matching before any other comma."""
-    compiler = VocabularyCompiler({}, frozenset({"and"}))
-    for phrase in ("environmental", "environmental, social and governance"):
-        compiler.add(phrase, VocabularyEntry("c", phrase, 1.0))
-    scanned = _scanned(compiler.compile(), "high environmental, labour and governance standards; environmental, social and governance")
+    vocabulary = _vocabulary_of(["environmental", "environmental, social and governance"], {"and"})
+    scanned = _scanned(vocabulary, "high environmental, labour and governance standards; environmental, social and governance")
     assert scanned == [(5, 18, ["environmental"]), (53, 89, ["environmental, social and governance"])]
 
 
