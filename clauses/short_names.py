@@ -16,8 +16,8 @@ from clauses.models import Tag
 from grammar.models import Provision
 
 # Right after a tagged name (perhaps with a few more words of it: the evidence may be "Economic Commission" in "Joint
-# Economic Commission", or "Council" in "Council on Trade and Competitiveness"), the definition in parentheses: "(JEC)", "(the “Committee”)", "(hereinafter referred to
-# as the JEC)", "(hereinafter called 'the Council')".
+# Economic Commission", or "Council" in "Council on Trade and Competitiveness"), the definition in parentheses: "(JEC)",
+# "(the “Committee”)", "(hereinafter referred to as the JEC)", "(hereinafter called 'the Council')".
 DEFINITION = re.compile(
     r"(?P<rest>(?:[ ]+(?:(?:and|of|on|for|in|the|&)[ ]+)?[A-Z][\w'’&-]*){0,4})[ ]*\(\s*(?:hereinafter(?:\s*[-–,])?\s+(?:referred\s+to\s+as|called|the)\s+)?(?:the\s+)?"
     r"[\"“'‘]?(?P<short>[A-Z][A-Za-z&-]{1,11})[\"”'’]?\s*\)")

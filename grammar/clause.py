@@ -129,7 +129,7 @@ SAVING_SUBJECT = re.compile(r"(?i:\b(?:agreement|treaty|protocol|convention|memo
                             r"measures?|decisions?)\s+taken\s+under)\b)|\b[A-Z]{3,}\b")
 # The verb by which an instrument requires something ("the deal calls for …").
 CALLS_FOR = re.compile(r"(?i)(?:calls|call|called)\s+for")
-# Prepositions that end a noun phrase's head: "the MOU [on key minerals]", "the agreement [between the two ministries]".
+# Words after a noun phrase's head: prepositions and a participle ("the MOU [on key minerals]", "the agreement [signed in …]").
 HEAD_ENDS = frozenset({"on", "of", "for", "between", "with", "in", "regarding", "concerning", "signed"})
 # A cue that opens a participle clause ("…, agreeing to", "…, committing to").
 PARTICIPLE_CUE = re.compile(r"(?i)[a-z]+ing\b")
