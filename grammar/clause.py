@@ -129,6 +129,10 @@ SAVING_SUBJECT = re.compile(r"(?i:\b(?:agreement|treaty|protocol|convention|memo
                             r"measures?|decisions?)\s+taken\s+under)\b)|\b[A-Z]{3,}\b")
 # The verb by which an instrument requires something ("the deal calls for …").
 CALLS_FOR = re.compile(r"(?i)(?:calls|call|called)\s+for")
+# … and by which it states its aim ("The MoU seeks to promote …").
+SEEKS_TO = re.compile(r"(?i)(?:also\s+)?(?:seeks|seek|sought)\s+to")
+# Instruments that are also the group of their members, who act: "The partnership seeks to enhance the resilience of …".
+MEMBERSHIPS = frozenset({"partnership", "partnerships", "alliance", "initiative", "cooperation", "collaboration", "relationship"})
 # Words after a noun phrase's head: prepositions and a participle ("the MOU [on key minerals]", "the agreement [signed in …]").
 HEAD_ENDS = frozenset({"on", "of", "for", "between", "with", "in", "regarding", "concerning", "signed"})
 # A cue that opens a participle clause ("…, agreeing to", "…, committing to").
@@ -794,6 +798,8 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
             plan = Plan("none", plan.modality_cue, plan.polarity_cue, plan.subject, plan.named_actor)
         elif plan.modality == "aspirational" and _an_instrument_requires(text, plan, cues):
             plan = Plan("commitment", plan.modality_cue, plan.polarity_cue, plan.subject, plan.named_actor)
+        elif plan.modality == "best_effort" and _an_instrument_seeks(text, plan, cues):
+            plan = Plan("aspirational", plan.modality_cue, plan.polarity_cue, plan.subject, plan.named_actor)
         elif plan.modality == "binding" and not plan.named_actor and _saves(text, plan, cues):
             plan = Plan("none", plan.modality_cue, plan.polarity_cue)  # the instrument it saves is no actor
         elif RANK[plan.modality] < RANK["aspirational"] and (recital := _opening_recital(text, cues)) is not None:
@@ -905,9 +911,22 @@ def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:
 def _an_instrument_requires(text: str, plan: Plan, cues: list[Cue]) -> bool:
     """"The deal calls for a $1 billion contribution from each side": what an instrument calls for, it requires of its
     parties; a person or a statement calling for something ("The ministers called for restraint") only urges."""
+    return _cue_is(CALLS_FOR, text, plan, cues) and _subject_is_an_instrument(text, plan, cues)
+
+
+def _an_instrument_seeks(text: str, plan: Plan, cues: list[Cue]) -> bool:
+    """"The MoU also seeks to promote the exchange of knowledge": what an instrument seeks is its aim, as "aims to" is;
+    a party seeking to act ("The Parties shall seek to promote …") makes an effort."""
+    return _cue_is(SEEKS_TO, text, plan, cues) and _subject_is_an_instrument(text, plan, cues, but=MEMBERSHIPS)
+
+
+def _cue_is(verb: re.Pattern, text: str, plan: Plan, cues: list[Cue]) -> bool:
     start, end, _ = cues[plan.modality_cue]
-    if CALLS_FOR.fullmatch(text[start:end].strip()) is None:
-        return False
+    return verb.fullmatch(text[start:end].strip()) is not None
+
+
+def _subject_is_an_instrument(text: str, plan: Plan, cues: list[Cue], but: frozenset[str] = frozenset()) -> bool:
+    """Whether the subject of ``plan``'s verb is an instrument ("the MOU on key minerals", "The deal"), one not named in ``but``."""
     if plan.subject:
         subject = _subject_text(text, plan, cues)
     elif plan.modality_cue and cues[plan.modality_cue - 1][2] in ("WORDS", "FEW"):
@@ -918,7 +937,7 @@ def _an_instrument_requires(text: str, plan: Plan, cues: list[Cue]) -> bool:
     words = [word.lower().strip(",") for word in subject.split()]
     # The head noun stands before the subject's first preposition: "the MOU on key minerals calls for …".
     head = next((index for index, word in enumerate(words) if word in HEAD_ENDS), len(words))
-    return head > 0 and words[head - 1] in INSTRUMENTS
+    return head > 0 and words[head - 1] in INSTRUMENTS and words[head - 1] not in but
 
 
 def _saves(text: str, plan: Plan, cues: list[Cue]) -> bool:

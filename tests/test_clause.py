@@ -624,6 +624,17 @@ NEWS_LANGUAGE = [
      "aspirational", "positive"),
     ("is-tasked-with-binds", "The U.S. Commerce Secretary is tasked with setting a quota on UK steel imports.",
      "The U.S. Commerce Secretary", "binding", "positive"),
+    # An order or a duty not to act binds negatively; "directed to" a noun orders no one.
+    ("is-directed-not-to-binds", "The buyer is also directed not to acquire any further interest in the company.", "The buyer",
+     "binding", "negative"),
+    ("is-required-not-to-binds", "Each Party is required not to impose new charges on exports.", "Each Party", "binding", "negative"),
+    ("was-ordered-to-binds", "The investor was ordered to divest its stake within 90 days.", "The investor", "binding", "positive"),
+    ("directed-to-a-body-is-no-order", "Requests are directed to the Secretariat.", N, "none", "positive"),
+    # What an instrument seeks is its aim; a party or a group of members seeking to act makes an effort.
+    ("instrument-seeks-to-aims", "The MoU also seeks to promote the exchange of expertise.", "The MoU", "aspirational", "positive"),
+    ("partnership-seeks-to-strives", "The partnership seeks to enhance the resilience of supply chains.", "The partnership",
+     "best_effort", "positive"),
+    ("parties-seek-to-strive", "The Parties shall seek to promote trade in services.", "The Parties", "best_effort", "positive"),
 ]
 
 
