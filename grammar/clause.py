@@ -120,6 +120,8 @@ SPEAKERS = frozenset({"he", "she", "sources", "source", "officials", "official",
 # noted …" speak as the parties) or a plural names the parties' ministers.
 SPEAKER_TITLES = frozenset({"minister", "secretary", "president", "chairman", "chairwoman", "chairperson", "ambassador",
                             "director", "governor", "commissioner", "ceo", "premier", "chancellor", "treasurer"})
+# The pronouns by which a reported clause names people, who act: "said they will focus on …".
+PERSONAL_PRONOUNS = frozenset({"we", "they", "he", "she", "i"})
 # What a speaker advocates rather than states: "highlighted the need for continued strong cooperation".
 ADVOCACY = re.compile(r"(?i)\s*(?:that\s+)?the\s+(?:need|importance|necessity|urgency)\b")
 # What a savings clause says the instrument does not do, after "shall not".
@@ -884,7 +886,17 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     if PLAYS_A_ROLE.match(text, end):
         return True  # "… battery supply chains will play a vital role", "Foreign capital will continue to play an important role"
     actor = _actor(text, plan, cues)
-    words = actor.split() if actor is not None else []
+    if actor is not None:
+        words = actor.split()
+    else:
+        # Reported, the clause's own subject decides: "He said the project will create 500 jobs" forecasts, "The companies
+        # said in a statement they will focus on …" commits (a person acts; "it" may be the deal, and stays unnamed).
+        reported = [word.lower().strip(",") for word in _words_before_verb(text, plan, cues).split()]
+        if reported and reported[-1] in PERSONAL_PRONOUNS:
+            return False
+        if _head_noun(reported) in FORECAST_SUBJECTS:
+            return True
+        words = []
     # No one named, or things the sentence before named ("These policies will also contribute to …", "This will not only boost
     # India's quest …"): a verb of effect forecasts.
     if not words or (words[0].lower() in DEMONSTRATIVES and (len(words) == 1 or words[1][:1].islower()) and not plan.named_actor):
@@ -927,17 +939,25 @@ def _cue_is(verb: re.Pattern, text: str, plan: Plan, cues: list[Cue]) -> bool:
 
 def _subject_is_an_instrument(text: str, plan: Plan, cues: list[Cue], but: frozenset[str] = frozenset()) -> bool:
     """Whether the subject of ``plan``'s verb is an instrument ("the MOU on key minerals", "The deal"), one not named in ``but``."""
-    if plan.subject:
-        subject = _subject_text(text, plan, cues)
-    elif plan.modality_cue and cues[plan.modality_cue - 1][2] in ("WORDS", "FEW"):
-        # Reported ("Albanese said the deal calls for …"), the words before the verb are the subject, named or not.
-        subject = text[cues[plan.modality_cue - 1][0]:cues[plan.modality_cue - 1][1]]
-    else:
-        return False
-    words = [word.lower().strip(",") for word in subject.split()]
-    # The head noun stands before the subject's first preposition: "the MOU on key minerals calls for …".
+    head = _head_noun([word.lower().strip(",") for word in _words_before_verb(text, plan, cues).split()])
+    return head in INSTRUMENTS and head not in but
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head noun of a subject's lower-cased words: the word before its first preposition ("the MOU [on key minerals]",
+    "the structure [for purchasing crude oil …]"), else its last word; "" for no words."""
     head = next((index for index, word in enumerate(words) if word in HEAD_ENDS), len(words))
-    return head > 0 and words[head - 1] in INSTRUMENTS and words[head - 1] not in but
+    return words[head - 1] if head > 0 else ""
+
+
+def _words_before_verb(text: str, plan: Plan, cues: list[Cue]) -> str:
+    """The subject of ``plan``'s verb as the text has it, named or not: the plan's subject, or, reported ("Albanese said the
+    deal calls for …"), the words right before the verb; "" when there are none."""
+    if plan.subject:
+        return _subject_text(text, plan, cues)
+    if plan.modality_cue and cues[plan.modality_cue - 1][2] in ("WORDS", "FEW"):
+        return text[cues[plan.modality_cue - 1][0]:cues[plan.modality_cue - 1][1]]
+    return ""
 
 
 def _saves(text: str, plan: Plan, cues: list[Cue]) -> bool:

@@ -635,6 +635,17 @@ NEWS_LANGUAGE = [
     ("partnership-seeks-to-strives", "The partnership seeks to enhance the resilience of supply chains.", "The partnership",
      "best_effort", "positive"),
     ("parties-seek-to-strive", "The Parties shall seek to promote trade in services.", "The Parties", "best_effort", "positive"),
+    # "according to" right after a quotation attributes it as "said" does; elsewhere it is no verb.
+    ("quote-according-to", "\u201cThe two sides will tap the potential to cooperate,\u201d according to a joint statement.",
+     "The two sides", "commitment", "positive"),
+    ("according-to-their-laws", "The Parties shall, according to their laws, cooperate.", "The Parties", "binding", "positive"),
+    # Reported, the clause's own subject decides whether a "will" forecasts: a person acts, a plant or a market forecasts,
+    # and the head noun is the one before a preposition ("the structure [for … the gas pipeline]").
+    ("reported-they-will-focus", "The companies said in a statement they will focus on improved processes.", N, "commitment",
+     "positive"),
+    ("reported-project-will-create", "He said the project will create 500 jobs.", N, "none", "positive"),
+    ("reported-head-before-preposition", "The minister said that the structure for buying oil through the pipeline would be"
+     " finalised soon.", N, "commitment", "positive"),
 ]
 
 
