@@ -644,6 +644,7 @@ NEWS_LANGUAGE = [
     ("reported-they-will-focus", "The companies said in a statement they will focus on improved processes.", N, "commitment",
      "positive"),
     ("reported-project-will-create", "He said the project will create 500 jobs.", N, "none", "positive"),
+    ("expressed-eagerness-to", "He expressed eagerness to further strengthen these relations.", "He", "aspirational", "positive"),
     ("reported-head-before-preposition", "The minister said that the structure for buying oil through the pipeline would be"
      " finalised soon.", N, "commitment", "positive"),
 ]
