@@ -162,6 +162,7 @@ class _Openings(NamedTuple):
     predicted_effect: re.Pattern[str]
     forecast_subjects: frozenset[str]
     instruments: frozenset[str]
+    measure_passive: re.Pattern[str]
 
 
 def _opening_patterns() -> _Openings:
@@ -186,10 +187,13 @@ def _opening_patterns() -> _Openings:
                    re.IGNORECASE),
         frozenset(forecast["subjects"]),
         frozenset(forecast["instruments"]),
+        re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?be\s+(?:[a-z]+ly\s+)?(?:{alternatives(forecast['measures'])})\b",
+                   re.IGNORECASE),
     )
 
 
-INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT, FORECAST_SUBJECTS, INSTRUMENTS = _opening_patterns()
+INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT, FORECAST_SUBJECTS, INSTRUMENTS, MEASURE_PASSIVE = \
+    _opening_patterns()
 
 
 class _CueTypeLexer(Lexer):
@@ -895,7 +899,7 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
         if reported and reported[-1] in PERSONAL_PRONOUNS:
             return False
         if _head_noun(reported) in FORECAST_SUBJECTS:
-            return True
+            return MEASURE_PASSIVE.match(text, end) is None
         words = []
     # No one named, or things the sentence before named ("These policies will also contribute to …", "This will not only boost
     # India's quest …"): a verb of effect forecasts.
@@ -904,7 +908,10 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     head = words[-1].lower()
     # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …":
     # an instrument's effect.
-    return head in FORECAST_SUBJECTS or (head in INSTRUMENTS and PREDICTED_EFFECT.match(text, end) is not None)
+    # "Exports of copper will also be stopped" is a measure taken on the thing, whoever takes it, not a forecast of it.
+    if head in FORECAST_SUBJECTS:
+        return MEASURE_PASSIVE.match(text, end) is None
+    return head in INSTRUMENTS and PREDICTED_EFFECT.match(text, end) is not None
 
 
 def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:

@@ -644,6 +644,11 @@ NEWS_LANGUAGE = [
     ("reported-they-will-focus", "The companies said in a statement they will focus on improved processes.", N, "commitment",
      "positive"),
     ("reported-project-will-create", "He said the project will create 500 jobs.", N, "none", "positive"),
+    # A thing's "will be" stopped, banned or subject to a quota is a measure someone takes, not a forecast of the thing.
+    ("exports-will-be-stopped", "The law states that exports of unprocessed copper will also be stopped.", N, "commitment",
+     "positive"),
+    ("imports-will-be-subject-to", "Imports will be subject to a quota.", "Imports", "commitment", "positive"),
+    ("plant-will-be-built-forecasts", "The plant will be built by 2027.", N, "none", "positive"),
     ("expressed-eagerness-to", "He expressed eagerness to further strengthen these relations.", "He", "aspirational", "positive"),
     ("reported-head-before-preposition", "The minister said that the structure for buying oil through the pipeline would be"
      " finalised soon.", N, "commitment", "positive"),
