@@ -136,7 +136,7 @@ SEEKS_TO = re.compile(r"(?i)(?:also\s+)?(?:seeks|seek|sought)\s+to")
 # Instruments that are also the group of their members, who act: "The partnership seeks to enhance the resilience of …".
 MEMBERSHIPS = frozenset({"partnership", "partnerships", "alliance", "initiative", "cooperation", "collaboration", "relationship"})
 # Words after a noun phrase's head: prepositions and a participle ("the MOU [on key minerals]", "the agreement [signed in …]").
-HEAD_ENDS = frozenset({"on", "of", "for", "between", "with", "in", "regarding", "concerning", "signed"})
+HEAD_ENDS = frozenset({"on", "of", "for", "between", "with", "in", "regarding", "concerning", "like", "signed"})
 # A cue that opens a participle clause ("…, agreeing to", "…, committing to").
 PARTICIPLE_CUE = re.compile(r"(?i)[a-z]+ing\b")
 PLAN_CACHE_SIZE = 1 << 16
@@ -905,9 +905,9 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     # India's quest …"): a verb of effect forecasts.
     if not words or (words[0].lower() in DEMONSTRATIVES and (len(words) == 1 or words[1][:1].islower()) and not plan.named_actor):
         return PREDICTED_EFFECT.match(text, end) is not None
-    head = words[-1].lower()
-    # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …":
-    # an instrument's effect.
+    head = _head_noun([word.lower().strip(",") for word in words])
+    # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …",
+    # "Agreements like today's will make …": an instrument's effect.
     # "Exports of copper will also be stopped" is a measure taken on the thing, whoever takes it, not a forecast of it.
     if head in FORECAST_SUBJECTS:
         return MEASURE_PASSIVE.match(text, end) is None

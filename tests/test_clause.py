@@ -649,6 +649,15 @@ NEWS_LANGUAGE = [
      "positive"),
     ("imports-will-be-subject-to", "Imports will be subject to a quota.", "Imports", "commitment", "positive"),
     ("plant-will-be-built-forecasts", "The plant will be built by 2027.", N, "none", "positive"),
+    # The subject's head noun stands before its first preposition or "like": "The annual amount of imported LNG will be turned
+    # into gas", "Agreements like today's will make supply chains more resilient", "Growth in … will need to keep pace".
+    ("amount-of-will-forecasts", "The annual amount of imported LNG will be turned into gas in Poland.", N, "none", "positive"),
+    ("agreements-like-todays-will-make", "Agreements like today's will make our supply chains more resilient.",
+     N, "none", "positive"),
+    ("growth-will-need-to", "Growth in the region's energy infrastructure will need to keep pace with demand.",
+     N, "none", "positive"),
+    ("government-of-will-provide", "The Government of Japan will provide grants for the project.", "The Government of Japan",
+     "commitment", "positive"),
     ("expressed-eagerness-to", "He expressed eagerness to further strengthen these relations.", "He", "aspirational", "positive"),
     ("expressed-their-satisfaction", "The two Heads of State expressed their satisfaction with the outcome.", "The two Heads of State",
      "aspirational", "positive"),
