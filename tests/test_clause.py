@@ -656,6 +656,11 @@ NEWS_LANGUAGE = [
      N, "none", "positive"),
     ("growth-will-need-to", "Growth in the region's energy infrastructure will need to keep pace with demand.",
      N, "none", "positive"),
+    # A miner's exploring is no aspiration, nor is a passive "it is to be noted that".
+    ("explore-lithium-is-mining", "The company obtained rights to evaluate, prospect and explore lithium in five blocks.", N,
+     "none", "positive"),
+    ("explore-ways-aspires", "They will explore ways to deepen cooperation.", "They", "aspirational", "positive"),
+    ("it-is-to-be-noted-that", "It is to be noted that the investments are expected to come from private firms.", N, "none", "positive"),
     ("government-of-will-provide", "The Government of Japan will provide grants for the project.", "The Government of Japan",
      "commitment", "positive"),
     ("expressed-eagerness-to", "He expressed eagerness to further strengthen these relations.", "He", "aspirational", "positive"),
