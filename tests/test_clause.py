@@ -661,6 +661,10 @@ NEWS_LANGUAGE = [
      "none", "positive"),
     ("explore-ways-aspires", "They will explore ways to deepen cooperation.", "They", "aspirational", "positive"),
     ("it-is-to-be-noted-that", "It is to be noted that the investments are expected to come from private firms.", N, "none", "positive"),
+    # What a decision or an instrument is designed for is its aim; a party expecting to act intends to.
+    ("is-designed-to-aims", "The decision is designed to protect our national interest.", "The decision", "aspirational", "positive"),
+    ("sides-expect-to", "The sides expect to start the feasibility study in 2020.", "The sides", "aspirational", "positive"),
+    ("analysts-expect-prices-to", "Analysts expect prices to rise.", N, "none", "positive"),
     ("government-of-will-provide", "The Government of Japan will provide grants for the project.", "The Government of Japan",
      "commitment", "positive"),
     ("expressed-eagerness-to", "He expressed eagerness to further strengthen these relations.", "He", "aspirational", "positive"),
