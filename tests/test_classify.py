@@ -744,6 +744,26 @@ def test_accuracy_bench_refuses_a_folder_without_labels(tmp_path):
     assert "nothing to measure" in finished.stderr
 
 
+def test_agreement_bench_compares_two_annotators_of_the_same_rows(tmp_path):
+    text = "Neither Party shall impose export duties on cobalt."
+    first = [{"id": "x1", "text": text, "categories": ["export_duties"], "modality": "binding"},
+             {"id": "x2", "text": "Gold prices fell.", "categories": [], "modality": "none"}]
+    second = [{"id": "x1", "text": text, "categories": ["export_duties", "trade_facilitation"], "modality": "binding"},
+              {"id": "x2", "text": "Gold prices fell.", "categories": [], "modality": "aspirational"},
+              {"id": "x3", "text": "A row only B labelled.", "categories": [], "modality": "none"}]
+    for name, rows in (("a.jsonl", first), ("b.jsonl", second)):
+        (tmp_path / name).write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    finished = subprocess.run([sys.executable, str(ROOT / "bench" / "agreement.py"), str(tmp_path / "a.jsonl"),
+                               str(tmp_path / "b.jsonl")], capture_output=True, text=True, check=False)
+    assert finished.returncode == 0, finished.stderr
+    assert "rows labelled by both: 2 (only A: 0, only B: 1)" in finished.stdout
+    assert re.search(r"export_duties\s+1\s+0\s+0\s+1\.00", finished.stdout)
+    assert re.search(r"trade_facilitation\s+0\s+1\s+0\s+0\.00", finished.stdout)
+    assert "macro-F1 over the 2 categories either gave: 0.500" in finished.stdout
+    # Observed 0.5; chance 0.25 (both say binding half the time): kappa (0.5 - 0.25) / 0.75.
+    assert "modality agreement: 0.500 (1 of 2), Cohen's kappa 0.333" in finished.stdout
+
+
 def test_a_phrase_starting_inside_a_hyphenated_first_word_is_found():
     # "free-trade zone" makes "free trade" one first word; "trade regime" starts at its second word.
     compiler = VocabularyCompiler({}, frozenset())
