@@ -895,7 +895,7 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     else:
         # Reported, the clause's own subject decides: "He said the project will create 500 jobs" forecasts, "The companies
         # said in a statement they will focus on …" commits (a person acts; "it" may be the deal, and stays unnamed).
-        reported = [word.lower().strip(",") for word in _words_before_verb(text, plan, cues).split()]
+        reported = _lowered_words(_words_before_verb(text, plan, cues))
         if reported and reported[-1] in PERSONAL_PRONOUNS:
             return False
         if _head_noun(reported) in FORECAST_SUBJECTS:
@@ -905,7 +905,7 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     # India's quest …"): a verb of effect forecasts.
     if not words or (words[0].lower() in DEMONSTRATIVES and (len(words) == 1 or words[1][:1].islower()) and not plan.named_actor):
         return PREDICTED_EFFECT.match(text, end) is not None
-    head = _head_noun([word.lower().strip(",") for word in words])
+    head = _head_noun(_lowered_words(actor))
     # "The project will create 500 jobs": what a thing will do, whatever the verb; "This partnership will help build …",
     # "Agreements like today's will make …": an instrument's effect.
     # "Exports of copper will also be stopped" is a measure taken on the thing, whoever takes it, not a forecast of it.
@@ -921,7 +921,7 @@ def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:
     start, end, _ = cues[plan.modality_cue]
     if not STATING_VERB.fullmatch(text[start:end].strip()) or not plan.subject:
         return False
-    subject = [word.lower().strip(",") for word in _subject_text(text, plan, cues).split()]
+    subject = _lowered_words(_subject_text(text, plan, cues))
     if subject and subject[-1] in SPEAKERS:
         return True
     return bool(SPEAKER_TITLES.intersection(subject)) and "and" not in subject and ADVOCACY.match(text, end) is None
@@ -946,7 +946,7 @@ def _cue_is(verb: re.Pattern, text: str, plan: Plan, cues: list[Cue]) -> bool:
 
 def _subject_is_an_instrument(text: str, plan: Plan, cues: list[Cue], but: frozenset[str] = frozenset()) -> bool:
     """Whether the subject of ``plan``'s verb is an instrument ("the MOU on key minerals", "The deal"), one not named in ``but``."""
-    head = _head_noun([word.lower().strip(",") for word in _words_before_verb(text, plan, cues).split()])
+    head = _head_noun(_lowered_words(_words_before_verb(text, plan, cues)))
     return head in INSTRUMENTS and head not in but
 
 
@@ -955,6 +955,11 @@ def _head_noun(words: list[str]) -> str:
     "the structure [for purchasing crude oil …]"), else its last word; "" for no words."""
     head = next((index for index, word in enumerate(words) if word in HEAD_ENDS), len(words))
     return words[head - 1] if head > 0 else ""
+
+
+def _lowered_words(subject: str) -> list[str]:
+    """A subject's words as the word lists above hold them: lower-cased, without a trailing comma."""
+    return [word.lower().strip(",") for word in subject.split()]
 
 
 def _words_before_verb(text: str, plan: Plan, cues: list[Cue]) -> str:
