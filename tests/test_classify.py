@@ -700,14 +700,23 @@ def test_explain_empty_text_is_trouble(capsys):
 
 # ----------------------------------------------------------------------------- bench/accuracy.py on a folder of one's own
 
+def _run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], capture_output=True, text=True, check=False)
+
+
 def _run_accuracy(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "bench" / "accuracy.py"), *args], capture_output=True, text=True, check=False)
+    return _run_bench("accuracy.py", *args)
+
+
+def _write_rows(path: Path, rows: list[dict]) -> None:
+    """Labelled rows as a ``*.jsonl`` file, one JSON object per line."""
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
 
 
 def test_accuracy_bench_measures_a_labelled_folder_given_to_it(tmp_path):
     rows = [{"id": "x1", "text": "Neither Party shall impose export duties on cobalt.", "categories": ["export_duties"], "modality": "binding"},
             {"id": "x2", "text": "Gold prices fell on Monday.", "categories": ["stockpiling"], "modality": "none"}]
-    (tmp_path / "mine.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    _write_rows(tmp_path / "mine.jsonl", rows)
     (tmp_path / "notes.jsonl").write_text(json.dumps({"id": "x1", "note": "a companion row"}) + "\n", encoding="utf-8")
     finished = _run_accuracy("--labelled", str(tmp_path))
     assert finished.returncode == 0, finished.stderr
@@ -728,7 +737,7 @@ def test_accuracy_bench_scores_rows_inside_their_documents(tmp_path):
              "modality": "binding"},
             {"id": "x2", "source": "elsewhere.txt", "text": "(a) adopt its rules of procedure;", "categories": [],
              "modality": "binding"}]
-    (labelled / "mine.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    _write_rows(labelled / "mine.jsonl", rows)
     alone = _run_accuracy("--labelled", str(labelled))
     inside = _run_accuracy("--labelled", str(labelled), "--documents", str(documents))
     assert re.search(r"cooperation_council\s+0\s+0\s+1\s", alone.stdout)
@@ -751,10 +760,9 @@ def test_agreement_bench_compares_two_annotators_of_the_same_rows(tmp_path):
     second = [{"id": "x1", "text": text, "categories": ["export_duties", "trade_facilitation"], "modality": "binding"},
               {"id": "x2", "text": "Gold prices fell.", "categories": [], "modality": "aspirational"},
               {"id": "x3", "text": "A row only B labelled.", "categories": [], "modality": "none"}]
-    for name, rows in (("a.jsonl", first), ("b.jsonl", second)):
-        (tmp_path / name).write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
-    finished = subprocess.run([sys.executable, str(ROOT / "bench" / "agreement.py"), str(tmp_path / "a.jsonl"),
-                               str(tmp_path / "b.jsonl")], capture_output=True, text=True, check=False)
+    _write_rows(tmp_path / "a.jsonl", first)
+    _write_rows(tmp_path / "b.jsonl", second)
+    finished = _run_bench("agreement.py", str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"))
     assert finished.returncode == 0, finished.stderr
     assert "rows labelled by both: 2 (only A: 0, only B: 1)" in finished.stdout
     assert re.search(r"export_duties\s+1\s+0\s+0\s+1\.00", finished.stdout)
