@@ -695,6 +695,15 @@ NEWS_LANGUAGE = [
      "positive"),
     ("reported-head-before-preposition", "The minister said that the structure for buying oil through the pipeline would be"
      " finalised soon.", N, "commitment", "positive"),
+    ("plans-are-in-place-to", "Plans are in place to establish a processing plant near the mine.", N, "aspirational", "positive"),
+    ("there-are-plans-to", "There are plans to build a second pipeline.", N, "aspirational", "positive"),
+    ("wants-someone-to", "The government wants lithium miners operating in the country to refine locally.", "The government",
+     "aspirational", "positive"),
+    ("wants-something-to-be", "The ministry wants the new rules to be clear.", "The ministry", "aspirational", "positive"),
+    ("directed-a-named-body-to", "The ministers directed the Council for Geosciences to work with the national survey.",
+     "The ministers", "commitment", "positive"),
+    ("tasked-the-committee-to", "The Leaders tasked the Joint Committee to prepare a report.", "The Leaders", "commitment",
+     "positive"),
 ]
 
 
