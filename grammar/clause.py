@@ -163,6 +163,8 @@ class _Openings(NamedTuple):
     forecast_subjects: frozenset[str]
     instruments: frozenset[str]
     measure_passive: re.Pattern[str]
+    process_ending: re.Pattern[str]
+    agents: frozenset[str]
 
 
 def _opening_patterns() -> _Openings:
@@ -189,11 +191,13 @@ def _opening_patterns() -> _Openings:
         frozenset(forecast["instruments"]),
         re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?be\s+(?:[a-z]+ly\s+)?(?:{alternatives(forecast['measures'])})\b",
                    re.IGNORECASE),
+        re.compile(rf"\w(?:{alternatives(forecast['process_endings'])})s?$"),
+        frozenset(forecast["agents"]),
     )
 
 
-INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT, FORECAST_SUBJECTS, INSTRUMENTS, MEASURE_PASSIVE = \
-    _opening_patterns()
+(INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT, FORECAST_SUBJECTS, INSTRUMENTS, MEASURE_PASSIVE,
+ PROCESS_ENDING, AGENTS) = _opening_patterns()
 
 
 class _CueTypeLexer(Lexer):
@@ -911,7 +915,13 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     # "Exports of copper will also be stopped" is a measure taken on the thing, whoever takes it, not a forecast of it.
     if head in FORECAST_SUBJECTS:
         return MEASURE_PASSIVE.match(text, end) is None
-    return head in INSTRUMENTS and PREDICTED_EFFECT.match(text, end) is not None
+    return _names_an_instrument_or_a_process(head) and PREDICTED_EFFECT.match(text, end) is not None
+
+
+def _names_an_instrument_or_a_process(head: str) -> bool:
+    """An instrument ("deal", "partnership", "financing") or a process or an act named by its noun ("enrichment",
+    "development"), not a body ("government", "commission")."""
+    return head in INSTRUMENTS or (PROCESS_ENDING.search(head) is not None and head not in AGENTS)
 
 
 def _a_speaker_notes(text: str, plan: Plan, cues: list[Cue]) -> bool:

@@ -704,6 +704,34 @@ NEWS_LANGUAGE = [
      "The ministers", "commitment", "positive"),
     ("tasked-the-committee-to", "The Leaders tasked the Joint Committee to prepare a report.", "The Leaders", "commitment",
      "positive"),
+    # A process or an act named by its noun forecasts with a verb of effect, as an instrument does; a body commits.
+    ("financing-will-help", "The long-term financing will help promote private investment in renewable energy.", N, "none",
+     "positive"),
+    ("a-process-noun-will-help", "Western enrichment will help Ukraine be free from dependence on Russian resources.", N, "none",
+     "positive"),
+    ("development-will-significantly-contribute", "The development of the deposit will significantly contribute to the new"
+     " industrial programme.", N, "none", "positive"),
+    ("a-body-noun-will-support", "The Commission will support the Member States.", "The Commission", "commitment", "positive"),
+    ("a-gerund-opener-then-a-forecast", "Leveraging the port's location, this collaboration will help meet rising demand.", N,
+     "none", "positive"),
+    ("agreed-a-deal-is-a-reported-act", "The company agreed a five-year cobalt purchase deal with Glencore.", N, "none",
+     "positive"),
+    ("agreed-a-deal-to", "The two governments agreed a deal to build a refinery.", "The two governments", "commitment",
+     "positive"),
+    ("a-term-set-is-no-forecast", "The sale price will be based on the prevailing market price.", "The sale price",
+     "commitment", "positive"),
+    ("shows-their-commitment", "The agreement shows their strong commitment to build diverse supply chains.", "The agreement",
+     "commitment", "positive"),
+    ("plans-include", "Further plans include investing in recycling and geological mapping.", N, "aspirational", "positive"),
+    ("is-geared-towards", "The move is geared towards developing the country's mineral resources.", "The move",
+     "aspirational", "positive"),
+    ("may-after-an-ordinal-day", "The President made a State Visit to Kenya from 8th to 10th May, 2018.", N, "none",
+     "positive"),
+    ("may-before-a-year-after-a-comma", "The agreement was signed on 10 May, 2018.", N, "none", "positive"),
+    ("gratitude-for-hospitality-is-courtesy", "The Prime Minister expressed his gratitude for the warm reception and"
+     " hospitality.", N, "none", "positive"),
+    ("a-welcome-ceremony-is-no-welcome", "The President was accorded a welcome ceremony at the Palace.", N, "none",
+     "positive"),
 ]
 
 
