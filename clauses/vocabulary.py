@@ -414,8 +414,10 @@ class Vocabulary:
                     yield begin, end, fresh
 
 
-def _longest_first(hit: tuple[int, int, list]) -> tuple[int, int]:
-    return hit[0], -hit[1]
+def _longest_first(hit: tuple[int, int, list]) -> tuple[int, int, bool]:
+    """At each start the longest first; on a tie an ``ignore`` phrase first, whatever its first word, so that it hides the
+    phrase it ties with ("exchanged views" ignored against "{exchange …} views"), as it does within one first word's tails."""
+    return hit[0], -hit[1], not hit[2][0].ignore
 
 
 @dataclass(frozen=True)

@@ -487,6 +487,16 @@ def test_an_ignore_phrase_wins_over_a_longer_alternation_of_the_same_first_word(
     assert scanned == [(4, 21, ["fair market value"]), (23, 35, ["fair market"])]
 
 
+def test_an_ignore_phrase_wins_a_tie_with_a_phrase_of_another_first_word():
+    """'exchanged views' (ignored) and '{exchange|exchanges} views' match the same words from different first words: the
+    ignore phrase hides the other, as it would with the same first word; the present tense still counts."""
+    compiler = VocabularyCompiler({}, frozenset())
+    compiler.add("{exchange|exchanges} views", VocabularyEntry("c", "exchange views", 1.0))
+    compiler.add("exchanged views", VocabularyEntry("c", "exchanged views", 1.0, ignore=True))
+    scanned = _scanned(compiler.compile(), "they exchanged views; they will exchange views")
+    assert scanned == [(5, 20, ["exchanged views"]), (32, 46, ["exchange views"])]
+
+
 def test_the_longest_match_of_a_category_at_a_start_wins_whatever_the_first_word_form():
     """'=gas' (a literal first word) and 'gas {storage|deal}' are compiled apart: the bare word must not hide the phrase."""
     compiler = VocabularyCompiler({}, frozenset())
