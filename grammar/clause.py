@@ -165,6 +165,7 @@ class _Openings(NamedTuple):
     measure_passive: re.Pattern[str]
     process_ending: re.Pattern[str]
     agents: frozenset[str]
+    concession: re.Pattern[str]
 
 
 def _opening_patterns() -> _Openings:
@@ -193,11 +194,12 @@ def _opening_patterns() -> _Openings:
                    re.IGNORECASE),
         re.compile(rf"\w(?:{alternatives(forecast['process_endings'])})s?$"),
         frozenset(forecast["agents"]),
+        re.compile(rf"\b(?:{alternatives(forecast['concessions'])})\b", re.IGNORECASE),
     )
 
 
 (INSTRUCTION, OBJECTIVE, FINITE_VERB, FORECAST_MODALS, PREDICTED_EFFECT, FORECAST_SUBJECTS, INSTRUMENTS, MEASURE_PASSIVE,
- PROCESS_ENDING, AGENTS) = _opening_patterns()
+ PROCESS_ENDING, AGENTS, CONCESSION) = _opening_patterns()
 
 
 class _CueTypeLexer(Lexer):
@@ -891,6 +893,8 @@ def _predicts_an_effect(text: str, plan: Plan, cues: list[Cue]) -> bool:
     start, end, _ = cues[plan.modality_cue]
     if text[start:end].strip().lower() not in FORECAST_MODALS:
         return False
+    if CONCESSION.search(text, end, cues[-1][0]) is not None:
+        return False  # "… exports will progressively become tariff-free": the deal's term, not a forecast
     if PLAYS_A_ROLE.match(text, end):
         return True  # "… battery supply chains will play a vital role", "Foreign capital will continue to play an important role"
     actor = _actor(text, plan, cues)

@@ -732,6 +732,11 @@ NEWS_LANGUAGE = [
      " hospitality.", N, "none", "positive"),
     ("a-welcome-ceremony-is-no-welcome", "The President was accorded a welcome ceremony at the Palace.", N, "none",
      "positive"),
+    # A tariff concession foreseen is the deal's term, whatever the subject.
+    ("exports-will-become-tariff-free", "The remaining exports will progressively become tariff-free over 15 years.",
+     "The remaining exports", "commitment", "positive"),
+    ("a-deal-will-mean-duty-free", "The agreement will mean 69 per cent of exports will be duty-free from the first day.",
+     "The agreement", "commitment", "positive"),
 ]
 
 
