@@ -136,7 +136,7 @@ SEEKS_TO = re.compile(r"(?i)(?:also\s+)?(?:seeks|seek|sought)\s+to")
 # Instruments that are also the group of their members, who act: "The partnership seeks to enhance the resilience of …".
 MEMBERSHIPS = frozenset({"partnership", "partnerships", "alliance", "initiative", "cooperation", "collaboration", "relationship"})
 # Words after a noun phrase's head: prepositions and a participle ("the MOU [on key minerals]", "the agreement [signed in …]").
-HEAD_ENDS = frozenset({"on", "of", "for", "between", "with", "in", "regarding", "concerning", "like", "signed"})
+HEAD_ENDS = frozenset({"on", "of", "for", "between", "with", "in", "regarding", "concerning", "like", "signed", "to"})
 # A cue that opens a participle clause ("…, agreeing to", "…, committing to").
 PARTICIPLE_CUE = re.compile(r"(?i)[a-z]+ing\b")
 PLAN_CACHE_SIZE = 1 << 16
@@ -144,6 +144,9 @@ PLAN_CACHE_SIZE = 1 << 16
 INSTRUMENT_EVENTS = frozenset({"agreement", "memorandum", "mou", "treaty", "protocol", "convention", "arrangement", "withdrawal",
                                "termination", "denunciation", "amendment", "amendments", "modification", "modifications",
                                "suspension", "expiry", "expiration"})
+# The parties, as the head noun of a subject (``_is_consequence``).
+PARTY_NOUNS = frozenset({"party", "parties", "state", "states", "member", "members", "participant", "participants", "side",
+                         "sides", "signatory", "signatories", "government", "governments", "country", "countries"})
 # A paragraph's number before its subject, where no full stop ends it: "2.1", "3.2.1", "4)".
 NUMBER_LABEL = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\)")
 #: Where the cues leave a provision unread, the words of an action plan's instruction ("Expand exchanges between
@@ -840,7 +843,12 @@ def _is_consequence(actor: str | None) -> bool:
     "Either Party may terminate this Agreement by written notice. This Agreement shall expire twelve months after …", "The
     withdrawal shall take effect six months after …". Such a sentence after a party's own does not outrank it: the
     provision gives the party leeway, and its consequence follows."""
-    return actor is not None and actor.rsplit(None, 1)[-1].lower() in INSTRUMENT_EVENTS
+    if actor is None:
+        return False
+    words = _lowered_words(actor)
+    head = _head_noun(words)
+    # A party named with the instrument is still a party: "Either Party to this Agreement may denounce this Agreement …".
+    return head not in PARTY_NOUNS and (head in INSTRUMENT_EVENTS or words[-1] in INSTRUMENT_EVENTS)
 
 
 def _numbered_recital(text: str, cues: list[Cue]) -> bool:

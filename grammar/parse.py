@@ -25,7 +25,11 @@ LEAD_IN_END = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to)|\b(?:t
 # An entry of a list written without markers: one line with no colon ending as list entries end. An entry ending in a
 # semicolon or comma may run long (a preamble's "ACKNOWLEDGING that:" and its clauses); one ending in a full stop is
 # short (at most about 300 characters), or it is a paragraph of its own.
-LIST_ENTRY = re.compile(r"\s*[^\s:](?:[^\n:]{0,1000}?[;,](?:\s+(?:and|or))?|[^\n:]{0,300}?\.)\s*")
+# (An entry that opens in lower case may run longer before its full stop: a list whose unmarked entries were joined into one
+# paragraph, "the promotion of renewable energies, the promotion of energy-saving and energy efficiency, … networks.")
+LIST_ENTRY = re.compile(r"\s*(?:[^\s:](?:[^\n:]{0,1000}?[;,](?:\s+(?:and|or))?|[^\n:]{0,300}?\.)|[a-z][^\n:]{300,1000}?\.)\s*")
+# An entry set off by a dash or a bullet character, which no numbered list has: "- employment;", "- labour hygiene;".
+DASHED_ENTRY = re.compile(r"\s*[-–—•]\s*\S")
 # A lead-in naming what its list holds, in the plural: "… may implement the following programs and activities:". Its
 # numbered entries each end in a full stop ("1. Sharing of information on …." / "2. Joint development of …."), where an
 # unnumbered entry ending so is a list's last ("HAVE REACHED the following understanding:" leads no list of provisions).
@@ -263,6 +267,9 @@ def _next_in_numbered_list(own_text: str, numbered_lists: dict[str | None, int |
         return True
     number = NUMBERED_ENTRY.match(own_text)
     previous = numbered_lists[holder]
+    if number is None and previous is None and DASHED_ENTRY.match(own_text):
+        del numbered_lists[holder]  # "… on the following issues:" / "- employment;": a dashed list, not a numbered one
+        return True
     # One number may go missing (a scan misreads "3." as ",3"); a number that goes back starts another list.
     if number is None or (previous is not None and not previous < int(number.group(1)) <= previous + 2):
         del numbered_lists[holder]

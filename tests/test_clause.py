@@ -737,6 +737,24 @@ NEWS_LANGUAGE = [
      "The remaining exports", "commitment", "positive"),
     ("a-deal-will-mean-duty-free", "The agreement will mean 69 per cent of exports will be duty-free from the first day.",
      "The agreement", "commitment", "positive"),
+    # Treaty wording (set 152): ties, leeway and aims.
+    ("bound-to-a-country-is-a-tie", "This Agreement is extended to Liechtenstein as long as this country is bound to the Swiss"
+     " Confederation by a customs union treaty.", N, "none", "positive"),
+    ("seek-opportunities-to", "The Parties shall seek opportunities to make progress towards the removal of obstacles to trade.",
+     "The Parties", "best_effort", "positive"),
+    ("take-necessary-efforts", "The Parties shall take necessary efforts for removing administrative barriers.", "The Parties",
+     "best_effort", "positive"),
+    ("has-right-to", "Any of the Parties has right to request information on the rates applied.", "Any of the Parties",
+     "best_effort", "positive"),
+    ("shall-have-the-right-to", "Member States shall have the right to impose restrictions on imports.", "Member States",
+     "best_effort", "positive"),
+    ("shall-have-the-objective-of", "Cooperation shall have the objective of encouraging links between research communities.",
+     "Cooperation", "aspirational", "positive"),
+    ("denounce-it-is-leaving", "Each Party may denounce it through diplomatic channels by a written notification. In such case"
+     " the Agreement shall be terminated six months later.", "Each Party", "best_effort", "positive"),
+    ("a-party-to-the-agreement-then-its-consequence", "Either Party to this Agreement may denounce this Agreement by written"
+     " notification. The Agreement shall cease to be in force six months after the notification.",
+     "Either Party to this Agreement", "best_effort", "positive"),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from grammar import parse_source
+from grammar.load import load_source
 from grammar.models import Source
 from grammar.provisions import _title_case_heading
 
@@ -750,6 +751,35 @@ def test_a_list_without_markers_takes_its_lead_ins_modality():
     assert modality["Provide economic benefit for workers."] == "commitment"
     # The entry ending in a full stop closes the list.
     assert modality["The announcement was made in Cape Town."] == "none"
+
+
+def test_a_dashed_list_after_a_lead_in_naming_its_entries_takes_its_modality(tmp_path):
+    """"… on the following issues:" names its entries, as numbered lists do; entries set off by dashes are its entries too
+    (a ToTA article whose dashes stand on lines of their own, as pta_97's do)."""
+    body = ('<chapter number="1" name="Social Sphere"><article number="ARTICLE 44">Integration Committee in coordinated action '
+            "with Governments of the Parties shall be studying and analyzing problems concerning social sphere and according to "
+            "their results shall provide conclusions and recommendations to the Council of Governments’ Heads on the following "
+            "issues: \n\n-\n\nemployment; \n-\n\nlabour legislation and labour conditions; \n-\n\nlabour hygiene.</article>"
+            "</chapter>")
+    path = tmp_path / "dashed.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<treaty><meta><name>A - B</name><parties><partyisocode n="1">AAA'
+                    f'</partyisocode><partyisocode n="2">BBB</partyisocode></parties></meta><body>{body}</body></treaty>',
+                    encoding="utf-8")
+    document = parse_source(load_source(str(path)))
+    modality = {p.text: p.modality for p in document.provisions if p.kind == "paragraph"}
+    assert modality["- employment;"] == "binding"
+    assert modality["- labour legislation and labour conditions;"] == "binding"
+
+
+def test_unmarked_entries_joined_into_one_long_paragraph_take_the_lead_ins_modality():
+    entries = ", ".join(["the promotion of renewable energies", "the promotion of energy-saving and energy efficiency",
+                         "applied research into data bank networks in the economic and social sectors",
+                         "linking the electricity networks of the two Parties and supporting the modernisation and the"
+                         " development of their energy networks and interconnections with neighbouring countries",
+                         "the training of staff working in the sector and the exchange of experts between the utilities"])
+    document = parse(f"ARTICLE 53: Energy\nThe priority areas of cooperation shall be:\n\n{entries}.")
+    entry = next(p for p in document.provisions if p.text.startswith("the promotion of renewable energies"))
+    assert len(entry.text) > 300 and entry.modality == "binding"
 
 
 def test_a_lead_in_with_bullets_opens_no_list_without_markers():
