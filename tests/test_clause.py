@@ -752,6 +752,10 @@ NEWS_LANGUAGE = [
      "Cooperation", "aspirational", "positive"),
     ("denounce-it-is-leaving", "Each Party may denounce it through diplomatic channels by a written notification. In such case"
      " the Agreement shall be terminated six months later.", "Each Party", "best_effort", "positive"),
+    ("a-qualified-second-aim-caps-nothing", "The Parties shall take appropriate measures to ensure that the provisions are"
+     " applied, and to reduce, as far as possible, the formalities imposed on trade.", "The Parties", "binding", "positive"),
+    ("a-qualified-main-verb-caps", "The Parties undertake to reduce, as far as possible, the formalities imposed on trade.",
+     "The Parties", "best_effort", "positive"),
     ("a-party-to-the-agreement-then-its-consequence", "Either Party to this Agreement may denounce this Agreement by written"
      " notification. The Agreement shall cease to be in force six months after the notification.",
      "Either Party to this Agreement", "best_effort", "positive"),
