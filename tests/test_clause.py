@@ -752,6 +752,11 @@ NEWS_LANGUAGE = [
      "Cooperation", "aspirational", "positive"),
     ("denounce-it-is-leaving", "Each Party may denounce it through diplomatic channels by a written notification. In such case"
      " the Agreement shall be terminated six months later.", "Each Party", "best_effort", "positive"),
+    ("may-in-no-case-forbids", "The treatment accorded to products of the other Party may in no case be less favourable than"
+     " that accorded to the most-favoured nation.", "The treatment accorded to products of the other Party", "binding",
+     "negative"),
+    ("hereby-resolve-decides", "The contracting States hereby resolve, moreover, to apply the single charge system.",
+     "The contracting States", "commitment", "positive"),
     ("a-qualified-second-aim-caps-nothing", "The Parties shall take appropriate measures to ensure that the provisions are"
      " applied, and to reduce, as far as possible, the formalities imposed on trade.", "The Parties", "binding", "positive"),
     ("a-qualified-main-verb-caps", "The Parties undertake to reduce, as far as possible, the formalities imposed on trade.",
