@@ -757,6 +757,13 @@ NEWS_LANGUAGE = [
      "negative"),
     ("hereby-resolve-decides", "The contracting States hereby resolve, moreover, to apply the single charge system.",
      "The contracting States", "commitment", "positive"),
+    ("it-enters-into-force-on", "This Agreement is subject to ratification. It enters into force on the first day of the"
+     " second month after the notifications.", N, "binding", "positive"),
+    ("and-enters-into-force-for", "This Agreement is subject to ratification and enters into force for the states that"
+     " ratified it.", N, "binding", "positive"),
+    ("shall-be-called-names", "This Agreement shall also be called the Bangkok Agreement.", N, "none", "positive"),
+    ("whenever-considered-necessary-caps", "Whenever considered necessary, Participating States shall take appropriate"
+     " measures for co-operation.", "Participating States", "best_effort", "positive"),
     ("a-qualified-second-aim-caps-nothing", "The Parties shall take appropriate measures to ensure that the provisions are"
      " applied, and to reduce, as far as possible, the formalities imposed on trade.", "The Parties", "binding", "positive"),
     ("a-qualified-main-verb-caps", "The Parties undertake to reduce, as far as possible, the formalities imposed on trade.",
