@@ -37,8 +37,9 @@ VOWELS = set("aeiou")
 #: belonging to no provision, then hid the next paragraph's own "facilitate investment".  A dash set off by spaces
 #: counts as one of the words ("customs duties – equivalent in effect to customs duties – to the export"), and so does
 #: an abbreviation with its inner full stops ("the strengthening of key U.S. supply chains"; a word's own full stop
-#: alone still ends the clause), also run on with a hyphen ("the U.S.-Saudi Investment Forum"). Written as an optional tail on the word, not as an alternative tried first at every
-#: word, which made classifying the ToTA treaties up to 8% slower.
+#: alone still ends the clause), also run on with a hyphen ("the U.S.-Saudi Investment Forum"). Written as an optional
+#: tail on the word, not as an alternative tried first at every word, which made classifying the ToTA treaties up to 8%
+#: slower.
 #: A gap word is taken in runs, letters and punctuation each possessively, so it ends only before or after a run of
 #: punctuation (before the hyphen of "Sub-Committee", after the dash of "duties—equivalent"), never inside a word:
 #: a backtracking word retried every split of its letters for a next phrase word run together with it, three quarters
