@@ -26,6 +26,8 @@ DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "annex": 3, "appendix": 
 # The divisions an agreement attaches to itself, which its sentences name at a line's start ("Annex 11-A sets forth …").
 ANNEXES = frozenset({"annex", "appendix", "schedule"})
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
+# How far a titled article's number may stray from the article before it and still be a numbering slip, not a reference.
+MAX_SLIP = 3
 HEAD_NUMBER = re.compile(
     rf"(?i)^(?:(?:{division_keyword()})[ ](?={division_keyword()}))?(?P<keyword>{division_keyword()}|{ARTICLE_KEYWORD})(?::?\s?|\s?[\-–—]\s?)(?P<number>"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?\b"
@@ -332,6 +334,7 @@ class LineRetyper:
         """An article or division line that reads as a sentence, or falls out of the numbering, is a reference."""
         numbered: list[tuple[Token, tuple[int, ...]]] = []  # the numbered article lines since the last division
         open_named = ""
+        with_body = {id(token) for token, following in zip(tokens, tokens[1:]) if following.type not in HEAD_TYPES}
         for token in tokens:
             if token.type == "NAMED_ARTICLE":
                 if _squash(token.value) == open_named:
@@ -351,7 +354,7 @@ class LineRetyper:
                     and (MODAL_VERB.search(" ".join(rest.split()[:10])) or rest and keyword in ANNEXES):
                 token.type = "TEXT"  # "Annex 11-A sets forth an understanding of the Parties …": a sentence about it
             elif token.type == "DIVISION":
-                _keep_rising_numbers(numbered)  # numbering may restart in each chapter
+                _keep_rising_numbers(numbered, with_body)  # numbering may restart in each chapter
                 numbered = []
             else:
                 key = _number_key(number)
@@ -362,7 +365,7 @@ class LineRetyper:
                     key = numbered[-1][1] + (0,)
                 if key is not None:
                     numbered.append((token, key))
-        _keep_rising_numbers(numbered)
+        _keep_rising_numbers(numbered, with_body)
 
     @staticmethod
     def _mark_headings(tokens: list[Token]) -> None:
@@ -428,14 +431,25 @@ def _bare_head(token: Token) -> bool:
     return token.type in ("ARTICLE", "DIVISION") and not split_head(token.value)[2]
 
 
-def _keep_rising_numbers(numbered: list[tuple[Token, tuple[int, ...]]]) -> None:
+def _keep_rising_numbers(numbered: list[tuple[Token, tuple[int, ...]]], with_body: set[int]) -> None:
     """Keep as articles the longest run of rising numbers (``rising_run``); the other article lines are references, such
     as a line "Article 27" that OCR split out of "As regards Article 27 (Fulfilment of Obligations)" between articles 22
-    and 23."""
-    kept = set(rising_run([key for _, key in numbered]))
-    for position, (token, _) in enumerate(numbered):
-        if position not in kept:
+    and 23.  A line out of the run that has a title of its own and a body, numbered close to the article before it, is a
+    numbering slip of the text, an article all the same ("Article 81: Amendments" / "Article 84: Additional Parties" /
+    "Article 83: Withdrawal")."""
+    keys = [key for _, key in numbered]
+    kept = set(rising_run(keys))
+    last_kept: tuple[int, ...] | None = None
+    for position, (token, key) in enumerate(numbered):
+        if position in kept:
+            last_kept = key
+        elif not _numbering_slip(token, key, last_kept, with_body):
             token.type = "TEXT"
+
+
+def _numbering_slip(token: Token, key: tuple[int, ...], before: tuple[int, ...] | None, with_body: set[int]) -> bool:
+    return (before is not None and id(token) in with_body and bool(split_head(token.value)[2])
+            and len(key) == len(before) and key[:-1] == before[:-1] and abs(key[-1] - before[-1]) <= MAX_SLIP)
 
 
 def _number_key(number: str) -> tuple[int, ...] | None:

@@ -246,6 +246,14 @@ def article_number(number: str | None) -> str | None:
     return number
 
 
+def chapter_number(number: str) -> str:
+    """A chapter's number attribute as its heading starts it: a bare number gets its keyword (``II`` → ``Chapter II``),
+    which is the level the element stands for; without it the line reads as no division at all."""
+    if BARE_NUMBER.match(number):
+        return f"Chapter {number.strip()}"
+    return number
+
+
 def _render_tota(collector: _XmlCollector) -> XmlReading:
     blocks: list[str] = []
     outline: list[OutlineEntry] = []
@@ -256,9 +264,9 @@ def _render_tota(collector: _XmlCollector) -> XmlReading:
     position = 0
     for chapter in collector.chapters:
         if chapter.number:
-            line = heading_line(chapter.number, chapter.name)
+            line = heading_line(chapter_number(chapter.number), chapter.name)
             blocks.append(line)
-            outline.append(OutlineEntry(kind=container_kind(chapter.number), line=line))
+            outline.append(OutlineEntry(kind=container_kind(chapter_number(chapter.number)), line=line))
         for article in chapter.articles:
             heading = (heading_line(article_number(article.number), article.name) or _one_line(chapter.name)
                        or _one_line(chapter.number) or _place_name(position, numbered))

@@ -712,6 +712,18 @@ def test_articles_numbered_after_a_dash_are_the_structure_of_an_agreement_withou
     assert not any("Article" in document.text[span.start:span.end] for span in document.skipped)
 
 
+def test_a_titled_article_numbered_out_of_order_is_a_numbering_slip_not_a_reference():
+    # ToTA's EFTA-Mexico agreement: "Article 84: Additional Parties" stands between articles 81 and 83 (it is 82).
+    refs = outline("Article 81: Amendments\nThe Parties may amend it.\n\nArticle 84: Additional Parties\nAny State may "
+                   "accede.\n\nArticle 83: Withdrawal\nA Party may withdraw.\n\nArticle 84: Entry into Force\nIt enters into force.")
+    assert [ref for ref, kind in refs if kind == "article"] == ["Art. 81", "Art. 84", "Art. 83", "Art. 84 #2"]
+    # Far from its neighbours, without a body, or without a title, such a line stays a reference.
+    for stray in ("Article 40: Scope\nAny State may accede.", "Article 84: Additional Parties", "Article 84\nAny State may accede."):
+        refs = outline(f"Article 81: Amendments\nThe Parties may amend it.\n\n{stray}\n\nArticle 83: Withdrawal\n"
+                       "A Party may withdraw.\n\nArticle 84: Entry into Force\nIt enters into force.")
+        assert [ref for ref, kind in refs if kind == "article"] == ["Art. 81", "Art. 83", "Art. 84"], stray
+
+
 def test_an_article_number_given_twice_with_two_titles_heads_two_articles():
     # ToTA's Croatia-FYR Macedonia agreement numbers two articles 9 ("Scope", "Exchange of Concessions").
     refs = outline("Article 8: Technical Barriers\nThe Parties shall cooperate.\n\nArticle 9: Scope\nThis Chapter applies to "

@@ -57,6 +57,13 @@ RENDERING = [
          ("chapter", "CHAPTER XVIII: Transitory Provision"), ("article", "Article 35")],
         id="number-less-article-takes-the-number-its-text-opens-with",
     ),
+    pytest.param(
+        # ToTA's EFTA-Mexico agreement numbers its chapters "II", "III" …: without the keyword the line was no division.
+        '<chapter number="II" name="Trade In Goods"><article number="ARTICLE 4" name="Coverage">x</article></chapter>',
+        "Chapter II: Trade In Goods\n\nARTICLE 4: Coverage\nx\n",
+        [("chapter", "Chapter II: Trade In Goods"), ("article", "ARTICLE 4: Coverage")],
+        id="bare-chapter-number-gets-its-keyword",
+    ),
 ]
 
 
