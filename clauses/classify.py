@@ -85,6 +85,8 @@ class CompiledTaxonomy:
     #: The categories' ``context`` phrases, compiled as the vocabulary is; None when no category has any.
     context: Vocabulary | None = None
     context_categories: frozenset[str] = frozenset()
+    #: Each category's ``context_exclusions``: where one matches, its context phrases give nothing.
+    context_exclusions: dict[str, Exclusions] = field(default_factory=dict)
     #: The categories' ``fields`` phrases, compiled as the vocabulary is; None when no category has any.
     fields: Vocabulary | None = None
 
@@ -170,6 +172,8 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
         context=_phrase_vocabulary(taxonomy, "context"),
         fields=_phrase_vocabulary(taxonomy, "fields"),
         context_categories=frozenset(category.id for category in taxonomy.categories if category.context),
+        context_exclusions={category.id: Exclusions.compile(category.context_exclusions, re.IGNORECASE | re.MULTILINE)
+                            for category in taxonomy.categories if category.context_exclusions},
     )
     _COMPILED[id(taxonomy)] = (taxonomy, compiled)
     _COMPILED_BY_CONTENT[content] = compiled
@@ -620,8 +624,10 @@ def _tag_in_context(provisions: list[Provision], segments: list[tuple[int, int, 
                 if entry.category not in wanted:
                     continue
                 wanted.discard(entry.category)
+                context_vetoes = compiled.context_exclusions.get(entry.category)
                 if not (compiled.common_exclusions.first_veto(owner_texts)
-                        or compiled.exclusions[entry.category].first_veto(owner_texts)):
+                        or compiled.exclusions[entry.category].first_veto(owner_texts)
+                        or context_vetoes is not None and context_vetoes.first_veto(owner_texts)):
                     given.append(_context_tag(entry.category, text[begin:end], begin, end, f"context: {entry.source}"))
         _add_tags(tags, provision.ref, given, compiled)
 

@@ -109,6 +109,9 @@ class Category(StrictModel):
     #: own vocabulary: words a report of the measure uses once its subject is set ("the review is capped at 30 days"
     #: in a report on investment screening).
     context: list[str] = []
+    #: Regular expressions that keep a ``context`` phrase from giving the category where they match the provision's own
+    #: text: a report on an export tax names exports in its figures too ("Coke exports surged to 14.5 million tons").
+    context_exclusions: list[str] = []
     #: Phrases that name the category as a field of cooperation and count only where they are a short list entry of their
     #: own ("(k) mining and energy;", "- competition policy", "a) trade and investment"), as an agreement lists its areas.
     fields: list[str] = []

@@ -206,6 +206,8 @@ def _check_regexes(taxonomy: Taxonomy, path: Path) -> None:
             _check_regex(pattern if isinstance(pattern, str) else pattern.pattern, category.id, "patterns", path)
         for pattern in category.exclusions:
             _check_regex(pattern, category.id, "exclusions", path)
+        for pattern in category.context_exclusions:
+            _check_regex(pattern, category.id, "context_exclusions", path)
         for pattern in category.lead_ins:
             _check_regex(pattern, category.id, "lead_ins", path)
 

@@ -335,6 +335,36 @@ def test_a_reports_details_keep_the_subject_it_set(taxonomy, tmp_path):
             assert document.text[evidence.start:evidence.end] == "review"
 
 
+def test_a_reports_figures_on_exports_do_not_carry_its_export_tax(taxonomy, tmp_path):
+    """Context exclusions: in a report on an export tax, "exporters will need licences" is about the measure, while
+    "Coke exports surged to 14.5 million tons" and the export price are background figures, with no category; a figure
+    does not veto the category where the sentence's own vocabulary names the measure."""
+    path = tmp_path / "coke.txt"
+    path.write_text("China raises coke export tax\n\nChina raised the export tax on coke to 40 percent. Coke exports surged to "
+                    "14.5 million tons in 2006. The export price was 4,000 yuan per ton. Exporters will need licences from May. "
+                    "The export tax on coking coal rose to 10 percent.\n", encoding="utf-8")
+    document = load_document(str(path))
+    classified = classify_document(document, taxonomy)
+    sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
+    assert [classified.categories(provision.ref) for provision in sentences] == [
+        ["export_duties"], [], [], ["export_duties"], ["export_duties"]]
+
+
+def test_context_exclusions_of_a_users_category_veto_only_its_context_phrases(tmp_path):
+    path = tmp_path / "magnets.toml"
+    path.write_text('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "Magnets"\ndescription = "d"\n'
+                    'phrases = ["magnet quota"]\ncontext = ["magnets"]\ncontext_exclusions = [\'\\bmagnets\\s+rose\\b\']\n',
+                    encoding="utf-8")
+    taxonomy = load_taxonomy(str(path))
+    report = tmp_path / "report.txt"
+    report.write_text("Magnet rules\n\nThe government set a magnet quota. Magnets rose in price. Magnets need a permit. "
+                      "The magnet quota rose again.\n", encoding="utf-8")
+    document = load_document(str(report))
+    classified = classify_document(document, taxonomy)
+    sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
+    assert ["magnets" in classified.categories(provision.ref) for provision in sentences] == [True, False, True, True]
+
+
 def test_a_headline_sets_the_subject_of_a_report(taxonomy, tmp_path):
     """The headline, set aside from the provisions as the title, still sets the report's subject for context phrases."""
     path = tmp_path / "belgium.txt"

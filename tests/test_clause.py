@@ -704,6 +704,13 @@ NEWS_LANGUAGE = [
      "The ministers", "commitment", "positive"),
     ("tasked-the-committee-to", "The Leaders tasked the Joint Committee to prepare a report.", "The Leaders", "commitment",
      "positive"),
+    ("tasked-senior-officials", "The Ministers tasked senior officials to formulate a work programme.", "The Ministers",
+     "commitment", "positive"),
+    ("appeal-to-direct-relevant-authorities", "He appealed to the President to direct relevant authorities to expedite action.",
+     N, "none", "positive"),
+    ("requested-a-body-of-the-cooperation-to", "The Ministers requested the Steering Committee of the HEI to coordinate the "
+     "relationship.", "The Ministers", "commitment", "positive"),
+    ("requested-another-party-to", "Japan requested China to lift the ban.", N, "none", "positive"),
     # A process or an act named by its noun forecasts with a verb of effect, as an instrument does; a body commits.
     ("financing-will-help", "The long-term financing will help promote private investment in renewable energy.", N, "none",
      "positive"),

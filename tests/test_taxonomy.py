@@ -141,6 +141,8 @@ MALFORMED = [
                  ["category 'magnets'", "field 'patterns'", "invalid regular expression", ":6"], id="invalid-regex"),
     pytest.param('extends = "default"\n[[category]]\nid = "export_duties"\nexclusions = ["(?P<x>a)"]\n',
                  ["category 'export_duties'", "field 'exclusions'", "named groups"], id="named-group"),
+    pytest.param('extends = "default"\n[[category]]\nid = "export_duties"\ncontext_exclusions = ["exports (rose"]\n',
+                 ["category 'export_duties'", "field 'context_exclusions'"], id="context-exclusion-regex"),
     pytest.param('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "M"\ndescription = "d"\n',
                  ["category 'magnets'", "field 'phrases'", "empty vocabulary"], id="empty-vocabulary"),
     pytest.param('extends = "default"\n[[category]]\nid = "magnets"\ndescription = "d"\nphrases = ["magnet"]\n',
