@@ -188,9 +188,10 @@ def _opening_patterns() -> _Openings:
                    rf"(?!\s+(?:{alternatives(objective['not_before'])})\b))", re.IGNORECASE),
         re.compile(rf"\b(?:{alternatives(objective['finite_verbs'])})\b"),
         frozenset(forecast["modals"]),
-        # (A quotation may open before the verb: 'the partnership would "catalyze domestic production …"'.)
-        re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?[\"“']?(?:{alternatives(forecast['effects'])})\b",
-                   re.IGNORECASE),
+        # (A quotation may open before the verb: 'the partnership would "catalyze domestic production …"'. An instrument
+        # that "will go into effect" is scheduled, not an effect foretold: it reads as "will enter into force" does.)
+        re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?[\"“']?(?:{alternatives(forecast['effects'])})\b"
+                   r"(?!\s+into\s+(?:full\s+)?(?:force|effect)\b)", re.IGNORECASE),
         frozenset(forecast["subjects"]),
         frozenset(forecast["instruments"]),
         re.compile(rf"\s+(?:(?:{alternatives(forecast['adverbs'])})\s+)?be\s+(?:[a-z]+ly\s+)?(?:{alternatives(forecast['measures'])})\b",

@@ -711,6 +711,10 @@ NEWS_LANGUAGE = [
     ("requested-a-body-of-the-cooperation-to", "The Ministers requested the Steering Committee of the HEI to coordinate the "
      "relationship.", "The Ministers", "commitment", "positive"),
     ("requested-another-party-to", "Japan requested China to lift the ban.", N, "none", "positive"),
+    ("deal-will-go-into-effect", "The deal with El Salvador will go into effect five days after the notice.",
+     "The deal with El Salvador",
+     "commitment", "positive"),
+    ("deal-will-go-a-long-way", "The deal will go a long way to boost trade.", N, "none", "positive"),
     # A process or an act named by its noun forecasts with a verb of effect, as an instrument does; a body commits.
     ("financing-will-help", "The long-term financing will help promote private investment in renewable energy.", N, "none",
      "positive"),
