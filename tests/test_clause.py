@@ -715,6 +715,8 @@ NEWS_LANGUAGE = [
      "The deal with El Salvador",
      "commitment", "positive"),
     ("deal-will-go-a-long-way", "The deal will go a long way to boost trade.", N, "none", "positive"),
+    ("have-reached-the-following-understanding", "Have reached the following mutual understanding:", N, "commitment",
+     "positive"),
     # A process or an act named by its noun forecasts with a verb of effect, as an instrument does; a body commits.
     ("financing-will-help", "The long-term financing will help promote private investment in renewable energy.", N, "none",
      "positive"),
