@@ -350,6 +350,21 @@ def test_a_reports_figures_on_exports_do_not_carry_its_export_tax(taxonomy, tmp_
         ["export_duties"], [], [], ["export_duties"], ["export_duties"]]
 
 
+def test_a_financing_reports_terms_keep_its_subject(taxonomy, tmp_path):
+    """Context phrases of project finance: once a report names a loan, its terms ("repayment", "financial close") are
+    about it; the same sentence in a report on something else is not."""
+    terms = "The repayment term is 15 years and financial close is expected in June."
+    loan = tmp_path / "loan.txt"
+    loan.write_text(f"Bank backs lithium mine\n\nThe bank approved a $200 million loan for the lithium mine. {terms}\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(f"Mine opens\n\nThe lithium mine opened on Monday. {terms}\n", encoding="utf-8")
+    for path, expected in ((loan, True), (other, False)):
+        document = load_document(str(path))
+        classified = classify_document(document, taxonomy)
+        last = [provision for provision in document.provisions if provision.kind == "sentence"][-1]
+        assert ("investment_finance" in classified.categories(last.ref)) is expected, path.name
+
+
 def test_context_exclusions_of_a_users_category_veto_only_its_context_phrases(tmp_path):
     path = tmp_path / "magnets.toml"
     path.write_text('extends = "default"\n[[category]]\nid = "magnets"\nlabel = "Magnets"\ndescription = "d"\n'
