@@ -717,6 +717,13 @@ NEWS_LANGUAGE = [
     ("deal-will-go-a-long-way", "The deal will go a long way to boost trade.", N, "none", "positive"),
     ("have-reached-the-following-understanding", "Have reached the following mutual understanding:", N, "commitment",
      "positive"),
+    ("funding-will-be-used", "The funding will be used to expand the zinc mine.", N, "none", "positive"),
+    ("deal-will-play-a-role", "The deal will play a pivotal role in electricity generation.", N, "none", "positive"),
+    ("funds-will-be-available", "The additional funds will be available within 22 months.", N, "none",
+     "positive"),
+    ("agreement-will-increase", "The Cooperation Agreement will increase trade-related capacity in the region.",
+     N, "none", "positive"),
+    ("party-will-increase", "Japan will increase its stockpile of rare earths.", "Japan", "commitment", "positive"),
     # A process or an act named by its noun forecasts with a verb of effect, as an instrument does; a body commits.
     ("financing-will-help", "The long-term financing will help promote private investment in renewable energy.", N, "none",
      "positive"),
