@@ -730,6 +730,11 @@ NEWS_LANGUAGE = [
      "aspirational", "positive"),
     ("in-furtherance-of-recital", "In furtherance of understandings reached on July 7, 2009, during the summit in Moscow;", N,
      "aspirational", "positive"),
+    ("assured-that", "President Mahama assured that Ghana would always fulfil its financial obligations.", "President Mahama",
+     "commitment", "positive"),
+    ("assured-someone-of", "He further assured the Ghanaian leader of Nigeria's readiness to resolve outstanding issues.", "He",
+     "commitment", "positive"),
+    ("an-assured-supply", "The deal gives Japan an assured supply of lithium.", N, "none", "positive"),
     ("based-on-before-a-main-clause", "Based on this Agreement, the Parties shall establish a committee.", "the Parties",
      "binding", "positive"),
     # A process or an act named by its noun forecasts with a verb of effect, as an instrument does; a body commits.
