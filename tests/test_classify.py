@@ -270,6 +270,11 @@ def categories_by_sentence(document, classified) -> dict[str, list[str]]:
     return {provision.text: classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"}
 
 
+def sentence_categories(document, classified) -> list[list[str]]:
+    """Each sentence's categories, in reading order."""
+    return [classified.categories(provision.ref) for provision in document.provisions if provision.kind == "sentence"]
+
+
 def test_a_report_referring_back_to_a_measure_keeps_its_category(taxonomy, tmp_path):
     """A category's anaphors: in a prose document "The ban is indefinite." after an export ban is an export-duty
     sentence; "the ban on smoking" is another ban, and nothing refers back before the measure is named."""
@@ -326,9 +331,9 @@ def test_a_reports_details_keep_the_subject_it_set(taxonomy, tmp_path):
     for path, expected in ((screening, [[], ["investment_screening"], ["investment_screening"]]), (other, [[], []])):
         document = load_document(str(path))
         classified = classify_document(document, taxonomy)
-        sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
-        assert [classified.categories(provision.ref) for provision in sentences] == expected, path.name
+        assert sentence_categories(document, classified) == expected, path.name
         if path is screening:
+            sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
             [tag] = classified.tags[sentences[-1].ref]
             [evidence] = tag.evidence
             assert (evidence.match, evidence.pattern.split(":")[0]) == ("review", "context")
@@ -339,30 +344,22 @@ def test_a_reports_figures_on_exports_do_not_carry_its_export_tax(taxonomy, tmp_
     """Context exclusions: in a report on an export tax, "exporters will need licences" is about the measure, while
     "Coke exports surged to 14.5 million tons" and the export price are background figures, with no category; a figure
     does not veto the category where the sentence's own vocabulary names the measure."""
-    path = tmp_path / "coke.txt"
-    path.write_text("China raises coke export tax\n\nChina raised the export tax on coke to 40 percent. Coke exports surged to "
-                    "14.5 million tons in 2006. The export price was 4,000 yuan per ton. Exporters will need licences from May. "
-                    "The export tax on coking coal rose to 10 percent.\n", encoding="utf-8")
-    document = load_document(str(path))
-    classified = classify_document(document, taxonomy)
-    sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
-    assert [classified.categories(provision.ref) for provision in sentences] == [
-        ["export_duties"], [], [], ["export_duties"], ["export_duties"]]
+    document, classified = classified_text(
+        "China raises coke export tax\n\nChina raised the export tax on coke to 40 percent. Coke exports surged to 14.5 "
+        "million tons in 2006. The export price was 4,000 yuan per ton. Exporters will need licences from May. The export "
+        "tax on coking coal rose to 10 percent.\n", taxonomy, tmp_path)
+    assert sentence_categories(document, classified) == [["export_duties"], [], [], ["export_duties"], ["export_duties"]]
 
 
 def test_a_financing_reports_terms_keep_its_subject(taxonomy, tmp_path):
     """Context phrases of project finance: once a report names a loan, its terms ("repayment", "financial close") are
     about it; the same sentence in a report on something else is not."""
     terms = "The repayment term is 15 years and financial close is expected in June."
-    loan = tmp_path / "loan.txt"
-    loan.write_text(f"Bank backs lithium mine\n\nThe bank approved a $200 million loan for the lithium mine. {terms}\n", encoding="utf-8")
-    other = tmp_path / "other.txt"
-    other.write_text(f"Mine opens\n\nThe lithium mine opened on Monday. {terms}\n", encoding="utf-8")
-    for path, expected in ((loan, True), (other, False)):
-        document = load_document(str(path))
-        classified = classify_document(document, taxonomy)
-        last = [provision for provision in document.provisions if provision.kind == "sentence"][-1]
-        assert ("investment_finance" in classified.categories(last.ref)) is expected, path.name
+    loan = f"Bank backs lithium mine\n\nThe bank approved a $200 million loan for the lithium mine. {terms}\n"
+    other = f"Mine opens\n\nThe lithium mine opened on Monday. {terms}\n"
+    for text, expected in ((loan, True), (other, False)):
+        last = sentence_categories(*classified_text(text, taxonomy, tmp_path))[-1]
+        assert ("investment_finance" in last) is expected, text
 
 
 def test_context_exclusions_of_a_users_category_veto_only_its_context_phrases(tmp_path):
@@ -371,13 +368,9 @@ def test_context_exclusions_of_a_users_category_veto_only_its_context_phrases(tm
                     'phrases = ["magnet quota"]\ncontext = ["magnets"]\ncontext_exclusions = [\'\\bmagnets\\s+rose\\b\']\n',
                     encoding="utf-8")
     taxonomy = load_taxonomy(str(path))
-    report = tmp_path / "report.txt"
-    report.write_text("Magnet rules\n\nThe government set a magnet quota. Magnets rose in price. Magnets need a permit. "
-                      "The magnet quota rose again.\n", encoding="utf-8")
-    document = load_document(str(report))
-    classified = classify_document(document, taxonomy)
-    sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
-    assert ["magnets" in classified.categories(provision.ref) for provision in sentences] == [True, False, True, True]
+    document, classified = classified_text("Magnet rules\n\nThe government set a magnet quota. Magnets rose in price. "
+                                           "Magnets need a permit. The magnet quota rose again.\n", taxonomy, tmp_path)
+    assert ["magnets" in categories for categories in sentence_categories(document, classified)] == [True, False, True, True]
 
 
 def test_a_headline_sets_the_subject_of_a_report(taxonomy, tmp_path):
@@ -389,8 +382,7 @@ def test_a_headline_sets_the_subject_of_a_report(taxonomy, tmp_path):
     document = load_document(str(path))
     assert [span.reason for span in document.skipped] == ["title"]
     classified = classify_document(document, taxonomy)
-    sentences = [provision for provision in document.provisions if provision.kind == "sentence"]
-    assert [classified.categories(provision.ref) for provision in sentences] == [["investment_screening"]] * 2
+    assert sentence_categories(document, classified) == [["investment_screening"]] * 2
 
 
 def test_an_article_heading_is_the_articles_not_its_nearest_childs(taxonomy):
