@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from clauses import classify_document, load_taxonomy
@@ -25,6 +25,8 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 #: the context the classification of a provision may legitimately depend on (and, in prose, what earlier provisions
 #: of the report said: ``from_the_report``).
 LEAD_IN = re.compile(r"(?:[:—-]|\b(?:including|following|namely|to|as follows))\s*$", re.IGNORECASE)
+#: A list entry's label: "(1)", "(a)", "2.", "iv)".
+ENTRY_LABEL = re.compile(r"\s*(?:\(\w{1,4}\)|\w{1,4}[.)])\s")
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 NUMBERS = st.integers(min_value=1, max_value=12)
@@ -158,11 +160,26 @@ def depends_on_context(provision, document: Document) -> bool:
     parent = by_ref.get(provision.parent) if provision.parent else None
     if parent is not None and LEAD_IN.search(own_text(parent, document).rstrip()):
         return True
+    if follows_a_lead_in(provision, document):
+        return True
     ancestor = parent
     while ancestor is not None:
         if ancestor.heading:
             return True
         ancestor = by_ref.get(ancestor.parent) if ancestor.parent else None
+    return False
+
+
+def follows_a_lead_in(provision, document: Document) -> bool:
+    """An entry after a sibling that ends as a list's lead-in, with only entries between: the classifier reads that sibling
+    as the list's lead-in ("1. The Joint Committee shall …:" / "(1) …;" / "(2) …;", clauses/classify.py's
+    ``_tag_list_entries``)."""
+    siblings = [p for p in document.provisions if p.parent == provision.parent and p.end <= provision.start]
+    for sibling in reversed(siblings):
+        if LEAD_IN.search(own_text(sibling, document).rstrip()):
+            return True
+        if not ENTRY_LABEL.match(sibling.text):
+            return False
     return False
 
 
@@ -174,6 +191,9 @@ def from_the_report(tag) -> bool:
 
 @SETTINGS
 @given(treaty_texts())
+# Found by a random run: entries after a numbered paragraph that leads them in, under the same article.
+@example("Article 1\n1. The Joint Committee shall impose export duties on lithium, cobalt or nickel:\n(1) The Parties shall "
+         "impose export duties on lithium, cobalt or nickel;\n(2) The Parties shall impose export duties on lithium.")
 def test_a_provision_gets_the_same_categories_alone_as_among_its_neighbours(raw):
     document = parse(raw)
     classified = classify_document(document, TAXONOMY)
