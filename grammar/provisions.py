@@ -26,6 +26,8 @@ DIVISION_LEVELS = {"part": 1, "title": 2, "chapter": 3, "annex": 3, "appendix": 
 # The divisions an agreement attaches to itself, which its sentences name at a line's start ("Annex 11-A sets forth …").
 ANNEXES = frozenset({"annex", "appendix", "schedule"})
 HEAD_TYPES = frozenset({"ARTICLE", "DIVISION", "NAMED_ARTICLE"})
+# The lines that open a unit of an agreement's body; after one of them a closing formula ends the body.
+UNIT_TYPES = HEAD_TYPES | {"PARA"}
 # How far a titled article's number may stray from the article before it and still be a numbering slip, not a reference.
 MAX_SLIP = 3
 HEAD_NUMBER = re.compile(
@@ -230,7 +232,24 @@ class LineRetyper:
         self._mark_headings(tokens)
         self._settle_items(tokens)
         self._settle_bullets(tokens)
+        self._settle_closings(tokens, declared=bool(context.outline))
         return iter(tokens)
+
+    @staticmethod
+    def _settle_closings(tokens: list[Token], *, declared: bool) -> None:
+        """A closing formula opens an agreement's conclusion only after its numbered units, and only once: in prose
+        ("Signed in Tokyo on Friday, the memorandum …") and inside a conclusion already open ("IN WITNESS WHEREOF …" /
+        "DONE at Lima …", or a "Conclusion" line above) it is a line of text; so it is where the format ``declared`` the
+        articles (ToTA puts a closing formula in the article its XML gives it)."""
+        numbered = in_conclusion = False
+        for token in tokens:
+            if token.type == "CLOSING":
+                if declared or not numbered or in_conclusion:
+                    token.type = "TEXT"
+                in_conclusion = numbered
+            elif token.type in UNIT_TYPES:
+                numbered = True
+                in_conclusion = token.type == "NAMED_ARTICLE" and token.value.strip(HEADING_TRIM).lower() == "conclusion"
 
     @staticmethod
     def _settle_bullets(tokens: list[Token]) -> None:
@@ -524,6 +543,11 @@ class NodeBuilder(Transformer):
         lead_end = max(token.end_pos for token in tokens)
         return Node(kind="article", start=start, end=lead_end, label=label, heading=heading or None, lead_end=lead_end,
                     name=name)
+
+    def conclusion(self, children):
+        closing = self.TEXT(children[0])
+        return Node(kind="article", start=closing.start, end=closing.end, lead_end=closing.start, name="Conclusion",
+                    children=[closing])
 
     def paragraph(self, children):
         head = children[0]

@@ -29,6 +29,8 @@ HEADED_KINDS = frozenset({"article", "part", "chapter", "section"})
 SENTENCED_KINDS = frozenset({"line", "paragraph", "item", "bullet", "article"})
 # A paragraph's number and an item's letter before its first sentence ("1. a. A Party may …"): never a sentence of its own.
 LEADING_LABELS = re.compile(r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})[.)]\s+){1,3}", re.IGNORECASE)
+# The first character of an article's body after its head line.
+NON_SPACE = re.compile(r"\S")
 # Unnumbered lines and prose blocks are paragraphs to the reader.
 DRAFT_KIND = {"line": "paragraph", "block": "paragraph"}
 NUMBER_WORDS = {
@@ -203,7 +205,9 @@ class _Namer:
         begin = node.start
         if node.kind == "article":
             newline = self.sentence_text.find("\n", begin, end)
-            begin = newline + 1 if newline >= 0 else end
+            # The body may follow the head line after a blank line ("Article 7" / "" / "The present Agreement …").
+            body = NON_SPACE.search(self.sentence_text, newline + 1, end) if newline >= 0 else None
+            begin = body.start() if body else end
         following = bisect_right(self.boundaries, begin)
         if following == len(self.boundaries) or self.boundaries[following] >= end:
             return  # one sentence, the common case: no split to make

@@ -962,3 +962,47 @@ def test_a_legal_databases_controls_and_the_title_repeated_in_capitals_are_set_a
     assert reasons == ["duplicate of the title", "site chrome", "title"]
     assert not any("printer friendly" in p.text or p.text == title.upper() for p in document.provisions)
     assert any("print and publish" in p.text for p in document.provisions)
+
+
+CLOSINGS = [
+    # (id, text, expected refs and kinds of the whole document)
+    # The testimonium and the signing line after the last article are the agreement's conclusion, not part of its last paragraph.
+    ("testimonium after numbered paragraphs",
+     "Article 9\nEntry into Force\n\n1. This Agreement shall enter into force on signature.\n\n2. Either Party may terminate it.\n\n"
+     "IN WITNESS WHEREOF, the undersigned have signed this Agreement.\n\nDONE in duplicate at Lima, this 14th day of November, 2006.",
+     [("Art. 9", "article"), ("Art. 9(1)", "paragraph"), ("Art. 9(2)", "paragraph"),
+      ("Conclusion", "article"), ("Conclusion ¶1", "paragraph"), ("Conclusion ¶2", "paragraph")]),
+    # A memorandum of numbered paragraphs, signed: the signatures belong to the conclusion too.
+    ("signing line after a memorandum's paragraphs",
+     "1. The Participants intend to cooperate.\n\n2. This Memorandum will become effective on signature.\n\n"
+     "Signed at Kuala Lumpur on October 26, 2025, in duplicate.\n\nFor the Government of Japan:",
+     [("Para. 1", "paragraph"), ("Para. 2", "paragraph"), ("Conclusion", "article"), ("Conclusion ¶1", "paragraph"),
+      ("Conclusion ¶2", "paragraph")]),
+    # Spanish: "EN FE DE LO CUAL" / "HECHO en".
+    ("spanish closing formula",
+     "Artículo 20\nVigencia\n\nEl presente Acuerdo entrará en vigor en la fecha de su firma.\n\n"
+     "EN FE DE LO CUAL, los suscritos firman el presente Acuerdo.\n\nHECHO en la ciudad de Lima, el 6 de mayo de 2008.",
+     [("Art. 20", "article"), ("Conclusion", "article"), ("Conclusion ¶1", "paragraph"), ("Conclusion ¶2", "paragraph")]),
+    # A "Conclusion" line already heads the closing formula (ToTA's layout): one conclusion, not two.
+    ("conclusion line above the formula",
+     "Article 3\nThe Parties shall consult.\n\nConclusion\n\nIN WITNESS WHEREOF, the undersigned have signed.\n\n"
+     "Done at Brussels on 9 December 2023.",
+     [("Art. 3", "article"), ("Conclusion", "article"), ("Conclusion ¶1", "paragraph"), ("Conclusion ¶2", "paragraph")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CLOSINGS], ids=[c[0] for c in CLOSINGS])
+def test_a_closing_formula_after_the_articles_opens_the_conclusion(text, expected):
+    assert [(ref, kind) for ref, kind in outline(text) if kind != "sentence"] == expected
+
+
+def test_a_report_of_a_signing_in_prose_is_a_sentence_not_a_conclusion():
+    text = ("Japan and Peru signed a memorandum on critical minerals on Friday.\n\n"
+            "Signed in Tokyo on Friday, the memorandum covers exploration and processing.")
+    assert outline(text) == [("¶1", "paragraph"), ("¶1.1", "sentence"), ("¶2", "paragraph"), ("¶2.1", "sentence")]
+
+
+def test_the_sentences_of_an_article_start_at_its_body_after_a_blank_line():
+    document = parse("Article 7\n\nThe present Agreement shall enter into force on signature. It will remain in force indefinitely.")
+    first = next(p for p in document.provisions if p.ref == "Art. 7.1")
+    assert first.text == "The present Agreement shall enter into force on signature."
