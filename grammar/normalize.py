@@ -265,10 +265,11 @@ class _Joiner:
         """Whether ``line`` is the wrapped continuation of the open paragraph."""
         if self.double_spaced and blank_between:
             # Blank lines say nothing there, but a line ending in a comma, semicolon or colon before a capital still ends
-            # an entry ("Having regard to …," / "Conscious of …"), and a line in capitals is a heading or a party's name,
-            # which the next line does not continue either (a title, then "The Parties,").
+            # an entry ("Having regard to …," / "Conscious of …"), and a paragraph in capitals is a heading, a title (wrapped
+            # over two lines or more) or a party's name, which the next line does not continue either (a title, then "The
+            # Parties,").
             if (self.pieces[-1][-1:] in ",;:" and not line[0].islower()) or CAPITALS_LINE.fullmatch(line) \
-                    or (len(self.pieces) == 1 and _in_capitals(self.pieces[0])):
+                    or (self.length <= LONG_CAPITALS_LINE and all(_in_capitals(piece) for piece in self.pieces)):
                 return False
             blank_between = False
         last = self.pieces[-1]

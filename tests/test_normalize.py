@@ -164,6 +164,20 @@ def test_double_spaced_wrapped_text_is_rejoined_but_keeps_its_entries_and_headin
     ]
 
 
+def test_a_title_in_capitals_wrapped_over_two_lines_is_not_continued_by_the_preamble_below_it():
+    """Double-spaced text (one-line entries set apart by blank lines): the title's two lines join, but the paragraph after the
+    blank line is the preamble's, not the title's, as after a title of one line."""
+    title = ["MEMORANDUM OF COOPERATION BETWEEN THE MINISTRY OF ECONOMY, TRADE AND INDUSTRY OF JAPAN AND THE",
+             "MINISTRY OF ENERGY OF THE REPUBLIC OF CHILE IN THE FIELD OF MINERAL RESOURCES"]
+    preamble = ["The Ministry of Economy, Trade and Industry of Japan and the Ministry of Energy of the Republic",
+                "of Chile (hereinafter referred to as the \"Sides\");"]
+    entries = ["Have reached the following understanding:", "Section 1 Areas of Cooperation",
+               "The Sides will cooperate in the following areas:", "(a) exchange of information on mineral resources policies;",
+               "(b) promotion of investment in exploration and mining projects; and", "(c) capacity building in mining technology."]
+    text = normalize_text("\n\n".join(["\n".join(title), "\n".join(preamble), *entries]))
+    assert [line for line in text.split("\n") if line][:2] == [" ".join(title), " ".join(preamble)]
+
+
 def test_blank_lines_between_paragraphs_still_end_them():
     """Ordinary hard-wrapped text, paragraphs set apart by blank lines, is not double-spaced."""
     paragraph = ["The Parties shall cooperate in the field of customs procedures and shall", "exchange information on"
