@@ -9,6 +9,8 @@ The rules are general, never a seed's exact strings:
 * section openers: "More metals news", "Related stories" … open a list of other stories that runs to the end;
 * line shape: in a news report, the headline that best matches the body is the title, other headline-shaped
   lines whose words the body does not share are teasers for other stories;
+* title block: an instrument's title printed over several lines ("AGREEMENT" / "BETWEEN …" / "AND …" / "ON …") is
+  one title, its lines continued by the linking words in ``data/boilerplate.toml``;
 * repetition: a paragraph repeated verbatim (or a block of lines, in any document) counts once;
 * page furniture: page numbers, and the running headers and footers beside them (``grammar.page_furniture``).
 """
@@ -33,8 +35,12 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 HEADLINE_WORDS, HEADLINE_CHARACTERS = 25, 200
 LONG_TITLE_WORDS, LONG_TITLE_CHARACTERS = 50, 400
 # The opening of an instrument's title: "Memorandum of Understanding between …", "Agreement between the Government of …".
-INSTRUMENT_TITLE = re.compile(r"(?i)(?:the\s+)?(?:memorandum|agreement|treaty|convention|protocol|joint\s+(?:statement|declaration)|"
-                              r"framework|arrangement|exchange\s+of\s+(?:notes|letters)|accord)\b")
+_INSTRUMENT = (r"(?:memorandum|agreement|treaty|convention|protocol|joint\s+(?:statement|declaration)|framework|arrangement|"
+               r"exchange\s+of\s+(?:notes|letters)|accord)")
+INSTRUMENT_TITLE = re.compile(rf"(?i)(?:the\s+)?{_INSTRUMENT}\b")
+# A line that only names the instrument, the first line of a title printed over several: "AGREEMENT", "MEMORANDUM OF
+# UNDERSTANDING", "FREE TRADE AGREEMENT".
+INSTRUMENT_NAME_LINE = re.compile(rf"(?i)(?:[^\W\d][\w'’–-]*\s+){{0,5}}{_INSTRUMENT}(?:\s+of\s+(?:understanding|co-?operation|intent))?")
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
 _UNIT_NUMBER = rf"(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9]+{ORDINAL}?|[ivxlcdm]+|{NUMBER_WORD})(?!\w)"
 # (A section title numbered in roman numerals, "II. AREAS OF COOPERATION", is structure too.)
@@ -84,10 +90,10 @@ def split_lines(text: str) -> list[Line]:
 
 @dataclass(frozen=True)
 class Verdict:
-    """Which lines to skip (line index → reason) and which line is the document's title."""
+    """Which lines to skip (line index → reason) and which lines are the document's title (in order; none: no title)."""
 
     reasons: dict[int, str]
-    title: int | None
+    title: tuple[int, ...]
 
 
 class _Marker:
@@ -177,13 +183,26 @@ def _union(patterns: list[str]) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[list[_Marker], str, re.Pattern]:
+def _data() -> dict:
     with DATA_FILE.open("rb") as handle:
-        data = tomllib.load(handle)
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[list[_Marker], str, re.Pattern]:
+    data = _data()
     markers = [_Marker(marker["reason"], marker["max_words"], marker["patterns"], marker.get("in_agreements", False))
                for marker in data["marker"]]
     related = data["related"]
     return markers, related["reason"], _union(related["patterns"])
+
+
+@lru_cache(maxsize=1)
+def _title_vocabulary() -> tuple[re.Pattern, re.Pattern]:
+    """The words that continue a title over a line break ("BETWEEN …", "relating to …") and the lines that never do."""
+    block = _data()["title_block"]
+    words = "|".join(r"\s+".join(map(re.escape, word.split())) for word in block["linking_words"])
+    return re.compile(rf"(?i)(?:{words})(?:\s|$)"), _union(block["not_title_patterns"])
 
 
 def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
@@ -214,14 +233,14 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
     _mark_sandwiched(lines, reasons)
     reasons.update(find_page_furniture(lines, reasons))
     title = _find_title(lines, reasons, prose=prose)
-    if title is not None:
-        reasons[title] = TITLE_REASON
+    for index in title:
+        reasons[index] = TITLE_REASON
     if prose:
-        _mark_head_chrome(lines, reasons, title)
-        _mark_teasers(lines, reasons, title)
+        _mark_head_chrome(lines, reasons, title[0] if title else None)
+        _mark_teasers(lines, reasons)
         # Treaties repeat whole paragraphs on purpose (the same exception in two chapters): only prose is deduplicated.
         _mark_repeats(lines, reasons, title)
-    elif title is not None:
+    elif title:
         # But an agreement's title repeated (a database's heading, then the instrument's own title in capitals) is one title.
         _mark_title_repeats(lines, reasons, title)
     return Verdict(reasons, title)
@@ -358,19 +377,76 @@ def _overlap(line: Line, others: set[str]) -> float:
     return len(words & others) / len(words) if words else 0.0
 
 
-def _find_title(lines: list[Line], reasons: dict[int, str], *, prose: bool) -> int | None:
-    """The title: among headline-shaped lines before the first body paragraph, the one the body shares most words with."""
+def _find_title(lines: list[Line], reasons: dict[int, str], *, prose: bool) -> tuple[int, ...]:
+    """The title's lines: an instrument's title opening the document, over as many lines as it runs; else, in an
+    agreement, a headline-shaped first line; in a report, the headline the body shares most words with."""
     head: list[Line] = []
     for line in lines:
         if _is_body_paragraph(line) and line.index not in reasons:
             break
         if line.index not in reasons:
             head.append(line)
+    if not head:
+        return ()
+    headline = _news_headline(lines, reasons, head) if prose else (head[0].index if is_headline(head[0]) else None)
+    if headline in (None, head[0].index) and _names_instrument(head[0]):
+        block = _title_block(lines, reasons, head[0])
+        if len(block) > 1 or headline is not None:
+            return block
+    return () if headline is None else (headline,)
+
+
+def _names_instrument(line: Line) -> bool:
+    """Whether the line opens with the instrument's name: "AGREEMENT", "Memorandum of Understanding between …"."""
+    text = line.text.strip()
+    if TERMINAL.search(text):
+        return False
+    return INSTRUMENT_NAME_LINE.fullmatch(text) is not None or (INSTRUMENT_TITLE.match(text) is not None and is_headline(line))
+
+
+def _title_block(lines: list[Line], reasons: dict[int, str], first: Line) -> tuple[int, ...]:
+    """The lines of a title printed over several, from the line naming the instrument on. Of "AGREEMENT" / "BETWEEN
+    CANADA" / "AND PERU" / "THE GOVERNMENT OF CANADA," the title is the first three lines: the fourth opens the
+    parties' block."""
+    block = [first]
+    for line in lines[first.index + 1:]:
+        if line.index in reasons or not _continues_title(line, block[-1]):
+            break
+        block.append(line)
+    # A bare "AND" left at the end led into the parties' block ("THE EUROPEAN UNION," / "and" / "THE REPUBLIC OF CHILE,").
+    while len(block) > 1 and _is_bare_linking_word(block[-1]):
+        block.pop()
+    return tuple(line.index for line in block)
+
+
+def _continues_title(line: Line, previous: Line) -> bool:
+    """A line that goes on with the title above it: it opens with a linking word ("BETWEEN …", "on critical raw
+    materials", "FOR THE PROMOTION …"), or names a party under a bare "BETWEEN" or "AND"; never a recital or a party
+    list's line (closing punctuation, a comma, "hereinafter"), a date, a numbered line or a long sentence."""
+    text = line.text.strip()
+    linking, not_title = _title_vocabulary()
+    if (
+        TERMINAL.search(text)
+        or text.endswith(",")
+        or STRUCTURAL.match(text)
+        or line.words > LONG_TITLE_WORDS
+        or len(text) > LONG_TITLE_CHARACTERS
+        or not_title.search(text)
+    ):
+        return False
+    return linking.match(text) is not None or (text[0].isupper() and _is_bare_linking_word(previous))
+
+
+def _is_bare_linking_word(line: Line) -> bool:
+    return _title_vocabulary()[0].fullmatch(line.text.strip()) is not None
+
+
+def _news_headline(lines: list[Line], reasons: dict[int, str], head: list[Line]) -> int | None:
+    """A report's headline: among headline-shaped lines before the first body paragraph, the first the body shares
+    enough words with."""
     candidates = [line for line in head if is_headline(line)]
     if not candidates:
         return None
-    if not prose:
-        return candidates[0].index if candidates[0] is head[0] else None
     body = set()
     for line in lines:
         if line.index not in reasons and not is_headline(line):
@@ -414,7 +490,7 @@ class _TopicIndex:
         return sum(1 for word in words if self.counts[word] - own > 0) / len(words) if words else 0.0
 
 
-def _mark_teasers(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
+def _mark_teasers(lines: list[Line], reasons: dict[int, str]) -> None:
     """In a report's body, a headline-shaped line whose words the rest of the text does not share is a teaser."""
     index = _TopicIndex(lines, reasons)
     seen_body = False
@@ -432,16 +508,16 @@ def _squash(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _mark_title_repeats(lines: list[Line], reasons: dict[int, str], title: int) -> None:
-    title_text = _squash(lines[title].text)
+def _mark_title_repeats(lines: list[Line], reasons: dict[int, str], title: tuple[int, ...]) -> None:
+    title_text = _squash(" ".join(lines[index].text for index in title))
     for line in lines:
         if line.index not in reasons and _squash(line.text) == title_text:
             reasons[line.index] = "duplicate of the title"
 
 
-def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: int | None) -> None:
+def _mark_repeats(lines: list[Line], reasons: dict[int, str], title: tuple[int, ...]) -> None:
     """Count repeated text once: the title repeated, and any paragraph repeated verbatim or inside a longer one."""
-    if title is not None:
+    if title:
         _mark_title_repeats(lines, reasons, title)
     content = [line for line in lines if line.index not in reasons]
     keys = [_squash(line.text) for line in content]

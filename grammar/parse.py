@@ -66,18 +66,20 @@ def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collec
     structured = bool(outline) or HEAD_LINE.search(text) is not None
     if outline:
         reasons: dict[int, str] = {}
-        title_line = None
+        title_lines: tuple[int, ...] = ()
     else:
         verdict = find_boilerplate(lines, prose=not structured)
-        reasons, title_line = verdict.reasons, verdict.title
-        if title_line is not None and source.declared.get("name"):
-            # The format names the document (front matter): the line that looked like a title is content.
-            del reasons[title_line]
-            title_line = None
+        reasons, title_lines = verdict.reasons, verdict.title
+        if title_lines and source.declared.get("name"):
+            # The format names the document (front matter): the lines that looked like a title are content.
+            for index in title_lines:
+                del reasons[index]
+            title_lines = ()
     skipped = _skipped_spans(lines, reasons)
     nodes = parse_provisions(text, skipped_starts=frozenset(lines[i].start for i in reasons), outline=outline)
     drafts = name_provisions(nodes, text, [(span.start, span.end) for span in skipped])
-    title = lines[title_line].text if title_line is not None else None
+    # A title printed over several lines reads as one: "AGREEMENT" / "BETWEEN …" → "AGREEMENT BETWEEN …".
+    title = " ".join(lines[index].text.strip() for index in title_lines) or None
     provisions = _read_clauses(drafts, text, title=title) if read_clauses_of is None \
         else [_provision(draft, text, UNREAD) for draft in drafts]
     # Datelines are set aside from the provisions but still date the document.

@@ -1006,3 +1006,67 @@ def test_the_sentences_of_an_article_start_at_its_body_after_a_blank_line():
     document = parse("Article 7\n\nThe present Agreement shall enter into force on signature. It will remain in force indefinitely.")
     first = next(p for p in document.provisions if p.ref == "Art. 7.1")
     assert first.text == "The present Agreement shall enter into force on signature."
+
+
+ARTICLES = "Article 1\n\nThe Parties shall promote investment.\n\nArticle 2\n\nThis Agreement shall enter into force on signature.\n"
+PARAGRAPHS = "1. The Participants intend to cooperate on critical minerals.\n\n2. This Memorandum will come into effect on signature.\n"
+NEWS = ("Canada and Peru signed an investment agreement in Lima on Tuesday, officials of both governments said.\n\n"
+        "The agreement protects investors in mining and energy, the ministers said.\n")
+
+TITLE_BLOCKS = [
+    # (id, the document's opening, its body, expected title, the first provision's opening)
+    ("a treaty's title over four lines, each opening with a linking word",
+     "AGREEMENT\nBETWEEN THE GOVERNMENT OF CANADA\nAND THE GOVERNMENT OF THE REPUBLIC OF PERU\n"
+     "FOR THE PROMOTION AND PROTECTION OF INVESTMENTS\n\n"
+     "The Government of Canada and the Government of the Republic of Peru, hereinafter referred to as the \"Parties\",\n\n",
+     ARTICLES, "AGREEMENT BETWEEN THE GOVERNMENT OF CANADA AND THE GOVERNMENT OF THE REPUBLIC OF PERU FOR THE PROMOTION AND "
+     "PROTECTION OF INVESTMENTS", "The Government of Canada"),
+    # The parties' names stand alone under a bare "BETWEEN" and "AND"; the memorandum has no articles (a prose layout).
+    ("a memorandum's title with the parties on lines of their own",
+     "MEMORANDUM OF UNDERSTANDING\nBETWEEN\nTHE MINISTRY OF ECONOMY, TRADE AND INDUSTRY OF JAPAN\nAND\n"
+     "THE MINISTRY OF ENERGY AND MINES OF THE REPUBLIC OF PERU\nON COOPERATION IN THE FIELD OF CRITICAL MINERALS\n\n",
+     PARAGRAPHS, "MEMORANDUM OF UNDERSTANDING BETWEEN THE MINISTRY OF ECONOMY, TRADE AND INDUSTRY OF JAPAN AND THE MINISTRY "
+     "OF ENERGY AND MINES OF THE REPUBLIC OF PERU ON COOPERATION IN THE FIELD OF CRITICAL MINERALS", "1. The Participants"),
+    # EUR-Lex: the title's second line in lower case; the parties' block under it ("THE EUROPEAN UNION," / "and" / …) is
+    # the preamble's, not the title's.
+    ("a title over two paragraphs, then the parties' block",
+     "AGREEMENT\n\nbetween the European Union and the Republic of Chile on critical raw materials\n\n"
+     "THE EUROPEAN UNION,\n\nand\n\nTHE REPUBLIC OF CHILE,\n\nRECOGNISING the importance of secure supply chains,\n\n",
+     ARTICLES, "AGREEMENT between the European Union and the Republic of Chile on critical raw materials", "THE EUROPEAN UNION,"),
+    ("the instrument's name after its kind, a two-word linking phrase",
+     "FREE TRADE AGREEMENT\nBETWEEN CANADA AND THE REPUBLIC OF PERU\nRELATING TO TRADE IN MINERALS\n\nThe Parties,\n\n",
+     ARTICLES, "FREE TRADE AGREEMENT BETWEEN CANADA AND THE REPUBLIC OF PERU RELATING TO TRADE IN MINERALS", "The Parties,"),
+    ("a protocol to an agreement", "PROTOCOL\nTO THE AGREEMENT ON TRADE AND ECONOMIC COOPERATION\n\nThe Parties,\n\n",
+     ARTICLES, "PROTOCOL TO THE AGREEMENT ON TRADE AND ECONOMIC COOPERATION", "The Parties,"),
+    # Counter-examples: lines that follow a title without continuing it.
+    ("a recital in capitals ends the title",
+     "AGREEMENT ON ECONOMIC COOPERATION\nRECOGNIZING the importance of trade between the Parties,\n\n",
+     ARTICLES, "AGREEMENT ON ECONOMIC COOPERATION", "RECOGNIZING the importance"),
+    ("a lone instrument word over the preamble is no title, as before",
+     "AGREEMENT\n\nThe Government of Canada and the Government of Peru, hereinafter the \"Parties\",\n\n",
+     ARTICLES, None, "AGREEMENT"),
+    # The parties' list after a bare "BETWEEN" ends in commas: the list is the preamble's, and the "BETWEEN" leads into it.
+    ("a bare linking word over the parties' list stays with the list",
+     "AGREEMENT ON TRADE\nBETWEEN\nTHE EUROPEAN UNION,\nAND\nTHE REPUBLIC OF CHILE,\n\n", ARTICLES, "AGREEMENT ON TRADE", "BETWEEN"),
+    ("a preamble's line naming the parties opens with a linking word but is no title",
+     "AGREEMENT ON TRADE\nBETWEEN THE GOVERNMENT OF CANADA\nAND THE GOVERNMENT OF PERU (HEREINAFTER THE \"PARTIES\")\n\n",
+     ARTICLES, "AGREEMENT ON TRADE BETWEEN THE GOVERNMENT OF CANADA", "AND THE GOVERNMENT OF PERU"),
+    # (A report's layout: the date under the headline is set aside as chrome.)
+    ("a date under a statement's title",
+     "Joint Statement by Canada and Australia on Critical Minerals\nOn 5 March 2024\n\n",
+     "Canada and Australia will deepen their cooperation on critical minerals, the ministers said in a statement.\n\n"
+     "Officials of Canada and Australia will meet every year to review the critical minerals cooperation.\n",
+     "Joint Statement by Canada and Australia on Critical Minerals", "Canada and Australia will deepen"),
+    ("a news headline naming no instrument keeps its own line",
+     "Canada and Peru sign investment pact\nAnd what it means for miners\n\n", NEWS,
+     "Canada and Peru sign investment pact", "And what it means"),
+]
+
+
+@pytest.mark.parametrize("opening, body, title, first", [row[1:] for row in TITLE_BLOCKS], ids=[row[0] for row in TITLE_BLOCKS])
+def test_an_instruments_title_printed_over_several_lines_is_one_title(opening, body, title, first):
+    document = parse(opening + body)
+    assert document.title == title
+    assert document.provisions[0].text.startswith(first)
+    titled = [document.text[span.start:span.end] for span in document.skipped if span.reason == "title"]
+    assert " ".join(" ".join(titled).split()) == (title or "")
