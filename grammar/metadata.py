@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from grammar.numbering import ARTICLE_KEYWORD, division_keyword
@@ -668,9 +669,10 @@ def _genre_cues() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 #: Agency datelines: "OTTAWA, Sept 21 (Reuters) - …", "TOKYO: …", "TOKYO -- …"; not an agreement's headings in capitals
-#: ("ANNEX II: CONTACT POINTS", "CHAPTER ONE - INITIAL PROVISIONS").
-_DATELINE = re.compile(rf"^(?!(?i:{ARTICLE_KEYWORD}|{division_keyword()})\b)[A-Z][A-Z .'-]{{2,30}}(?:,[^\n]{{1,25}}?)?\s*"
-                       r"(?:\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+[A-Z]", re.MULTILINE)
+#: ("ANNEX II: CONTACT POINTS", "CHAPTER ONE - INITIAL PROVISIONS"). The story goes on on the dateline's own line,
+#: so no space here spans a line break: "HAVE AGREED AS FOLLOWS:" ⏎ "Article 1" is a formula ending its line.
+_DATELINE = re.compile(rf"^(?!(?i:{ARTICLE_KEYWORD}|{division_keyword()})\b)[A-Z][A-Z .'-]{{2,30}}(?:,[^\n]{{1,25}}?)?"
+                       r"[^\S\n]*(?:\([A-Za-z ]+\))?[^\S\n]*(?::|--|—|–|-)[^\S\n]+[A-Z]", re.MULTILINE)
 _GENRE_SAMPLE = 30_000
 
 
@@ -700,6 +702,11 @@ class _DateVocabulary:
     ordinals: dict[str, int]
     markers: re.Pattern[str]
     marker_kinds: dict[str, str]
+    #: a year written as words: its century phrase ("one thousand nine hundred") and the words after it
+    centuries: dict[str, int]
+    year_numbers: dict[str, int]
+    #: where the scan of the closing lines looks for a date: a four-digit year, or the word ending a century
+    closing_year: re.Pattern[str]
 
 
 @cache
@@ -715,13 +722,16 @@ def _dates() -> _DateVocabulary:
     ordinal_pattern = _trie_pattern(ordinals | {word.capitalize(): n for word, n in ordinals.items()}
                                     | {word.upper(): n for word, n in ordinals.items()})
     year_before = _trie_pattern(data["years"]["before"])
+    centuries = {phrase: int(year) for year, phrases in data["year_centuries"].items() for phrase in phrases}
+    year_numbers = {word: int(number) for number, words in data["year_numbers"].items() for word in words}
     regex = "|".join([
         # 29 March 2023 · 12th of April 2006 · 12th day of April, 2006
         day.format("dmy_day") + r"\s+(?:day\s+)?(?:of\s+)?" + month.format("dmy_month")
-        + r",?\s+(?P<dmy_year>\d{4})",
-        # the twelfth day of April, 2006 (closing formulae of treaties)
+        + _year_pattern("dmy", centuries, year_numbers),
+        # the twelfth day of April, 2006 · the ninth day of December in the year two thousand and twenty-three
+        # (closing formulae of treaties)
         r"(?P<word_day>" + ordinal_pattern + r")\s+(?:day|DAY)\s+(?:of|OF)\s+" + month.format("word_month")
-        + r",?\s+(?:in\s+the\s+year\s+)?(?P<word_year>\d{4})",
+        + _year_pattern("word", centuries, year_numbers),
         # September 21,2023 · Sept 21 · Nov. 15-16 · March 29th, 2023
         month.format("mdy_month") + r"\s+" + day.format("mdy_day") + r"(?:\s*[-–]\s*\d{1,2})?(?!\d)"
         r"(?:(?:,\s*|\s+)(?P<mdy_year>\d{4}))?",
@@ -742,7 +752,25 @@ def _dates() -> _DateVocabulary:
         ordinals={word.lower(): number for word, number in ordinals.items()},
         markers=_phrase_regex(marker_kinds),
         marker_kinds=marker_kinds,
+        centuries=centuries,
+        year_numbers=year_numbers,
+        closing_year=re.compile(_YEAR.pattern + "|(?i:" + _trie_pattern({c.split()[-1] for c in centuries}) + ")"),
     )
+
+
+def _year_pattern(branch: str, centuries: dict[str, int], numbers: dict[str, int]) -> str:
+    """The year after a day and month, in digits (group ``<branch>_year``) or in words (``<branch>_year_words``):
+    ", 2006", " in the year 2006", ", one thousand nine hundred and ninety-eight", " IN THE YEAR TWO THOUSAND AND SIX".
+    """
+    tens = _trie_pattern(word for word, number in numbers.items() if number >= 20)
+    units = _trie_pattern(word for word, number in numbers.items() if number < 10)
+    below_twenty = _trie_pattern(word for word, number in numbers.items() if number < 20)
+    below_hundred = rf"(?:{tens})(?:[-\s](?:{units}))?|(?:{below_twenty})"
+    in_words = rf"(?i:(?:{_trie_pattern(centuries)})(?:\s+(?:and\s+)?(?:{below_hundred}))?)"
+    # A year in words closes its clause ("…, in duplicate"), so "the first day of May, two thousand tonnes" is no date.
+    closes = r"(?=[^\S\n]*(?:[,.;:)]|\n|$)|\s+(?i:in)\s)"
+    return (rf",?\s+(?:(?i:in\s+the\s+year)\s+)?"
+            rf"(?:(?P<{branch}_year>\d{{4}})|(?P<{branch}_year_words>{in_words}){closes})")
 
 
 @dataclass(frozen=True)
@@ -796,34 +824,49 @@ def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> li
 
 
 _CLOSING_REACH = 1_500
+#: Where the closing formula is looked for, from the end: past it a signature would not be the agreement's own.
+_CLOSING_TAIL = 20 * _CLOSING_REACH
 _WITNESS = re.compile(r"in\s+witness\s+whereof", re.IGNORECASE)
 
 
 def _closing_formula_start(text: str) -> int:
     """Where an agreement's closing formula begins: its last "IN WITNESS WHEREOF", else near the very end."""
-    tail_start = max(0, len(text) - 20 * _CLOSING_REACH)
+    tail_start = max(0, len(text) - _CLOSING_TAIL)
     witnesses = list(_WITNESS.finditer(text, tail_start))
     return witnesses[-1].start() if witnesses else max(0, len(text) - _CLOSING_REACH)
+
+
 _BYLINE_REACH = 5_000
 _FULL_SCAN = 20_000
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+#: How far a date reaches around its year, before and after: in digits "the twenty-seventh day of September, 2006";
+#: in words, from "thousand" or "hundred", "… in the year one thousand nine hundred and seventy-seven".
+_YEAR_REACH = (60, 12)
+_YEAR_WORDS_REACH = (90, 40)
 
 
 def _date_hits(text: str) -> Iterator[re.Match[str]]:
     """Every written date in ``text``: the first 20,000 characters in full, beyond them only dates with a year.
 
-    Past the opening, the scan starts from each four-digit year and looks 60 characters back, which keeps a
-    0.5 MB treaty fast; year-less dates ("Sept 21") matter in datelines and bylines, which come first.
+    Past the opening, the scan starts from each four-digit year and looks a little way back and on, which keeps
+    a 0.5 MB treaty fast; year-less dates ("Sept 21") matter in datelines and bylines, which come first. In the
+    closing lines it starts from years in words too ("… one thousand nine hundred and ninety-eight"): closing
+    formulae write their year so, and a word scan over the whole text would take as long again.
     """
-    regex = _dates().regex
+    vocabulary = _dates()
+    regex = vocabulary.regex
     last_end = 0
     for hit in regex.finditer(text, 0, min(len(text), _FULL_SCAN)):
         last_end = hit.end()
         yield hit
-    for year in _YEAR.finditer(text, _FULL_SCAN):
+    closing = max(_FULL_SCAN, len(text) - _CLOSING_TAIL)
+    # The first scan runs 4 characters into the closing lines so that a year across the border is found.
+    years = chain(_YEAR.finditer(text, _FULL_SCAN, closing + 4), vocabulary.closing_year.finditer(text, closing))
+    for year in years:
         if year.start() < last_end:
             continue
-        for hit in regex.finditer(text, max(last_end, year.start() - 60), year.end() + 12):
+        before, after = _YEAR_REACH if year.group()[0].isdigit() else _YEAR_WORDS_REACH
+        for hit in regex.finditer(text, max(last_end, year.start() - before), year.end() + after):
             if hit.start() <= year.start() < hit.end():
                 last_end = hit.end()
                 yield hit
@@ -834,7 +877,8 @@ def _dates_in(text: str, offset: int) -> Iterator[_FoundDate]:
     vocabulary = _dates()
     for hit in _date_hits(text):
         groups = {name: value for name, value in hit.groupdict().items() if value}
-        year = int(next((groups[g] for g in _YEAR_GROUPS if g in groups), 0))
+        words = next((groups[g] for g in ("dmy_year_words", "word_year_words") if g in groups), None)
+        year = _year_in_words(words) if words else int(next((groups[g] for g in _YEAR_GROUPS if g in groups), 0))
         month_name = next((groups[g] for g in _MONTH_GROUPS if g in groups), None)
         month = vocabulary.months[month_name] if month_name else int(groups.get("iso_month", 0))
         if "word_day" in groups:
@@ -844,6 +888,19 @@ def _dates_in(text: str, offset: int) -> Iterator[_FoundDate]:
         written = hit.group() if "bare_year" not in groups else groups["bare_year"]
         kind, by_marker = _date_kind(text, hit)
         yield _FoundDate(offset + hit.start(), offset + hit.end(), year, month, day, written, kind, by_marker)
+
+
+def _year_in_words(words: str) -> int:
+    """The year a date writes in words: its century, plus the number words after it ("and" adds nothing).
+
+    >>> _year_in_words("one thousand nine hundred and ninety-eight"), _year_in_words("TWO THOUSAND AND SIX")
+    (1998, 2006)
+    """
+    vocabulary = _dates()
+    phrase = " ".join(words.lower().replace("-", " ").split())
+    century = next(century for century in vocabulary.centuries if phrase.startswith(century))
+    rest = phrase[len(century):].split()
+    return vocabulary.centuries[century] + sum(vocabulary.year_numbers[word] for word in rest if word != "and")
 
 
 _YEAR_GROUPS = ("dmy_year", "word_year", "mdy_year", "my_year", "iso_year", "bare_year")

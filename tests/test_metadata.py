@@ -215,6 +215,24 @@ DATES = [
     pytest.param("DONE, at Washington, District of Columbia, in duplicate, this twelfth day of April, 2006.",
                  [("signed", "2006-04-12")], id="treaty-closing-formula-with-ordinal-words"),
     pytest.param("Done at Lima this 21st day of May 2015.", [("signed", "2015-05-21")], id="numeric-day-of"),
+    # Closing formulae write the year in words too, 1900-2099.
+    pytest.param("Done at Brussels on the ninth day of December in the year two thousand and twenty-three.",
+                 [("signed", "2023-12-09")], id="year-in-words-after-in-the-year"),
+    pytest.param("Signed in Tokyo on the twenty-first day of September, two thousand and twenty-three, in duplicate",
+                 [("signed", "2023-09-21")], id="year-in-words-before-in-duplicate"),
+    pytest.param("DONE at Geneva, this twenty-fifth day of June, one thousand nine hundred and ninety-eight",
+                 [("signed", "1998-06-25")], id="year-in-words-one-thousand-nine-hundred"),
+    pytest.param("Done at Lima on the first day of May in the year nineteen hundred and ninety-nine.",
+                 [("signed", "1999-05-01")], id="year-in-words-nineteen-hundred"),
+    pytest.param("Done at Lima on the first day of May, two thousand nine.", [("signed", "2009-05-01")],
+                 id="year-in-words-without-and"),
+    pytest.param("DONE AT LIMA ON THE FIRST DAY OF MAY IN THE YEAR TWO THOUSAND AND SIX.", [("signed", "2006-05-01")],
+                 id="year-in-words-in-capitals"),
+    pytest.param("Done at Lima on the 1st day of May, two thousand and six.", [("signed", "2006-05-01")],
+                 id="year-in-words-after-a-numeric-day"),
+    # Counter-example: a quantity in words after a date without a year is no year.
+    pytest.param("From the first day of January, two thousand tonnes of copper may be exported.", [],
+                 id="quantity-in-words-after-a-day-is-no-year"),
     pytest.param("Leaders meet at the summit on Nov. 15-16, 2024.", [("mentioned", "2024-11-15")],
                  id="abbreviated-month-and-day-range"),
     pytest.param("The MSP was launched in 2022 by the partners.", [("mentioned", "2022")], id="bare-year-after-in"),
@@ -240,6 +258,15 @@ def test_legal_text_takes_its_signature_date_from_the_closing_formula():
             "cooperate.\n" * 200 + "IN WITNESS WHEREOF the undersigned have signed this Agreement.\n"
             "DONE at Lima, this twenty-first day of May, 2015.")
     assert events(extract_metadata(text, whole(text))) == [("signed", "2015-05-21"), ("mentioned", "1958-06-10")]
+
+
+def test_a_long_agreement_takes_its_signature_date_in_words_from_its_last_lines():
+    """The scan past the first 20,000 characters starts from years, and a year in words has no digits to start from."""
+    text = ("Article 1\n" + "From the first day of January, two thousand tonnes of copper may be exported.\n" * 800
+            + "IN WITNESS WHEREOF the undersigned have signed this Agreement.\n"
+            "DONE at Geneva, this twenty-fifth day of June, one thousand nine hundred and ninety-eight.")
+    assert len(text) > 60_000
+    assert events(extract_metadata(text, whole(text))) == [("signed", "1998-06-25")]
 
 
 def test_declared_dates_win():
@@ -294,6 +321,18 @@ GENRES = [
     pytest.param("Article 1\nThe Parties, hereinafter the Parties, shall cooperate. Each Party shall notify "
                  "the said Party.", "legal_text", id="treaty-text-with-the-said"),
     pytest.param("Canada and Japan signed a memorandum.", "legal_text", id="no-cue-at-all"),
+    pytest.param("TOKYO: Japan and India agreed to cooperate on rare earths.", "news_report", id="colon-dateline"),
+    pytest.param("WASHINGTON -- The United States and Japan signed a deal.", "news_report", id="double-dash-dateline"),
+    pytest.param("LIMA, Peru (AP) — Peru and Japan agreed to cooperate.", "news_report", id="agency-dateline-em-dash"),
+    # Counter-examples: a dateline's story goes on on its own line; a formula in capitals ends its line.
+    pytest.param("The European Union and Chile,\n\nHAVE AGREED AS FOLLOWS:\n\nArticle 1\n\nThe Parties shall cooperate.",
+                 "legal_text", id="agreed-as-follows-ends-its-line"),
+    pytest.param("NOW, THEREFORE, THE PARTIES AGREE AS FOLLOWS:\nArticle 1\nThe Parties shall cooperate.",
+                 "legal_text", id="now-therefore-formula-ends-its-line"),
+    pytest.param("The Republic of Chile and Japan,\nTHE PARTIES AGREE AS FOLLOWS:\nArticle 1\nThe Parties shall cooperate.",
+                 "legal_text", id="parties-agree-formula-ends-its-line"),
+    pytest.param("HAVE REACHED THE FOLLOWING UNDERSTANDING:\nParagraph 1\nThe Participants will cooperate.",
+                 "legal_text", id="understanding-formula-ends-its-line"),
 ]
 
 
