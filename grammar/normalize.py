@@ -267,8 +267,9 @@ class _Joiner:
             # Blank lines say nothing there, but a line ending in a comma, semicolon or colon before a capital still ends
             # an entry ("Having regard to …," / "Conscious of …"), and a paragraph in capitals is a heading, a title (wrapped
             # over two lines or more) or a party's name, which the next line does not continue either (a title, then "The
-            # Parties,").
+            # Parties,"). Nor does a page number at a page's foot continue the last line of text above it.
             if (self.pieces[-1][-1:] in ",;:" and not line[0].islower()) or CAPITALS_LINE.fullmatch(line) \
+                    or PAGE_NUMBER_LINE.fullmatch(line) \
                     or (self.length <= LONG_CAPITALS_LINE and all(_in_capitals(piece) for piece in self.pieces)):
                 return False
             blank_between = False

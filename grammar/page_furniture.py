@@ -39,6 +39,8 @@ DIGITS = re.compile(r"\d+")
 # "of 12", "/ 12": the page count after the page number, which does not rise.
 PAGE_COUNT = re.compile(r"(?i)\s*(?:of|/)\s*\d+\s*$")
 WORD = re.compile(r"[^\W\d_]+")
+# A page number that gives the page count, as its line's shape has it (digits as "#"): "Page 3 of 12", "PAGE 3/12".
+COUNTED_PAGE = re.compile(r"(?i)page\s?#\s?(?:of|/)\s?#")
 STRUCTURE = re.compile(
     rf"(?i)^\s*(?:[•◦]|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|(?:{ARTICLE_KEYWORD}|{division_keyword()}|paragraph|annex"
     rf"|appendix|schedule|protocol|rule|regulation)\b)")
@@ -65,7 +67,9 @@ def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[i
         groups.setdefault(DIGITS.sub("#", " ".join(text.split())), []).append(line)
     found: dict[int, str] = {}
     for shape, members in groups.items():
-        if "#" in shape and len(members) >= MIN_PAGES and _spread(members):
+        if COUNTED_PAGE.fullmatch(shape) and _counted_pages(members):
+            found.update((line.index, PAGE_NUMBER_REASON) for line in members)
+        elif "#" in shape and len(members) >= MIN_PAGES and _spread(members):
             # "17-3" → (17, 3); "Page 4 of 12" → (4,): the numbers must rise along the text.
             keys = [tuple(int(number) for number in DIGITS.findall(PAGE_COUNT.sub("", line.text))) for line in members]
             run = rising_run(keys)
@@ -81,6 +85,15 @@ def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[i
         if near >= 2 and near * 2 >= len(members):
             found.update((line.index, RUNNING_LINE_REASON) for line in members)
     return found
+
+
+def _counted_pages(members: list[_Line]) -> bool:
+    """Whether lines saying "Page 1 of 2", "Page 2 of 2" number the pages one by one: with the page count given, two pages
+    (or one) are enough to tell them from text."""
+    pairs = [tuple(int(number) for number in DIGITS.findall(line.text)) for line in members]
+    numbers, counts = [number for number, _ in pairs], {count for _, count in pairs}
+    return (len(counts) == 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[-1] <= min(counts)
+            and _spread(members))
 
 
 def _spread(members: list[_Line]) -> bool:

@@ -54,6 +54,27 @@ def test_page_x_of_y_footers_are_skipped_and_a_list_runs_on_across_the_page_brea
     assert coverage_problems(document) == []
 
 
+def test_a_two_page_memorandum_numbered_page_x_of_y_has_its_page_numbers_skipped():
+    """With the page count printed, two pages are enough (three are needed otherwise); the last page number is not run
+    into the signature line above it, though blank lines separate every line of this double-spaced text."""
+    paragraphs = [f"{number}. {FILLER}" for number in range(1, 5)]
+    text = "\n\n".join(["Article 1", *paragraphs[:2], "Page 1 of 2", "Article 2", *paragraphs[2:],
+                         "Done at Tokyo on 1 March 2024.", "For the Government of Japan", "Page 2 of 2"])
+    document = parse_text(text)
+    skipped = skipped_texts(document)
+    assert [text for text, reason in skipped.items() if reason == PAGE_NUMBER_REASON] == ["Page 1 of 2", "Page 2 of 2"]
+    assert document.provisions[-1].text == "For the Government of Japan"
+    assert coverage_problems(document) == []
+
+
+def test_page_x_of_y_lines_that_do_not_count_the_pages_one_by_one_are_text():
+    # Counts that disagree, or numbers that do not step page by page: no page numbering.
+    for numbers in (("Page 1 of 3", "Page 2 of 5"), ("Page 1 of 2", "Page 1 of 2")):
+        paragraphs = [f"{number}. {FILLER}" for number in range(1, 5)]
+        document = parse_text("\n\n".join([*paragraphs[:2], numbers[0], *paragraphs[2:], numbers[1]]))
+        assert not any(span.reason == PAGE_NUMBER_REASON for span in document.skipped)
+
+
 def test_footnote_markers_rising_by_leaps_are_not_page_numbers():
     # Superscript footnote numbers that a PDF reader left on lines of their own: they rise, but not page by page.
     pages = articles(5)
