@@ -107,17 +107,20 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
     )
 
 
-def normalize_text(raw: str, headings: frozenset[str] = frozenset()) -> str:
+def normalize_text(raw: str, headings: frozenset[str] = frozenset(), *, blocks: bool = False) -> str:
     """Return the normalized form of ``raw`` (see the module docstring for the guarantees).
 
     ``headings`` are the heading lines the format declares (a ToTA outline): each stays a line of its own,
-    even after a line that looks unfinished (an article the corpus cut off mid-sentence).
+    even after a line that looks unfinished (an article the corpus cut off mid-sentence). ``blocks``: the text
+    comes from a format's blocks (HTML's paragraphs, headings and list items, set apart by blank lines), so a
+    blank line always ends a paragraph, however many short blocks make it look double-spaced.
     """
     replacements, bullets, keep_hyphen, dangling = _tables()
     lines = _clean_lines(_replace_characters(raw, replacements), bullets)
     declared = frozenset(SPACE_RUN.sub(" ", heading.strip()) for heading in headings)
     wrap_width = _wrap_width(lines)
-    joiner = _Joiner(wrap_width, keep_hyphen, dangling, declared, double_spaced=bool(wrap_width) and _double_spaced(lines))
+    double_spaced = bool(wrap_width) and not blocks and _double_spaced(lines)
+    joiner = _Joiner(wrap_width, keep_hyphen, dangling, declared, double_spaced=double_spaced)
     return "\n".join(joiner.paragraphs(lines))
 
 

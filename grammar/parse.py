@@ -61,7 +61,7 @@ def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collec
     """
     # The declared headings as the normalized text spells them ("Eaeu’s Bodies" becomes "Eaeu's Bodies" there).
     outline = [entry.model_copy(update={"line": normalize_line(entry.line)}) for entry in source.outline]
-    text = normalize_text(source.raw, frozenset(entry.line for entry in outline))
+    text = normalize_text(source.raw, frozenset(entry.line for entry in outline), blocks=source.format == "html")
     lines = split_lines(text)
     structured = bool(outline) or HEAD_LINE.search(text) is not None
     if outline:

@@ -14,6 +14,7 @@ from pypdf import PdfWriter
 
 from grammar.errors import InputError
 from grammar.load import expand_paths, load_source
+from grammar import load_document
 from grammar.models import Source
 from tests.conftest import SEED_PATHS
 
@@ -391,3 +392,17 @@ def test_batch_goes_on_after_a_missing_path(tmp_path):
     items = list(expand_paths([str(tmp_path / "gone.txt"), "-", str(present)]))
     assert isinstance(items[0], InputError) and str(items[0]).endswith("gone.txt: no such file or directory")
     assert items[1:] == ["-", str(present)]
+
+
+def test_the_blocks_of_an_html_page_stay_paragraphs_however_short(tmp_path):
+    """Short blocks set apart by blank lines look like double-spaced text, whose blank lines say nothing; in HTML each
+    block is a paragraph, so the page's banner does not run into its headline, nor the headline into its first heading."""
+    page = ("<html><body><div class='header'><span>Ministry of Commerce and Industry<br>Government of India</span></div>"
+            "<div id='maincontent'><h1>India-EU Trade and Technology Council: Action Plan on Critical Raw Materials</h1>"
+            "<h2>I. Introduction</h2><p>1. The co-chairs endorsed the following Action Plan.</p><h2>II. Actions</h2>"
+            "<h3>A. Critical raw materials</h3><p>2. India and the EU will exchange information on their critical minerals lists."
+            "</p><p>*****</p><p>AD/VN</p><p>(Release ID: 2107311)</p></div></body></html>")
+    document = load_document(file_with("plan.html", page)(tmp_path))
+    lines = [line for line in document.text.split("\n") if line]
+    assert lines[2:5] == ["India-EU Trade and Technology Council: Action Plan on Critical Raw Materials", "I. Introduction",
+                          "1. The co-chairs endorsed the following Action Plan."]
