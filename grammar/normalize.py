@@ -21,7 +21,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, KEYWORD_SEPARATOR, NUMBER_WORD, ORDINAL, division_keyword
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, KEYWORD_SEPARATOR, NUMBER_WORD, ORDINAL, division_keyword, roman_numeral, value_of_words
 
 DATA_FILE = Path(__file__).with_name("data") / "normalize.toml"
 
@@ -59,7 +59,8 @@ RUN_TOGETHER_RECITAL = re.compile(
 )
 # "Article XXIV of the General Agreement …": a heading keyword and number read on as a phrase, so the line is a wrapped
 # cross-reference whatever the line before ends with ("… in particular\nArticle XXIV of the GATT 1994").
-REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}|annex)\s*{NUMBER}\s+(?:of|to|and|or|in|under)\b", re.IGNORECASE)
+# So does one whose title in brackets comes first: "Annex 3 (Rules of Origin) of the Agreement shall be replaced by …".
+REFERENCE_START = re.compile(rf"(?:{ARTICLE_KEYWORD}|{division_keyword('chapter', 'part', 'section')}|annex)\s*{NUMBER}\s+(?:\([^()\n]{{1,80}}\)\s+)?(?:of|to|and|or|in|under)\b", re.IGNORECASE)
 # An article keyword and number alone on a line.
 BARE_ARTICLE_LINE = re.compile(rf"(?i:{ARTICLE_KEYWORD}){KEYWORD_SEPARATOR}(?:{ARTICLE_NUMBER}{ORDINAL}?|{NUMBER_WORD})\.?")
 # A line that opens a new structural unit is never glued to the line before it.
@@ -67,12 +68,21 @@ STRUCTURAL_START = re.compile(
     r"""(?:[•◦]\ |\(?\d{1,3}(?:\.\d{1,3})*[.)]\ |\([a-z]{1,2}\)|[a-z]\)\ |(?-i:(?:[a-z]|[ivx]{1,5})\.\ (?=[A-Z]))|\((?:[ivxlcdm]{1,6})\)|\(\d{1,3}\))""",
     re.IGNORECASE,
 )
-# A lettered item going on in lower case ("a. reviewing the general functioning of this Agreement;"): its letter, read
-# as a label only after its lead-in's colon (for "a.") or after the item lettered before it (see ``_next_lower_item``).
-LOWER_ITEM = re.compile(r"([a-z])\. (?![a-z]\.)[a-z]")
+# A number in figures after the same number in words, as agreements write their periods ("six (6) months"): hard-wrapped
+# before its bracket, it goes on from the line above and numbers no paragraph.
+FIGURES_IN_BRACKETS = re.compile(r"\((\d{1,3})\)")
+# A lettered item going on in lower case ("a. reviewing the general functioning of this Agreement;"), or one numbered in
+# roman numerals ("v. promotion of investment."): its label, read as one only after its lead-in's colon (for "a." and
+# "i.") or after the item labelled before it (see ``_next_lower_item``).
+LOWER_ITEM = re.compile(r"([a-z]|[ivx]{2,5})\. (?![a-z]\.)[a-z]")
+# The roman label before each one, as a list numbers its items "i." … "xxx.".
+ROMAN_BEFORE = {roman_numeral(value): roman_numeral(value - 1) for value in range(2, 31)}
 # A paragraph number or item letter alone on its line, as PDF conversions print them ("5." / "(a)" / "The competent
 # authority …"): the text that follows on its own line, after blank lines too, is that unit's.
 BARE_LABEL = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])[.)]|\((?:\d{1,3}|[a-z]{1,2}|[ivxlcdm]{1,6}|[A-Z])\)")
+# … but a roman numeral in capitals alone numbers a section of a statement, not its first paragraph ("I." / "The two
+# sides agreed …"): grammar/provisions.py reads it so.
+SECTION_NUMERAL = re.compile(r"[IVX]{1,6}\.")
 # The two never both match a line's start, so one match tells which (if any) applies.
 LINE_START = re.compile(rf"(?P<heading>{HEADING_LINE.pattern})|(?P<structural>{STRUCTURAL_START.pattern})", re.IGNORECASE)
 # A recital's opening word in lower case, as some memoranda write their preambles ("striving for …,", "acknowledging …,").
@@ -86,6 +96,8 @@ TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
 # Lines a page prints on every page: a page number ("17-3", "- 5 -", "Page 4 of 12"), and after it a running header in
 # capitals.  A sentence that goes on after a blank line does not go on from them (grammar/page_furniture.py skips them).
 PAGE_NUMBER_LINE = re.compile(r"[-–—\s]*(?:(?i:page)\s+)?\d+(?:[-–./]\d+)*(?:\s+(?i:of)\s+\d+)?[-–—\s]*")
+# A page number between dashes, centred at a page's foot ("- 12 -"): its first dash marks no bullet.
+DASHED_PAGE_NUMBER = re.compile(r"[-–—] ?\d{1,4} ?[-–—]")
 LONG_CAPITALS_LINE = 400
 CAPITALS_LINE = re.compile(r"[^a-z\n]{0,40}[A-Z]{2}[^a-z\n]{0,80}")
 SPACE_RUN = re.compile(r" {2,}")
@@ -158,7 +170,7 @@ def _clean_lines(text: str, bullets: frozenset[str]) -> list[str]:
         # Collapsing space runs after stripping gives the same line as before it, and only a few lines have any.
         if "  " in line:
             line = lines[position] = SPACE_RUN.sub(" ", line)
-        if len(line) > 2 and line[1] == " " and line[0] in bullets:
+        if len(line) > 2 and line[1] == " " and line[0] in bullets and DASHED_PAGE_NUMBER.fullmatch(line) is None:
             if list_mark is None:
                 list_mark = line[0]
             lines[position] = ("• " if line[0] == list_mark else "◦ ") + line[2:].lstrip()
@@ -280,13 +292,17 @@ class _Joiner:
         if self.headings and (line in self.headings or last in self.headings):
             return False  # a declared heading is a line of its own
         # (A line of a word or two after a stray number is a heading: "3." / "Conclusion".)
-        if len(self.pieces) == 1 and BARE_LABEL.fullmatch(last) and line[0].isalpha() and LINE_START.match(line) is None \
+        if len(self.pieces) == 1 and BARE_LABEL.fullmatch(last) and not SECTION_NUMERAL.fullmatch(last) and line[0].isalpha() \
+                and LINE_START.match(line) is None \
                 and line.count(" ") >= 2:
             return True
-        if self.length < 160 and HEADING_LINE.match(last if len(self.pieces) == 1 else " ".join(self.pieces)):
-            return False  # a heading line is never continued
+        if self.length < 160 and HEADING_LINE.match(last if len(self.pieces) == 1 else " ".join(self.pieces)) \
+                and not (line[0].islower() and REFERENCE_START.match(self.pieces[0])):
+            return False  # a heading line is never continued, but a sentence opening with a reference reads on
         if self._next_lower_item(line, last):
             return False
+        if line[0] == "(" and not blank_between and _figures_after_words(line, last):
+            return True
         start = LINE_START.match(line)
         if start is not None:
             if start.lastgroup == "structural":
@@ -317,14 +333,16 @@ class _Joiner:
         return self.length >= 0.6 * self.wrap_width
 
     def _next_lower_item(self, line: str, last: str) -> bool:
-        """Whether ``line`` opens a lettered item in lower case: "a." after a colon, or the letter after the open paragraph's."""
+        """Whether ``line`` opens a lettered or roman item in lower case: "a." or "i." after a colon, or the label after the
+        open paragraph's ("iv. research; and" / "v. promotion …")."""
         item = LOWER_ITEM.match(line)
         if item is None:
             return False
-        letter = item.group(1)
-        if letter == "a":
+        label = item.group(1)
+        if label in ("a", "i"):
             return last.endswith(":")
-        return self.pieces[0].startswith(f"{chr(ord(letter) - 1)}. ")
+        before = [ROMAN_BEFORE.get(label)] if len(label) > 1 else [chr(ord(label) - 1), ROMAN_BEFORE.get(label)]
+        return any(f"{previous}. " == self.pieces[0][:len(previous) + 2] for previous in before if previous)
 
     def _page_furniture(self, line: str) -> bool:
         """A page number, or a line in capitals right after one (the next page's running header)."""
@@ -418,6 +436,12 @@ def _dashed_run_apart(paragraph: str) -> list[str]:
     for here, after in zip(found, found[1:] + [None]):
         lines.append("• " + paragraph[here.end() : after.start() if after else len(paragraph)])
     return lines
+
+
+def _figures_after_words(line: str, last: str) -> bool:
+    """Whether ``line`` opens with the figures of the number ``last`` ends in words: "… at least six" / "(6) months"."""
+    figures = FIGURES_IN_BRACKETS.match(line)
+    return figures is not None and value_of_words(_last_word(last)) == int(figures.group(1))
 
 
 def _last_word(piece: str) -> str:

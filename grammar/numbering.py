@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "ORDINAL", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_DASH", "KEYWORD_SEPARATOR", "NUMBER_WORD", "division_keyword", "number_key", "rising_run"]
+__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "ORDINAL", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_DASH", "KEYWORD_SEPARATOR", "NUMBER_WORD", "NUMBER_WORDS", "division_keyword", "value_of_words", "roman_numeral", "number_key", "rising_run"]
 
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
 #: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"), and as the Spanish and Portuguese
@@ -48,6 +48,14 @@ KEYWORD_DASH = r"\s*[\-–—]\s*"
 #: "Artículo 1º", "Artículo 2°", "Artigo 1.º". Where a regex follows it with a word boundary, it writes ``(?!\w)``
 #: instead of ``\b`` ("°" is no word character). The provision grammar's ``ARTICLE`` and ``_DIVISION_NUMBER`` spell the same.
 ORDINAL = r"(?:er|\.?[ºª°])"
+#: The value of each word of a number spelled out (``NUMBER_WORD``): "twenty-two" is 20 + 2.
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+    "premier": 1, "première": 1, "premiere": 1, "primero": 1, "primera": 1,
+}
 KEYWORD_SEPARATOR = rf"(?::?\s*|{KEYWORD_DASH})"
 _WHOLE_NUMBER = re.compile(ARTICLE_NUMBER, re.IGNORECASE)
 
@@ -60,6 +68,23 @@ def number_key(number: str) -> tuple[int, ...] | None:
     letters, _, digits = number.partition("-") if number[0].isalpha() else ("", "", number)
     prefix = tuple(ord(letter.upper()) - ord("A") + 1 for letter in letters)
     return prefix + tuple(int(part) for part in digits.replace("-", ".").split("."))
+
+
+def value_of_words(words: str) -> int | None:
+    """``"twenty-one"`` → ``21``, ``"Six"`` → ``6``; ``None`` where ``words`` are not a number spelled out."""
+    parts = words.lower().replace("-", " ").split()
+    if not parts or any(part not in NUMBER_WORDS for part in parts):
+        return None
+    return sum(NUMBER_WORDS[part] for part in parts)
+
+
+def roman_numeral(value: int) -> str:
+    """``4`` → ``"iv"``, ``14`` → ``"xiv"``: a number as a list's roman label (lowercase), below 400."""
+    numeral = ""
+    for step, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, value = divmod(value, step)
+        numeral += letters * count
+    return numeral
 
 
 def division_keyword(*levels: str) -> str:

@@ -39,7 +39,12 @@ HEAD_NUMBER = re.compile(
 )
 # A section numbered without a keyword, as memoranda and statements head theirs: "I. OBJECTIVE", "II. Areas of Cooperation",
 # "B. Trade in Goods".
-NUMBERED_TITLE = re.compile(r"(?P<number>[IVXLC]{1,7}|[A-Z])\.[ ]+(?P<title>[A-Z\"'(][^\n]*)")
+# A statement may set its roman numeral alone on its line, the text below it ("I." / "The two sides agreed …").
+NUMBERED_TITLE = re.compile(r"(?P<number>[IVXLC]{1,7}|[A-Z])\.(?:[ ]+(?P<title>[A-Z\"'(][^\n]*))?")
+# The capital letters a section's number shares with roman numerals that number sections as numerals: "C." is a letter.
+ROMAN_SECTION_LETTERS = frozenset("IVX")
+# A title in brackets after a head's number ("Annex 3 (Rules of Origin)"), and the space after it.
+BRACKETED_TITLE = re.compile(r"^\([^()\n]{1,80}\)\s*")
 # An annex without a number ("ANNEX", "Annex to the Memorandum of Understanding"): its keyword.
 UNNUMBERED_ANNEX = re.compile(rf"(?i)({division_keyword(*ANNEXES)})(?=$|[ :.\-–—\n])")
 # … whose next word is no number: "ANNEX TO THE MEMORANDUM" ("TO" is not the annex's letter).
@@ -63,8 +68,12 @@ TITLE_CASE_LINE = re.compile(r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,7}$")
 # What ends a sentence (or a list entry) at the end of a line: a page break after it cuts nothing.
 SENTENCE_END = re.compile(r"[.;:!?][\"'’”)\]]*\s*$")
 MIN_TITLED_SECTIONS = 2
+# The most words a heading wrapped over two lines holds ("National and Most-Favoured-Nation Treatment").
+MAX_HEADING_WORDS = 10
 # How Japanese ministries' memoranda and British ones number their units, on a line of its own: "Paragraph 1", "Clause 2".
 UNIT_LINE = re.compile(r"(?:Paragraph|PARAGRAPH|Clause|CLAUSE) \d{1,3}")
+# … or with the unit's title after its number, as others head them: "Paragraph 6  Commencement, Modification and Termination".
+UNIT_HEAD = re.compile(rf"(?P<unit>{UNIT_LINE.pattern})(?:[ ]?[:.\-–—]?[ ](?P<title>[^\n]+))?")
 # How an entry of a list ends, never a heading: a semicolon or comma, perhaps then "and" / "or".
 LIST_ENTRY_END = re.compile(r"[;,](?:\s*(?:and|or))?\s*$")
 MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
@@ -132,7 +141,7 @@ def split_head(value: str) -> tuple[str, str, str]:
     if not match:
         numbered = NUMBERED_TITLE.fullmatch(value)
         if numbered is not None:
-            return "section", numbered.group("number"), numbered.group("title").strip(HEADING_TRIM)
+            return "section", numbered.group("number"), (numbered.group("title") or "").strip(HEADING_TRIM)
         annex = UNNUMBERED_ANNEX.match(value)
         if annex is not None:  # "ANNEX", "Annex to the Memorandum …": the keyword's level, no number, the rest its title
             return DIVISION_WORDS[annex.group(1).lower()], "", value[annex.end():].strip(HEADING_TRIM)
@@ -230,6 +239,7 @@ class LineRetyper:
             self._check_heads(tokens)
             self._mark_titled_sections(tokens)
         self._mark_headings(tokens)
+        self._join_wrapped_headings(tokens)
         self._settle_items(tokens)
         self._settle_bullets(tokens)
         self._settle_closings(tokens, declared=bool(context.outline))
@@ -282,25 +292,42 @@ class LineRetyper:
     @staticmethod
     def _mark_numbered_titles(tokens: list[Token]) -> None:
         """Titles numbered in roman numerals or capital letters ("I. OBJECTIVE" … "IV. FINAL PROVISIONS") head sections, as
-        a memorandum's or a statement's are: where two or more of them number on in order, and each reads as a title. In
-        a text with articles only titles in capitals do: "A. Insurance and insurance-related services:" heads a list
+        a memorandum's or a statement's are: where two or more of them number on in order, and each reads as a title (or
+        is a roman numeral alone, "II." above its text). Roman titles may hold lettered ones ("II. Actions" / "A. Critical
+        raw materials" / "B. …" / "III. …"): the roman run is taken first, then the letters' run between two of its titles.
+        In a text with articles only titles in capitals do: "A. Insurance and insurance-related services:" heads a list
         inside an article's definition, as a colon shows too."""
         with_articles = any(token.type == "ARTICLE" for token in tokens)
-        titles = [(token, NUMBERED_TITLE.fullmatch(token.value)) for token in tokens if token.type == "TEXT"]
-        titles = [(token, match.group("number")) for token, match in titles
-                  if match is not None and heading_like(match.group("title")) and len(match.group("title").split()) <= 10
-                  and not match.group("title").endswith(":") and not (with_articles and not match.group("title").isupper())]
+        titles = []
+        for position, token in enumerate(tokens):
+            match = NUMBERED_TITLE.fullmatch(token.value) if token.type == "TEXT" else None
+            if match is None:
+                continue
+            title, number = match.group("title"), match.group("number")
+            if title is None:
+                bare = _roman_key(number) is not None and position + 1 < len(tokens) and tokens[position + 1].type == "TEXT" \
+                    and not with_articles
+                if bare:
+                    titles.append((token, number))
+            elif heading_like(title) and len(title.split()) <= 10 and not title.endswith(":") \
+                    and not (with_articles and not title.isupper()):
+                titles.append((token, number))
         if len(titles) < MIN_TITLED_SECTIONS:
             return
-        for key in (_roman_key, _letter_key):
-            keys = [key(number) for _, number in titles]
-            if None in keys:
-                continue
-            run = rising_run(keys)
+        romans = [index for index, (_, number) in enumerate(titles)
+                  if _roman_key(number) is not None and (len(number) > 1 or number in ROMAN_SECTION_LETTERS)]
+        roman_run = [romans[index] for index in rising_run([_roman_key(titles[index][1]) for index in romans])]
+        if len(roman_run) < MIN_TITLED_SECTIONS:
+            roman_run = []
+        for index in roman_run:
+            titles[index][0].type = "DIVISION"
+        taken = set(roman_run)
+        for low, high in zip([-1, *roman_run], [*roman_run, len(titles)]):
+            letters = [index for index in range(low + 1, high) if index not in taken and _letter_key(titles[index][1])]
+            run = rising_run([_letter_key(titles[index][1]) for index in letters])
             if len(run) >= MIN_TITLED_SECTIONS:
-                for position in run:
-                    titles[position][0].type = "DIVISION"
-                return
+                for index in run:
+                    titles[letters[index]][0].type = "DIVISION"
 
     @staticmethod
     def _mark_titled_sections(tokens: list[Token]) -> None:
@@ -312,7 +339,7 @@ class LineRetyper:
         """
         if any(token.type in HEAD_TYPES for token in tokens):
             return
-        units = [token for token in tokens if token.type == "TEXT" and UNIT_LINE.fullmatch(token.value.strip())]
+        units = [token for token in tokens if token.type == "TEXT" and _unit_head(token.value) is not None]
         if len(units) >= MIN_TITLED_SECTIONS:
             for token in units:
                 token.type = "NAMED_ARTICLE"
@@ -366,8 +393,11 @@ class LineRetyper:
                 continue
             keyword, number, rest = split_head(token.value)
             first = rest.lstrip("(\"'")
+            # "Annex 3 (Rules of Origin) of the Agreement shall …": the title in brackets names it, the sentence reads on.
+            after_title = BRACKETED_TITLE.sub("", rest, count=1)
             # ("Annex to the Memorandum of Understanding" names what the annex belongs to.)
-            if (first[:1].islower() and not (keyword in ANNEXES and not number)) or LIST_ENTRY_END.search(rest):
+            if (first[:1].islower() and not (keyword in ANNEXES and not number)) or after_title[:1].islower() \
+                    or LIST_ENTRY_END.search(rest):
                 token.type = "TEXT"  # "Chapter 4 (Customs Procedures);" is an entry in a list of references
             elif (TERMINAL.search(token.value) or not heading_like(rest)) and token.type == "DIVISION" \
                     and (MODAL_VERB.search(" ".join(rest.split()[:10])) or rest and keyword in ANNEXES):
@@ -395,7 +425,10 @@ class LineRetyper:
             if not _bare_head(token):
                 continue
             after = tokens[position + 1] if position + 1 < len(tokens) else None
-            if after is not None and after.type == "TEXT" and heading_like(after.value):
+            # (Under a statement's numeral alone, "II." / "The two sides agreed … in the following areas:", a line ending in a
+            # colon leads into the list below it.)
+            if after is not None and after.type == "TEXT" and heading_like(after.value) \
+                    and not (after.value.endswith(":") and NUMBERED_TITLE.fullmatch(token.value)):
                 after.type = "HEADING"
             elif token.type == "ARTICLE" and position:
                 before = tokens[position - 1]
@@ -404,6 +437,21 @@ class LineRetyper:
                 if before.type == "TEXT" and heading_like(before.value) and not claimed \
                         and not before.value.rstrip().endswith(":"):
                     before.type = "LEADING_HEADING"
+
+    @staticmethod
+    def _join_wrapped_headings(tokens: list[Token]) -> None:
+        """A heading wrapped over two lines is one heading ("ARTICLE 3" / "National and Most-Favoured-Nation" /
+        "Treatment"): the line after a heading continues it where the heading breaks off (a hyphen, a minor word) or
+        where both read as one title (in capitals, or in title case), short enough together."""
+        position = 0
+        while position < len(tokens) - 1:
+            token, after = tokens[position], tokens[position + 1]
+            if token.type == "HEADING" and after.type == "TEXT" and _continues_heading(token.value, after.value):
+                joined = token.value + after.value if token.value.endswith("-") else f"{token.value} {after.value}"
+                tokens[position] = NEW_TOKEN("HEADING", joined, token.start_pos, token.line, token.column,
+                                             after.end_line, after.end_column, after.end_pos)
+                del tokens[position + 1]
+            position += 1
 
     @staticmethod
     def _settle_items(tokens: list[Token]) -> None:
@@ -439,6 +487,29 @@ class LineRetyper:
                 token.type = "TEXT"  # "(ab)" is neither a letter pair like "(aa)" nor a roman numeral
             else:
                 last_letter, last_roman = label, ""
+
+
+def _unit_head(line: str) -> tuple[str, str] | None:
+    """A unit's head line ("Paragraph 1", "Paragraph 6 Commencement, Modification and Termination") → its unit and its
+    title ("" where none follows); ``None`` for a sentence opening with one ("Paragraph 3 of Article 5 shall …")."""
+    head = UNIT_HEAD.fullmatch(line.strip())
+    if head is None:
+        return None
+    title = head.group("title") or ""
+    return (head.group("unit"), title.strip(HEADING_TRIM)) if not title or heading_like(title) else None
+
+
+def _continues_heading(heading: str, line: str) -> bool:
+    """Whether ``line`` is the second line of the ``heading`` above it (see ``_join_wrapped_headings``)."""
+    if not heading_like(line) or line.endswith(":") or len(WORD.findall(f"{heading} {line}")) > MAX_HEADING_WORDS:
+        return False
+    if heading.endswith("-") or _last_word(heading).lower() in MINOR_WORDS:
+        return True
+    return (heading.isupper() and line.isupper()) or (_title_case_heading(heading) and _title_case_heading(line))
+
+
+def _last_word(line: str) -> str:
+    return line[line.rfind(" ") + 1 :]
 
 
 def _bare_head(token: Token) -> bool:
@@ -532,6 +603,9 @@ class NodeBuilder(Transformer):
         if head.type == "NAMED_ARTICLE":
             label, heading = None, head.value.strip(HEADING_TRIM)
             name = heading
+            unit = _unit_head(head.value)
+            if unit is not None and unit[1]:
+                name, heading = unit  # "Paragraph 6 Termination": the unit "Paragraph 6", headed "Termination"
         else:
             _, label, heading = split_head(head.value)
         extra = [token for token in tokens if token is not head]

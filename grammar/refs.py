@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from grammar.numbering import value_of_words
 from grammar.provisions import MINOR_WORDS, Node, split_head
 from grammar.sentences import BOUNDARY, split_sentences
 
@@ -33,13 +34,6 @@ LEADING_LABELS = re.compile(r"\s*(?:\(?(?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})[.)]\s
 NON_SPACE = re.compile(r"\S")
 # Unnumbered lines and prose blocks are paragraphs to the reader.
 DRAFT_KIND = {"line": "paragraph", "block": "paragraph"}
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-    "premier": 1, "première": 1, "premiere": 1, "primero": 1, "primera": 1,
-}
 
 
 class Draft(NamedTuple):
@@ -62,10 +56,8 @@ class Draft(NamedTuple):
 
 def number_from_words(label: str) -> str:
     """``"TWENTY TWO"`` → ``"22"``; anything else is returned unchanged."""
-    words = label.lower().replace("-", " ").split()
-    if words and all(word in NUMBER_WORDS for word in words):
-        return str(sum(NUMBER_WORDS[word] for word in words))
-    return label
+    value = value_of_words(label)
+    return label if value is None else str(value)
 
 
 def nest_divisions(nodes: list[Node]) -> list[Node]:
@@ -201,13 +193,9 @@ class _Namer:
     def sentences_of_several(self, node: Node, ref: str, heading: str | None, end: int) -> None:
         """The sentences of an agreement's paragraph, item or article, where its own text holds two or more: "4. On the
         request of any Party, … shall consult … . The consulting Parties shall notify …" reads as two provisions, each
-        with its own categories and modality. An article's heading line and a paragraph's number stay with the first."""
-        begin = node.start
-        if node.kind == "article":
-            newline = self.sentence_text.find("\n", begin, end)
-            # The body may follow the head line after a blank line ("Article 7" / "" / "The present Agreement …").
-            body = NON_SPACE.search(self.sentence_text, newline + 1, end) if newline >= 0 else None
-            begin = body.start() if body else end
+        with its own categories and modality. A paragraph's number stays with the first; an article's head and heading lines
+        open none (``body_start``)."""
+        begin = self.body_start(node, end) if node.kind == "article" else node.start
         following = bisect_right(self.boundaries, begin)
         if following == len(self.boundaries) or self.boundaries[following] >= end:
             return  # one sentence, the common case: no split to make
@@ -223,6 +211,17 @@ class _Namer:
             return
         spans[0] = (0, spans[0][1])  # the number opens the first sentence
         self.add_sentences(ref, heading, begin, spans)
+
+    def body_start(self, node: Node, end: int) -> int:
+        """Where an article's body starts: after its head and heading lines ("Article 5" / "Transparency" / "Each Party
+        …"), the body perhaps after a blank line; at the head line itself where that line carries the body ("Article 1
+        The Parties hereby establish …", no heading), the number opening the first sentence as a paragraph's does."""
+        if node.heading is None and node.label and node.lead_end > node.start \
+                and split_head(self.text[node.start : node.lead_end])[2]:
+            return node.start
+        head_end = node.lead_end if node.lead_end > node.start else self.sentence_text.find("\n", node.start, end)
+        body = NON_SPACE.search(self.sentence_text, head_end, end) if head_end >= 0 else None
+        return body.start() if body else end
 
     def candidates(self, base: int, end: int, following: int) -> list[tuple[int, int]]:
         """The boundary candidates of ``sentence_text[base:end]`` as offsets into it, from the document's one scan

@@ -59,6 +59,26 @@ CASES = [
      "The Agreement shall apply to products:\n(i) which fall within Chapters 25 to 99,\n(ii) which are specified in Protocol 2."),
     ("a dash before a figure is no entry", "The rate fell: -5% in 2020; -3% in 2021.", "The rate fell: -5% in 2020; -3% in 2021."),
     ("a lettered reference kept in its sentence", "as set out in subparagraph (a) of paragraph 2; and (b) below", "as set out in subparagraph (a) of paragraph 2; and (b) below"),
+    # A period written in words then figures, hard-wrapped before the bracket: the figures number no paragraph.
+    ("figures after the number in words continue it", "at least six\n(6) months prior", "at least six (6) months prior"),
+    ("a paragraph number after another number word stays apart", "paragraphs one to five\n(6) Each Party shall notify.",
+     "paragraphs one to five\n(6) Each Party shall notify."),
+    # A centred page number between dashes: its first dash is no bullet mark (grammar/page_furniture.py skips the line).
+    ("a dashed page number is no bullet", "The Sides agree.\n\n- 12 -\n\nThe Sides meet.", "The Sides agree.\n\n- 12 -\n\nThe Sides meet."),
+    ("a dash before a figure and a word is a bullet", "- 5 tonnes of cobalt", "• 5 tonnes of cobalt"),
+    # Roman labels without brackets: after "iv. …; and" the next numeral opens the next item.
+    ("a roman item after the numeral before it stays apart", "areas:\ni. geology;\nii. mining; and\niii. recycling.",
+     "areas:\ni. geology;\nii. mining; and\niii. recycling."),
+    ("a roman numeral not following on is glued", "the report of the Committee and\nvi. items", "the report of the Committee and vi. items"),
+    # A sentence opening with an annex and its bracketed title reads on, as "Article 5 of the GATT shall …" does.
+    ("a sentence opening with a bracketed annex title reads on",
+     "Annex 3 (Rules of Origin) of the Agreement shall be replaced by the Annex\nattached to this Protocol.",
+     "Annex 3 (Rules of Origin) of the Agreement shall be replaced by the Annex attached to this Protocol."),
+    ("an annex heading with its bracketed title stays apart", "Annex 3 (Rules of Origin)\nThe rules below apply.",
+     "Annex 3 (Rules of Origin)\nThe rules below apply."),
+    # A statement's roman numeral alone on its line numbers a section (grammar/provisions.py), a capital letter its text.
+    ("a roman numeral alone stays apart", "II.\nThe two sides agreed to meet.", "II.\nThe two sides agreed to meet."),
+    ("a letter alone is glued to its text", "B.\nThe two sides agreed to meet.", "B. The two sides agreed to meet."),
     ("indentation and spaces", "   Each   Party\t shall", "Each Party shall"),
     ("crlf and cr", "One.\r\nTwo.\rThree.", "One.\nTwo.\nThree."),
     ("blank lines collapse to one", "One.\n\n\n\nTwo.", "One.\n\nTwo."),

@@ -1070,3 +1070,105 @@ def test_an_instruments_title_printed_over_several_lines_is_one_title(opening, b
     assert document.provisions[0].text.startswith(first)
     titled = [document.text[span.start:span.end] for span in document.skipped if span.reason == "title"]
     assert " ".join(" ".join(titled).split()) == (title or "")
+
+
+ARTICLE_BODIES = [
+    # (id, text, the article's sentences)
+    # The heading on its own line is no part of the body's first sentence.
+    ("heading line", "Article 5\nTransparency\n\nEach Party shall publish its laws. Each Party shall respond to questions.",
+     ["Each Party shall publish its laws.", "Each Party shall respond to questions."]),
+    ("heading in capitals", "ARTICLE V\nSETTLEMENT OF DISPUTES\n\nAny dispute shall be referred to the Council. Its decisions "
+     "shall be final.", ["Any dispute shall be referred to the Council.", "Its decisions shall be final."]),
+    ("heading on the line above", "Movement of Capital\n\nARTICLE 46\nThe Parties shall consult. They shall report.",
+     ["The Parties shall consult.", "They shall report."]),
+    # Counter-example: a head line that carries the body keeps it as the first sentence.
+    ("body on the head line", "Article 1 The Parties hereby establish a Council for Critical Minerals Cooperation, which "
+     "shall meet once every year. It shall adopt rules.\nThe Council shall report.",
+     ["Article 1 The Parties hereby establish a Council for Critical Minerals Cooperation, which shall meet once every year.",
+      "It shall adopt rules.", "The Council shall report."]),
+]
+
+
+@pytest.mark.parametrize("text, sentences", [row[1:] for row in ARTICLE_BODIES], ids=[row[0] for row in ARTICLE_BODIES])
+def test_an_articles_sentences_start_at_its_body(text, sentences):
+    assert [p.text for p in parse(text).provisions if p.kind == "sentence"] == sentences
+
+
+WRAPPED_HEADINGS = [
+    # (id, text, the article's heading, its first child)
+    ("title case over two lines", "ARTICLE 3\nNational and Most-Favoured-Nation\nTreatment\n\n1. Each Party shall accord it.",
+     "National and Most-Favoured-Nation Treatment", "Art. 3(1)"),
+    ("broken at a hyphen", "ARTICLE 3\nMost-Favoured-\nNation Treatment\n\n1. Each Party shall accord it.",
+     "Most-Favoured-Nation Treatment", "Art. 3(1)"),
+    ("capitals over two lines", "ARTICLE 3\nNATIONAL TREATMENT AND\nMARKET ACCESS\n\n1. Each Party shall accord it.",
+     "NATIONAL TREATMENT AND MARKET ACCESS", "Art. 3(1)"),
+    # Counter-examples: a lead-in ending in a colon, and a sentence, are the body's.
+    ("a lead-in after the heading", "ARTICLE 5\nDefinitions\nFor the Purposes of This Agreement:\n(a) goods means goods.",
+     "Definitions", "Art. 5 ¶1"),
+    ("a sentence after the heading", "ARTICLE 4\nTRANSPARENCY\nEACH PARTY SHALL PUBLISH ITS LAWS.", "TRANSPARENCY", None),
+]
+
+
+@pytest.mark.parametrize("text, heading, child", [row[1:] for row in WRAPPED_HEADINGS], ids=[row[0] for row in WRAPPED_HEADINGS])
+def test_a_heading_wrapped_over_two_lines_is_one_heading(text, heading, child):
+    document = parse(text)
+    article = document.provisions[0]
+    assert article.heading == heading
+    children = [p.ref for p in document.children(article.ref) if p.kind != "sentence"]
+    assert children[:1] == ([child] if child else [])
+
+
+def test_figures_after_a_number_in_words_wrapped_onto_a_line_number_no_paragraph():
+    document = parse("ARTICLE 7\nFinal\n\n1. This Agreement shall remain in force unless either Party notifies the other at "
+                     "least six\n(6) months prior to its expiration.\n\n2. This Agreement may be amended.")
+    assert [p.ref for p in document.provisions if p.kind == "paragraph"] == ["Art. 7(1)", "Art. 7(2)"]
+
+
+@pytest.mark.parametrize("line, annex", [
+    ("Annex 3 (Rules of Origin) of the Agreement shall be replaced by the Annex attached to this Protocol.", False),
+    # Counter-example: the annex's heading with its title in brackets.
+    ("Annex 3 (Rules of Origin)", True),
+], ids=["sentence-after-a-bracketed-title", "heading-with-a-bracketed-title"])
+def test_a_line_opening_with_an_annex_and_its_bracketed_title_is_text_when_the_sentence_reads_on(line, annex):
+    document = parse(f"ARTICLE 3\nAmendment to Annex 3\n\n{line}\n\nARTICLE 4\nFinal Provisions\n\nThis Protocol shall enter "
+                     "into force on signature.")
+    parents = {p.ref: p.parent for p in document.provisions}
+    assert ("Annex 3" in parents) == annex
+    assert parents["Art. 4"] == ("Annex 3" if annex else None)
+
+
+def test_roman_numerals_alone_on_their_lines_head_the_sections_of_a_statement():
+    document = parse("The two sides issued the following joint statement:\n\nI.\nThe two sides agreed to deepen cooperation."
+                     "\n\nII.\nThe two sides agreed to cooperate in the following areas:\n1. batteries;\n2. solar equipment."
+                     "\n\nIII.\nThe two sides shall hold a dialogue in 2025.")
+    parents = {p.ref: p.parent for p in document.provisions if p.kind != "sentence"}
+    assert [p.ref for p in document.provisions if p.kind == "section"] == ["Sec. I", "Sec. II", "Sec. III"]
+    assert parents["Sec. II ¶1"] == parents["Sec. II Para. 2"] == "Sec. II"  # the lead-in is no heading
+    # Counter-example: one numeral alone heads nothing.
+    lone = parse("The two sides met.\n\nI.\nThe two sides agreed to deepen cooperation.")
+    assert not [p for p in lone.provisions if p.kind == "section"]
+
+
+def test_lettered_titles_between_roman_titles_head_sections_too():
+    document = parse("\n".join([
+        "Joint Statement", "I. Introduction", "The sides met in Delhi on 3 March 2025 to review the partnership between them.",
+        "II. Actions", "The sides agreed on the following actions for the next two years of their work.",
+        "A. Critical raw materials", "The sides will cooperate on the mapping of supply chains for critical minerals.",
+        "B. Batteries", "The sides will invest in the recycling of batteries and their components.",
+        "III. Next Steps", "The sides will meet again in Brussels in the second half of next year.",
+    ]))
+    assert [p.ref for p in document.provisions if p.kind == "section"] == ["Sec. I", "Sec. II", "Sec. A", "Sec. B", "Sec. III"]
+    # Counter-example: a single lettered line under them is no run.
+    single = parse("I. Introduction\nThe sides met.\nII. Actions\nThe sides agreed.\nA. Smith Report\nThe sides read it.")
+    assert [p.ref for p in single.provisions if p.kind == "section"] == ["Sec. I", "Sec. II"]
+
+
+def test_paragraph_units_titled_on_their_own_line_head_a_memorandum():
+    document = parse("Paragraph 5 Legal Status\n\nThis Memorandum is not intended to create any legally binding rights.\n\n"
+                     "Paragraph 6 Commencement, Modification and Termination\n\n1. This Memorandum will commence on signature."
+                     "\n2. Either Side may terminate this Memorandum.")
+    headings = {p.ref: p.heading for p in document.provisions if p.kind == "article"}
+    assert headings == {"Paragraph 5": "Legal Status", "Paragraph 6": "Commencement, Modification and Termination"}
+    # Counter-example: a sentence opening with a paragraph reference is no unit.
+    prose = parse("Paragraph 3 of Article 5 shall apply.\n\nParagraph 4 of Article 6 shall apply too.")
+    assert not [p for p in prose.provisions if p.kind == "article"]
