@@ -51,6 +51,7 @@ UNIT_NUMBER_LINE = re.compile(rf"(?i){_UNIT_NUMBER}[.:]?\s*$")
 TOPIC_WORD = re.compile(r"[a-z]{4,}")
 TITLE_REASON = "title"
 MIN_REGION_SCORE = 2.0
+MASTHEAD_LINES = 6
 CONTAINMENT_WINDOW = 12
 
 
@@ -94,6 +95,7 @@ class Verdict:
 
     reasons: dict[int, str]
     title: tuple[int, ...]
+    declared: bool = False  # the title lines spell the name the format declared (an HTML page's <h1>)
 
 
 class _Marker:
@@ -205,15 +207,19 @@ def _title_vocabulary() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"(?i)(?:{words})(?:\s|$)"), _union(block["not_title_patterns"])
 
 
-def find_boilerplate(lines: list[Line], *, prose: bool) -> Verdict:
-    """Decide, line by line, what is boilerplate; ``prose`` enables the news-report rules (title, teasers)."""
+def find_boilerplate(lines: list[Line], *, prose: bool, declared_title: str | None = None) -> Verdict:
+    """Decide, line by line, what is boilerplate; ``prose`` enables the news-report rules (title, teasers).
+
+    ``declared_title`` is the name the format gives the document (an HTML page's main ``<h1>``): the lines that spell
+    it are the title, wherever a guess would have put it (under a cookie banner, a skip link, a site's name).
+    """
     try:
-        return _judge_lines(lines, prose=prose)
+        return _judge_lines(lines, prose=prose, declared_title=declared_title)
     finally:
         _count_words.cache_clear()  # keep no line of this document alive after it
 
 
-def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
+def _judge_lines(lines: list[Line], *, prose: bool, declared_title: str | None = None) -> Verdict:
     markers, related_reason, related = _vocabulary()
     reasons: dict[int, str] = {}
     everywhere: set[int] = set()  # lines set aside by a marker that holds in an agreement's own text too
@@ -225,14 +231,22 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
                 everywhere.add(line.index)
     if prose:
         _mark_related_lists(lines, reasons, related, related_reason)
-    regions = _mark_dense_regions(lines, reasons)
+    _mark_page_end(lines, reasons)
+    # In an agreement, the lines set aside everywhere stay so without a region; as seeds of one, a publication's cover
+    # ("Treaty Series No. 4" / short title / "Presented to Parliament" / "ISBN …") would swallow the title between them.
+    regions = _mark_dense_regions(lines, reasons, neutral=frozenset() if prose else frozenset(everywhere))
     if not prose:
         # In an agreement's own text a lone marker word ("subscription services") is content, not chrome.
-        reasons = {index: reason for index, reason in reasons.items() if index in regions or index in everywhere}
+        reasons = {index: reason for index, reason in reasons.items()
+                   if index in regions or index in everywhere or reason in _END_REASONS}
         _free_listed_lines(lines, reasons)
     _mark_sandwiched(lines, reasons)
     reasons.update(find_page_furniture(lines, reasons))
-    title = _find_title(lines, reasons, prose=prose)
+    title = _lines_spelling(lines, declared_title) if declared_title else ()
+    declared = bool(title)
+    if declared:
+        _mark_above_heading(lines, reasons, title[0])
+    title = title or _find_title(lines, reasons, prose=prose)
     for index in title:
         reasons[index] = TITLE_REASON
     if prose:
@@ -243,7 +257,62 @@ def _judge_lines(lines: list[Line], *, prose: bool) -> Verdict:
     elif title:
         # But an agreement's title repeated (a database's heading, then the instrument's own title in capitals) is one title.
         _mark_title_repeats(lines, reasons, title)
-    return Verdict(reasons, title)
+    return Verdict(reasons, title, declared)
+
+
+def _mark_above_heading(lines: list[Line], reasons: dict[int, str], first: int) -> None:
+    """Above a page's own heading, what is not a paragraph of prose is the site's: its name ("Ministry of Commerce and
+    Industry" / "Government of India"), breadcrumbs, a label ("Press release")."""
+    for line in lines[:first]:
+        if line.index not in reasons and not _is_body_paragraph(line):
+            reasons[line.index] = "site chrome"
+
+
+def _lines_spelling(lines: list[Line], name: str, most: int = 4) -> tuple[int, ...]:
+    """The first run of up to ``most`` consecutive lines that together read ``name`` (case and spacing aside)."""
+    wanted = _squash(name)
+    for position, line in enumerate(lines):
+        if not wanted.startswith(_squash(line.text)):
+            continue
+        for end in range(position + 1, min(position + most, len(lines)) + 1):
+            joined = _squash(" ".join(other.text for other in lines[position:end]))
+            if joined == wanted:
+                return tuple(other.index for other in lines[position:end])
+            if not wanted.startswith(joined):
+                break
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _end_vocabulary() -> tuple[re.Pattern, str, re.Pattern, str]:
+    """A page's end-matter headings and a press release's sign-off lines, with their reasons."""
+    data = _data()
+    end, sign_off = data["page_end"], data["sign_off"]
+    return _union(end["patterns"]), end["reason"], _union(sign_off["patterns"]), sign_off["reason"]
+
+
+_END_REASONS = frozenset(("page end matter", "press release sign-off"))
+
+
+def _mark_page_end(lines: list[Line], reasons: dict[int, str]) -> None:
+    """The sign-off lines ending a release, and from an end-matter heading on, what no paragraph of prose follows."""
+    end, end_reason, sign_off, sign_off_reason = _end_vocabulary()
+    for line in reversed(lines):
+        if sign_off.match(line.text.strip()):
+            reasons[line.index] = sign_off_reason
+        elif line.index not in reasons:  # (chrome below the sign-off, "Share this: …", does not end it)
+            break
+    opening: int | None = None
+    for position in range(len(lines) - 1, -1, -1):
+        line = lines[position]
+        if _is_body_paragraph(line) and line.index not in reasons:
+            break  # prose below: the end matter opens under it, if anywhere
+        if line.words <= 4 and end.match(line.text.strip()) \
+                and not (position and UNIT_NUMBER_LINE.match(lines[position - 1].text)):  # "Annex 2" / "Contacts": content
+            opening = line.index
+    if opening is not None:
+        for line in lines[opening:]:
+            reasons.setdefault(line.index, end_reason)
 
 
 def _free_listed_lines(lines: list[Line], reasons: dict[int, str]) -> None:
@@ -302,9 +371,10 @@ def _weight(line: Line, marked: bool) -> float:
     return -4.0
 
 
-def _mark_dense_regions(lines: list[Line], reasons: dict[int, str]) -> set[int]:
-    """Mark every maximal stretch where boilerplate lines outweigh prose (max-sum segments); return its lines."""
-    weights = [_weight(line, line.index in reasons) for line in lines]
+def _mark_dense_regions(lines: list[Line], reasons: dict[int, str], neutral: frozenset[int] = frozenset()) -> set[int]:
+    """Mark every maximal stretch where boilerplate lines outweigh prose (max-sum segments); return its lines.
+    ``neutral`` lines weigh nothing either way."""
+    weights = [0.0 if line.index in neutral else _weight(line, line.index in reasons) for line in lines]
     in_regions: set[int] = set()
     stack = [(0, len(lines))]
     while stack:
@@ -393,7 +463,24 @@ def _find_title(lines: list[Line], reasons: dict[int, str], *, prose: bool) -> t
         block = _title_block(lines, reasons, head[0])
         if len(block) > 1 or headline is not None:
             return block
+    if headline is None and not prose:
+        first = _instrument_under_masthead(head)
+        block = _title_block(lines, reasons, first) if first is not None else ()
+        if len(block) > 1 or (first is not None and is_headline(first)):
+            return block
     return () if headline is None else (headline,)
+
+
+def _instrument_under_masthead(head: list[Line]) -> Line | None:
+    """An instrument's title under a journal's masthead ("30.4.2021" / "EN" / "Official Journal of the European Union" /
+    "L 149/10" / "AGREEMENT" / "between …"): the first line naming the instrument, when only a few short label lines
+    (no sentence) stand above it."""
+    for position, line in enumerate(head[:MASTHEAD_LINES + 1]):
+        if position and _names_instrument(line):
+            return line
+        if line.words > 6 or TERMINAL.search(line.text):
+            return None
+    return None
 
 
 def _names_instrument(line: Line) -> bool:

@@ -8,8 +8,12 @@ The tag lists live in ``grammar/data/html.toml``. Rules:
 - a ``<form>`` is dropped unless it holds real text (ASP.NET wraps whole pages in one form);
 - a line made almost only of hyperlink text (a menu, a list of related stories) is dropped;
 - block elements start a new paragraph (a blank line), ``<br>`` a new line, table cells are tab-separated;
+- a cell holding only a list marker shares its line with the next cell, paragraphs inside them or not (EUR-Lex
+  sets each definition out as ``<td><p>(a)</p></td><td><p>‘wine’ means …</p></td>``);
 - list items get the marker a browser shows (``1.``, ``a.``, ``iv.``, ``•``) unless their text starts with one;
-- whitespace collapses to one space except in ``<pre>``; entities are decoded.
+- whitespace collapses to one space except in ``<pre>``; entities are decoded;
+- the page's main ``<h1>`` (the first inside ``<main>``/``<article>``, else the first on a page without them) is its
+  title, which ``grammar/load.py`` declares: a cookie banner, a skip link or a site's name above it is not the title.
 
 The parser is ``html.parser``: it streams tags to flat handlers, and every state here is a counter or a flag,
 so a page nested 100,000 levels deep costs no recursion (open lists and forms are flat stacks).
@@ -37,6 +41,8 @@ NO_LIST_MARKERS = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
 OWN_MARKER = re.compile(
     r"\s*(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcdm]{1,6}\)|[ivxlcdm]{1,6}[.)]|[•·▪◦●‣*–-])\s", re.IGNORECASE
 )
+# A list marker alone in a table cell: "(a)", "1.", "iv)", "—".
+BARE_MARKER = re.compile(r"\((?:\d{1,3}|[A-Za-z]{1,2}|[ivxlcdmIVXLCDM]{1,6})\)|(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6})[.)]|[—–•-]")
 ROMAN_DIGITS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 PARAGRAPH, LINE = 2, 1
@@ -75,6 +81,7 @@ class VisibleText:
     kept_chars: int
     dropped_chars: int
     warnings: list[str] = field(default_factory=list)
+    heading: str | None = None  # the page's main <h1>, whitespace collapsed
 
 
 def extract_visible_text(markup: str) -> VisibleText:
@@ -140,6 +147,12 @@ class _VisibleTextExtractor(HTMLParser):
         self.pending_marker = ""  # the marker of a list item, written before its first words
         self.kept_chars = 0
         self.dropped_chars = 0
+        self.heading_parts: list[str] | None = None  # the words of the <h1> being read
+        self.main_heading: str | None = None  # the first <h1> inside <main>/<article>
+        self.page_heading: str | None = None  # the first <h1> anywhere
+        self.has_main = False
+        self.row_start = -1  # len(self.out) when the table row opened
+        self.marker_cell = False  # the line holds a marker cell's text, waiting for the next cell's words
 
     # ------------------------------------------------------------------ tags
 
@@ -166,6 +179,8 @@ class _VisibleTextExtractor(HTMLParser):
             return
         if tag == "a":
             self.in_link = False
+        elif tag == "h1" and self.heading_parts is not None:
+            self._end_heading()
         elif tag in self.rules.main_content:
             self.main_depth = max(self.main_depth - 1, 0)
         elif tag in self.rules.preformatted:
@@ -189,12 +204,16 @@ class _VisibleTextExtractor(HTMLParser):
             self.line_pre = True
         else:
             data = COLLAPSIBLE_SPACE.sub(" ", data)
+        if chars:
+            self.marker_cell = False
         if self.pending_marker and chars:
             if not OWN_MARKER.match(data + " "):
                 self.line.append(self.pending_marker + " ")
             self.pending_marker = ""
         self.line.append(data)
         self.line_chars += chars
+        if self.heading_parts is not None:
+            self.heading_parts.append(data)
         if self.in_link:
             self.line_link_chars += chars
 
@@ -212,7 +231,9 @@ class _VisibleTextExtractor(HTMLParser):
                 f"HTML page is mostly navigation or page chrome: kept {self.kept_chars} characters of text, "
                 f"dropped {self.dropped_chars}"
             )
-        return VisibleText(text=text, kept_chars=self.kept_chars, dropped_chars=self.dropped_chars, warnings=warnings)
+        heading = self.main_heading if self.has_main else self.page_heading
+        return VisibleText(text=text, kept_chars=self.kept_chars, dropped_chars=self.dropped_chars, warnings=warnings,
+                           heading=heading)
 
     # ------------------------------------------------------------------ helpers
 
@@ -234,11 +255,15 @@ class _VisibleTextExtractor(HTMLParser):
     def _open(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
             href = dict(attrs).get("href") or ""
-            # An in-page anchor (#art5) is how legal HTML links headings to its table of contents.
-            self.in_link = bool(href) and not href.startswith("#")
+            # An in-page anchor (#art5) is how legal HTML links headings to its table of contents; a bare "#" is a
+            # scripted control (a menu's "Help"), no anchor.
+            self.in_link = bool(href) and (not href.startswith("#") or href == "#")
             return
         if tag in self.rules.main_content:
             self.main_depth += 1
+            self.has_main = True
+        elif tag == "h1" and self.heading_parts is None:
+            self.heading_parts = []
         if tag == "form":
             self._break(PARAGRAPH)
             self.forms.append(_OpenForm(out_length=len(self.out), kept_chars=self.kept_chars))
@@ -258,6 +283,16 @@ class _VisibleTextExtractor(HTMLParser):
         elif tag == "li" and self.lists and self.lists[-1].shown:
             self._start_item(self.lists[-1], dict(attrs).get("value") or "")
 
+    def _end_heading(self) -> None:
+        heading = " ".join("".join(self.heading_parts or []).split()) or None
+        self.heading_parts = None
+        if heading is None:
+            return
+        if self.main_depth and self.main_heading is None:
+            self.main_heading = heading
+        if self.page_heading is None:
+            self.page_heading = heading
+
     def _start_item(self, open_list: _OpenList, value: str) -> None:
         if not open_list.ordered:
             # A bulleted list inside another's item is a nested list: its mark tells grammar/normalize.py so.
@@ -268,12 +303,34 @@ class _VisibleTextExtractor(HTMLParser):
         self.pending_marker = list_marker(open_list.count, open_list.style)
 
     def _boundary(self, tag: str, *, opening: bool) -> None:
+        if tag in ("tr", "table"):
+            self.marker_cell = False  # (a marker cell with no cell after it in its row stays alone)
+            self.row_start = len(self.out) if opening else -1
         if tag in self.rules.blocks:
-            self._break(PARAGRAPH)
+            if not self.marker_cell:
+                self._break(PARAGRAPH)
+        elif opening and tag in self.rules.cells and not self.line and self._reopen_marker_cell():
+            self.line.append("\t")
+            self.marker_cell = True
         elif tag in self.rules.line_breaks:
             self._break(LINE)
+            if self.heading_parts is not None:
+                self.heading_parts.append(" ")
         elif opening and tag in self.rules.cells and self.line_chars:
             self.line.append("\t")
+
+    def _reopen_marker_cell(self) -> bool:
+        """Take the row's first cell back onto the open line when it is a lone list marker already written out."""
+        written = self.out[self.row_start:] if self.row_start >= 0 else []
+        if not written or len(written) > 2 or not BARE_MARKER.fullmatch(written[-1]):
+            return False
+        marker = self.out.pop()
+        separator = self.out.pop() if len(written) == 2 else ""
+        self.pending_break = len(separator)
+        chars = len(marker)
+        self.kept_chars -= chars
+        self.line, self.line_chars = [marker], chars
+        return True
 
     def _close_form(self, form: _OpenForm) -> None:
         self._break(PARAGRAPH)

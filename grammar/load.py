@@ -112,7 +112,10 @@ def _source_from_xml(text: str, warnings: list[str], path: str) -> Source:
 def _source_from_html(text: str, warnings: list[str], path: str) -> Source:
     visible = extract_visible_text(text)
     _require_text(visible.text, "HTML page has no visible text", path)
-    return Source(path=path, format="html", raw=_normalize(visible.text), warnings=warnings + visible.warnings)
+    # The page's main heading names it: a cookie banner or a site's name above it is no title.
+    declared = {"name": visible.heading} if visible.heading else {}
+    return Source(path=path, format="html", raw=_normalize(visible.text), warnings=warnings + visible.warnings,
+                  declared=declared)
 
 
 def _source_from_markdown(text: str, warnings: list[str], path: str) -> Source:

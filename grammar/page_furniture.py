@@ -7,7 +7,9 @@ Three properties tell them from an agreement's own short lines, whatever their w
 * a page number counts up one page at a time: "17-3", "Page 4 of 12", "- 5 -" (the numbers of one line shape rise
   along the text, mostly by one: footnote markers left on lines of their own rise too, but by leaps);
 * a running header or footer repeats, and sits next to the page numbers ("TRANS-PACIFIC PARTNERSHIP
-  AGREEMENT - CHAPTER 17" above "17-3").
+  AGREEMENT - CHAPTER 17" above "17-3"): on two pages is enough, beside page numbers on both;
+* a number set between dashes at the end of its line ("- 1 -", "UNTS Vol. 2871 -14-") is a page number whatever the
+  page count: no heading, list entry or sentence is written so.
 
 Headings are never furniture: "Article 5", "Chapter 2" and "1." rise along the text too, but they are structure.
 """
@@ -46,6 +48,12 @@ STRUCTURE = re.compile(
     rf"|appendix|schedule|protocol|rule|regulation)\b)")
 #: A page number ends in a digit, a dash or a letter, never in the punctuation of a sentence ("4;" is a list's rest).
 SENTENCE_END = re.compile(r"[.;,:]\s*$")
+# A line shape (digits as "#") ending in a number framed by dashes: "- # -", "UNTS Vol. # -#-". (Normalizing has made the
+# first dash of "- 1 -" alone on its line a bullet, "• 1 -".)
+FRAMED_NUMBER = re.compile(r"(?:^|\s)[-–—•]\s?#\s?[-–—]$")
+FRAMED_LINE = re.compile(r"[-–—•]\s?\d{1,4}\s?[-–—]")
+#: A running line repeats on this many pages at least, each time beside a page number.
+MIN_RUNNING_PAGES = 2
 
 
 class _Line(Protocol):
@@ -62,24 +70,25 @@ def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[i
         if line.index in taken:
             continue
         text = line.text.strip()
-        if len(text) > MAX_CHARS or len(WORD.findall(text)) > MAX_WORDS or STRUCTURE.match(text) or SENTENCE_END.search(text):
+        if len(text) > MAX_CHARS or len(WORD.findall(text)) > MAX_WORDS or SENTENCE_END.search(text) \
+                or STRUCTURE.match(text) and not FRAMED_LINE.fullmatch(text):
             continue
         groups.setdefault(DIGITS.sub("#", " ".join(text.split())), []).append(line)
     found: dict[int, str] = {}
     for shape, members in groups.items():
         if COUNTED_PAGE.fullmatch(shape) and _counted_pages(members):
             found.update((line.index, PAGE_NUMBER_REASON) for line in members)
-        elif "#" in shape and len(members) >= MIN_PAGES and _spread(members):
+        elif "#" in shape and len(members) >= (pages := 1 if FRAMED_NUMBER.search(shape) else MIN_PAGES) and _spread(members):
             # "17-3" → (17, 3); "Page 4 of 12" → (4,): the numbers must rise along the text.
             keys = [tuple(int(number) for number in DIGITS.findall(PAGE_COUNT.sub("", line.text))) for line in members]
             run = rising_run(keys)
-            if len(run) >= MIN_PAGES and len(run) >= MOST * len(members) and _page_by_page([keys[i] for i in run]):
+            if len(run) >= pages and len(run) >= MOST * len(members) and _page_by_page([keys[i] for i in run]):
                 found.update((members[i].index, PAGE_NUMBER_REASON) for i in run)
     if not found:
         return found
     numbered = sorted(found)
     for members in groups.values():
-        if len(members) < MIN_PAGES or members[0].index in found or not _spread(members):
+        if len(members) < MIN_RUNNING_PAGES or members[0].index in found or not _spread(members):
             continue
         near = sum(1 for line in members if _near(line.index, numbered))
         if near >= 2 and near * 2 >= len(members):

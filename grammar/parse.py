@@ -68,9 +68,11 @@ def parse_source(source: Source, *, read_clauses_of: Callable[[Document], Collec
         reasons: dict[int, str] = {}
         title_lines: tuple[int, ...] = ()
     else:
-        verdict = find_boilerplate(lines, prose=not structured)
+        name = source.declared.get("name")
+        verdict = find_boilerplate(lines, prose=not structured,
+                                   declared_title=normalize_line(name) if isinstance(name, str) else None)
         reasons, title_lines = verdict.reasons, verdict.title
-        if title_lines and source.declared.get("name"):
+        if title_lines and name and not verdict.declared:
             # The format names the document (front matter): the lines that looked like a title are content.
             for index in title_lines:
                 del reasons[index]

@@ -17,6 +17,7 @@ from grammar.load import expand_paths, load_source
 from grammar import load_document
 from grammar.models import Source
 from tests.conftest import SEED_PATHS
+from tests.invariants import coverage_problems
 
 AGREEMENT = "Article 1\nThe Parties shall cooperate on critical minerals.\n"
 
@@ -406,3 +407,75 @@ def test_the_blocks_of_an_html_page_stay_paragraphs_however_short(tmp_path):
     lines = [line for line in document.text.split("\n") if line]
     assert lines[2:5] == ["India-EU Trade and Technology Council: Action Plan on Critical Raw Materials", "I. Introduction",
                           "1. The co-chairs endorsed the following Action Plan."]
+
+
+PAGE_TITLES = [
+    # (id, page, expected title, a text that must not be a provision)
+    # A cookie banner above the <h1>: the banner is set aside, the heading names the page.
+    ("a cookie banner above the main heading",
+     "<html><body><div id='cookie'><p>Cookies on GOV.UK</p><p>We use some essential cookies to make this website work.</p>"
+     "</div><main><h1>UK and Saudi Arabia sign critical minerals partnership</h1><p>The UK and Saudi Arabia have today "
+     "signed a Memorandum of Understanding on critical minerals.</p></main></body></html>",
+     "UK and Saudi Arabia sign critical minerals partnership", "cookies"),
+    # A skip link (an in-page anchor, so not dropped as a link line) and the site's name above the heading.
+    ("a skip link and the site's name above the main heading",
+     "<html><body><a href='#main'>Skip to main content</a><div class='header'>Ministry of Commerce and Industry<br>"
+     "Government of India</div><div id='main'><h1>Action Plan on Critical Raw Materials</h1><p>1. India and the EU will "
+     "exchange information on their critical minerals lists.</p></div></body></html>",
+     "Action Plan on Critical Raw Materials", "Ministry of Commerce"),
+    # The <h1> inside <main> wins over a site's <h1> outside it.
+    ("the heading inside <main> over the site's heading",
+     "<html><body><div><h1>Treaty Database</h1></div><main><h1>Agreement on Trade in Wine</h1><p>The Parties shall "
+     "facilitate trade in wine and spirit drinks originating in their territories.</p></main></body></html>",
+     "Agreement on Trade in Wine", "Treaty Database"),
+    # Counter-example: a page without <h1> keeps the guessed title, and a paragraph of prose above it stays content.
+    ("no main heading: the title is guessed from the text as before",
+     "<html><body><p>Joint Statement on Critical Minerals</p><p>The ministers of Canada and Australia will meet every year "
+     "to review their cooperation on critical minerals.</p></body></html>",
+     "Joint Statement on Critical Minerals", None),
+    # A site menu whose last entry is a scripted control (href="#") is a line of links: dropped.
+    ("a menu line ending in a scripted control",
+     "<html><body><div><a href='/'>EUR-Lex</a> | <a href='/search'>Advanced search</a> | <a href='#'>Help</a></div>"
+     "<p>AGREEMENT</p><p>between the European Union and the Republic of Moldova on trade in wine</p><p>Article 1</p>"
+     "<p>The Parties shall facilitate trade in wine.</p></body></html>",
+     "AGREEMENT between the European Union and the Republic of Moldova on trade in wine", "EUR-Lex"),
+]
+
+
+@pytest.mark.parametrize("page, title, absent", [row[1:] for row in PAGE_TITLES], ids=[row[0] for row in PAGE_TITLES])
+def test_an_html_pages_main_heading_is_its_title_and_the_chrome_above_it_is_skipped(tmp_path, page, title, absent):
+    document = load_document(file_with("page.html", page)(tmp_path))
+    assert document.title == title
+    assert not any(title == p.text for p in document.provisions)
+    if absent:
+        assert not any(absent.lower() in p.text.lower() for p in document.provisions)
+    assert any("The " in p.text or p.text.startswith("1. ") for p in document.provisions)  # the body stays
+    assert coverage_problems(document) == []
+
+
+MARKER_CELLS = [
+    # (id, the second cell's paragraph, expected item text)
+    # EUR-Lex: each definition is a table row, marker and text in cells of their own, each in a <p>.
+    ("a definition opening with a quote mark", "<p>‘wine’ means the beverage of fresh grapes;</p>",
+     "(a) 'wine' means the beverage of fresh grapes;"),
+    ("a definition without a quote mark", "<p>wine means the beverage of fresh grapes;</p>",
+     "(a) wine means the beverage of fresh grapes;"),
+]
+
+
+@pytest.mark.parametrize("cell, item", [row[1:] for row in MARKER_CELLS], ids=[row[0] for row in MARKER_CELLS])
+def test_a_table_cell_holding_only_a_list_marker_shares_the_next_cells_line(tmp_path, cell, item):
+    page = (f"<html><body><p>Article 2</p><p>For the purposes of this Agreement:</p><table><tr><td><p>(a)</p></td><td>{cell}"
+            "</td></tr></table><table><tr><td><p>(b)</p></td><td><p>‘spirit drinks’ means the products in Annex I.</p></td></tr>"
+            "</table><p>Article 3</p><p>The Parties shall cooperate.</p></body></html>")
+    document = load_document(file_with("eurlex.html", page)(tmp_path))
+    items = [p.text for p in document.provisions if p.kind == "item"]
+    assert items == [item, "(b) 'spirit drinks' means the products in Annex I."]
+    assert coverage_problems(document) == []
+
+
+def test_a_table_row_of_a_marker_cell_and_a_text_cell_of_several_cells_keeps_its_other_rows_apart(tmp_path):
+    """Counter-example: a cell of words ("HS 2836") is no marker, and a marker cell ends with its row."""
+    page = ("<html><body><table><tr><td><p>HS 2836</p></td><td><p>0%</p></td></tr><tr><td><p>(c)</p></td></tr>"
+            "<tr><td><p>Lithium carbonate</p></td></tr></table></body></html>")
+    assert load_source(file_with("t.html", page)(tmp_path)).raw == "HS 2836\n\n0%\n\n(c)\n\nLithium carbonate"

@@ -1,6 +1,8 @@
 """Page furniture of paged documents (PDF text layers, pdftotext output) is skipped, and nothing else is."""
 from __future__ import annotations
 
+import pytest
+
 from grammar import load_document, parse_source
 from grammar.models import Document, Source
 from grammar.page_furniture import PAGE_NUMBER_REASON, RUNNING_LINE_REASON
@@ -130,3 +132,77 @@ def test_a_reader_appeal_at_the_end_of_a_press_release_is_skipped():
     skipped = skipped_texts(document)
     assert skipped["Did you find this information helpful? If you did, consider donating."] == "reader appeal"
     assert not any("ratification" in text for text in skipped)
+
+
+SHORT_DOCUMENTS = [
+    # (id, the furniture printed at each page break (given the page number), pages, the skipped texts and their reasons)
+    # A two-page treaty: "- 1 -" is a page number whatever the page count; the running footer beside it on both pages.
+    ("dashed page numbers of a two-page treaty and its running footer",
+     lambda n: f"- {n} -\nFinland - Kenya BIT 2008", 2,
+     {"• 1 -": PAGE_NUMBER_REASON, "• 2 -": PAGE_NUMBER_REASON, "Finland - Kenya BIT 2008": RUNNING_LINE_REASON}),
+    # A running header on two pages only, beside numbers the three-page rule already finds.
+    ("a running header on two pages beside chapter page numbers",
+     lambda n: f"2-{n}\nKORUS FTA Final Text Chapter Two" if n < 3 else f"2-{n}", 3,
+     {"2-1": PAGE_NUMBER_REASON, "2-2": PAGE_NUMBER_REASON, "2-3": PAGE_NUMBER_REASON,
+      "KORUS FTA Final Text Chapter Two": RUNNING_LINE_REASON}),
+    # A series' running header and the page number between dashes on one line.
+    ("a running header with its page number between dashes",
+     lambda n: f"UNTS Vol. 2871 -{n + 13}-", 2, {"UNTS Vol. 2871 -14-": PAGE_NUMBER_REASON, "UNTS Vol. 2871 -15-": PAGE_NUMBER_REASON}),
+    # Counter-example: a line beside a page number once, on a one-page text, may be the text's own: it stays.
+    ("a one-page text's line beside its page number",
+     lambda n: f"- {n} -\nFinland - Kenya BIT 2008", 1, {"• 1 -": PAGE_NUMBER_REASON}),
+    # Counter-examples: numbers that are not framed by dashes on both sides, on fewer than three pages, are text.
+    ("a dash before a number only", lambda n: f"- {n * 5} years", 2, {}),
+    ("bare page numbers of two pages", lambda n: f"{n}", 2, {}),
+]
+
+
+@pytest.mark.parametrize("furniture, pages, expected", [row[1:] for row in SHORT_DOCUMENTS],
+                         ids=[row[0] for row in SHORT_DOCUMENTS])
+def test_the_furniture_of_a_short_document_is_skipped_where_its_shape_is_unambiguous(furniture, pages, expected):
+    text = "\n\n".join(f"{page}\n\n{furniture(number)}" for number, page in enumerate(articles(pages), 1))
+    document = parse_text(text)
+    assert skipped_texts(document) == expected
+    assert coverage_problems(document) == []
+
+
+PRESS_RELEASE = ("Canada and Germany sign declaration on critical minerals\n\n"
+                 "Canada and Germany today signed a joint declaration of intent on critical minerals cooperation in Berlin.\n\n"
+                 "Under the declaration, the two governments intend to promote investment in critical minerals projects.\n\n")
+
+RELEASE_ENDS = [
+    # (id, the release's end, the texts skipped there (reason), a text that stays a provision)
+    # India PIB: a row of asterisks, the officers' initials and the release number close the release.
+    ("a release's sign-off", "*****\n\nAD/VN\n\n(Release ID: 2107311)",
+     {"*****\n\nAD/VN\n\n(Release ID: 2107311)": "press release sign-off"}, None),
+    # Canada.ca: the quotes are the release's (content); from "Associated links" on, the page's end matter.
+    ("a release's end matter after its quotes",
+     "Quotes\n\n\"Canada has the critical minerals the world needs, and Germany is a trusted partner in building supply chains.\"\n\n"
+     "Associated links\n\n- Canadian Critical Minerals Strategy\n\nContacts\n\nMedia Relations\n\n343-292-6100\n\nPage details\n\n"
+     "Date modified: 2025-03-18",
+     {"Associated links\n\n• Canadian Critical Minerals Strategy\n\nContacts\n\nMedia Relations\n\n343-292-6100\n\nPage details\n\n"
+      "Date modified: 2025-03-18": "page end matter"}, "trusted partner"),
+    # Counter-example: an agreement's article headed "Contacts" goes on with its text: no end matter.
+    ("an article headed Contacts", "Article 5\n\nContacts\n\nEach Participant will designate a contact point for the "
+     "implementation of this Memorandum and will notify the other Participant of it.", {}, "contact point"),
+    # Counter-example: asterisks between two parts of a text are no sign-off.
+    ("asterisks between parts", "*****\n\nThe ministers will meet again in Ottawa next year to review the declaration.", {},
+     "meet again"),
+]
+
+
+@pytest.mark.parametrize("end, skipped, kept", [row[1:] for row in RELEASE_ENDS], ids=[row[0] for row in RELEASE_ENDS])
+def test_a_press_releases_sign_off_and_page_end_matter_are_skipped_and_its_quotes_are_not(end, skipped, kept):
+    document = parse_text(PRESS_RELEASE + end)
+    found = {text: reason for text, reason in skipped_texts(document).items() if reason != "title"}
+    assert found == skipped
+    if kept:
+        assert any(kept in p.text for p in document.provisions)
+    assert coverage_problems(document) == []
+
+
+def test_an_annex_headed_contacts_is_the_agreements_own():
+    """Counter-example: an annex listing contact points under "Annex" / "Contacts" is content, though short lines follow."""
+    document = parse_text(PRESS_RELEASE + "Annex 1\n\nContacts\n\nMinistry of Natural Resources\n\nDepartment of Mines")
+    assert not [span for span in document.skipped if span.reason == "page end matter"]
+    assert any("Department of Mines" in p.text for p in document.provisions)

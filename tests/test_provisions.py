@@ -1057,6 +1057,29 @@ TITLE_BLOCKS = [
      "Canada and Australia will deepen their cooperation on critical minerals, the ministers said in a statement.\n\n"
      "Officials of Canada and Australia will meet every year to review the critical minerals cooperation.\n",
      "Joint Statement by Canada and Australia on Critical Minerals", "Canada and Australia will deepen"),
+    # A journal's masthead above the title (EUR-Lex): the first line naming the instrument under a few short labels.
+    ("a journal's masthead above the title",
+     "30.4.2021\nEN\nOfficial Journal of the European Union\nL 149/10\nAGREEMENT\n"
+     "between the European Union and the Republic of Moldova on trade in wine\n\n", ARTICLES,
+     "AGREEMENT between the European Union and the Republic of Moldova on trade in wine", "30.4.2021"),
+    # A publication's cover around the title (its blocks set apart by several blank lines): its series number,
+    # presentation line and imprint are set aside.
+    ("a command paper's series number, presentation and imprint",
+     "Treaty Series No. 4 (2024)\n\n\n\n          Agreement\n          between the United Kingdom and Saudi Arabia on Critical "
+     "Minerals\n\n          Riyadh, 14 January 2024\n\n\n\n          Presented to Parliament\n          by Command of His "
+     "Majesty\n          July 2024\n\n\n\nISBN 978-1-5286-4999-1\n\nPrinted on paper containing 40% recycled fibre content "
+     "minimum.\n\n\n",
+     "Article 1\nThe Parties shall cooperate on critical minerals.\n\nArticle 2\nThis Agreement enters into force on signature.\n",
+     "Agreement between the United Kingdom and Saudi Arabia on Critical Minerals", "Riyadh, 14 January 2024"),
+    ("the treaty series' masthead",
+     "UNITED NATIONS TREATY SERIES\nVol. 2871, I-50213\n\nCONVENTION ON THE TRADE OF TROPICAL TIMBER\n\n", ARTICLES,
+     "CONVENTION ON THE TRADE OF TROPICAL TIMBER", "Article 1"),
+    # Counter-example: a sentence above the instrument's name is no masthead; and a lone word under the masthead no title.
+    ("a sentence above an instrument's name is no masthead",
+     "The following text was adopted by the Council.\nAGREEMENT\nON TRADE IN WINE\n\n", ARTICLES, None, "The following"),
+    ("a lone instrument word under a masthead is no title",
+     "30.4.2021\nOfficial Journal of the European Union\nAGREEMENT\n\n"
+     "The European Union and the Republic of Moldova, hereinafter the \"Parties\",\n\n", ARTICLES, None, "30.4.2021"),
     ("a news headline naming no instrument keeps its own line",
      "Canada and Peru sign investment pact\nAnd what it means for miners\n\n", NEWS,
      "Canada and Peru sign investment pact", "And what it means"),
