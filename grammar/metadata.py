@@ -431,6 +431,10 @@ def _makers_in_sentence(sentence: str, mentions: list[_Match], instruments: list
     ("cooperation … with Japan and Canada"), parties "between X and Y" of an instrument, pairs naming an
     instrument ("US-Japan Trade Agreement") and the parties a legal text introduces ("…, hereinafter").
     """
+    if _PREAMBLE_SUBJECT.match(sentence) and sentence.rstrip().endswith(","):
+        # A preamble opens with its makers and leaves them to "HAVE AGREED": "The Governments of Brunei Darussalam,
+        # …, Member States of ASEAN, and the Republic of India,". An aside in brackets ("India") names no one new.
+        return [mention.value for mention in mentions if not _in_brackets(sentence, mention.start)]
     cues = _cues()
     has_partner_noun = cues.partner_nouns.search(sentence) is not None
     subject_cues = [verb.start() for verb in cues.commit_verbs.finditer(sentence)]
@@ -455,6 +459,13 @@ def _makers_in_sentence(sentence: str, mentions: list[_Match], instruments: list
         index = bisect_left(starts, position)
         makers += _chain(tokens, range(index, len(tokens)), cues.partner_bridge)[0]
     return makers
+
+
+_PREAMBLE_SUBJECT = re.compile(r"\s*(?:The|THE)\s+(?:Governments?|GOVERNMENTS?)\s+(?:of|OF)\s")
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
 
 
 _WITH = re.compile(r"[^.;!?]{0,60}?\bwith\s+")
@@ -632,6 +643,16 @@ def _read_instrument(scans: list[_Scan], declared: dict, genre: str, makers: int
         kinds = [match.value for match in _scan(_Passage(declared_type, 0)).instruments]
         if kinds:
             return kinds[0]
+    title_scan = next((scan for scan in scans if scan.passage.is_title), None)
+    head = _title_head(title_scan) if title_scan else None
+    opens_title = head and title_scan.passage.text[:head.start].strip(" \"'“‘").lower() in ("", "the", "text of the")
+    # A generic head opens an agreement's title ("PROTOCOL TO AMEND …"); further on it is a headline's ("US, Mongolia ink
+    # pact for …").
+    if head and (opens_title or (genre == "legal_text" and head.form == "specific")):
+        # The title names the document by its head noun: "Joint Statement … on a Strategic Partnership", "MINERALS
+        # SECURITY PARTNERSHIP Communiqué", "PROTOCOL TO AMEND THE AGREEMENT … UNDER THE FRAMEWORK AGREEMENT". A
+        # report's headline names its own instrument only when it opens with it ("Joint Statement by …").
+        return head.value
     titled = [match.value for scan in scans if scan.passage.is_title for match in scan.instruments
               if match.form == "specific"]
     if genre == "legal_text" and titled:
@@ -657,6 +678,27 @@ def _read_instrument(scans: list[_Scan], declared: dict, genre: str, makers: int
         counts = specific if specific and genre == "news_report" else Counter(match.value for match in mentions)
         return counts.most_common(1)[0][0]
     return "news_report" if genre == "news_report" else "unknown"
+
+
+#: Words after which a title goes on to the parties or the subject: "Agreement between …", "Statement on …".
+_TITLE_LINK = re.compile(r"(?<!\w)(?i:on|to|between|by|for|of|concerning|regarding|under|from|with|among|amongst|"
+                         r"in|at|establishing|amending)(?!\w)|[:–—(]")
+
+
+def _title_head(scan: _Scan) -> _Match | None:
+    """The instrument a title names before its first link word: its head noun, what the document is.
+
+    >>> [_title_head(_scan(_Passage(t, 0, is_title=True))).value for t in (
+    ...     "Joint Statement on a Strategic Partnership", "MINERALS SECURITY PARTNERSHIP Communiqué",
+    ...     "Protocol to Amend the Framework Agreement")]
+    ['joint_statement', 'joint_statement', 'agreement']
+    """
+    text = scan.passage.text
+    links = [link for link in _TITLE_LINK.finditer(text)
+             if not any(match.start <= link.start() < match.end for match in scan.instruments)]
+    cut = links[0].start() if links else len(text)
+    heads = [match for match in scan.instruments if match.end <= cut]
+    return heads[-1] if heads else None
 
 
 @cache
@@ -719,18 +761,18 @@ def _dates() -> _DateVocabulary:
     month = r"(?P<{}>" + _trie_pattern(months) + r")\.?"
     day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
     ordinals = {word: int(number) for number, words in data["ordinal_days"].items() for word in words}
-    ordinal_pattern = _trie_pattern(ordinals | {word.capitalize(): n for word, n in ordinals.items()}
-                                    | {word.upper(): n for word, n in ordinals.items()})
+    # Closing formulae write the day in any case: "this twenty-sixth day of", "this Twenty-Sixth Day of", "THIS … DAY OF".
+    ordinal_pattern = "(?i:" + _trie_pattern(ordinals) + ")"
     year_before = _trie_pattern(data["years"]["before"])
     centuries = {phrase: int(year) for year, phrases in data["year_centuries"].items() for phrase in phrases}
     year_numbers = {word: int(number) for number, words in data["year_numbers"].items() for word in words}
     regex = "|".join([
         # 29 March 2023 · 12th of April 2006 · 12th day of April, 2006
-        day.format("dmy_day") + r"\s+(?:day\s+)?(?:of\s+)?" + month.format("dmy_month")
+        day.format("dmy_day") + r"\s+(?i:day\s+)?(?i:of\s+)?" + month.format("dmy_month")
         + _year_pattern("dmy", centuries, year_numbers),
         # the twelfth day of April, 2006 · the ninth day of December in the year two thousand and twenty-three
         # (closing formulae of treaties)
-        r"(?P<word_day>" + ordinal_pattern + r")\s+(?:day|DAY)\s+(?:of|OF)\s+" + month.format("word_month")
+        r"(?P<word_day>" + ordinal_pattern + r")\s+(?i:day\s+of)\s+" + month.format("word_month")
         + _year_pattern("word", centuries, year_numbers),
         # September 21,2023 · Sept 21 · Nov. 15-16 · March 29th, 2023
         month.format("mdy_month") + r"\s+" + day.format("mdy_day") + r"(?:\s*[-–]\s*\d{1,2})?(?!\d)"
@@ -786,6 +828,8 @@ class _FoundDate:
     kind: str
     #: Whether a marker word gave the kind ("Published on …"), rather than the date's place in the text.
     by_marker: bool
+    #: Where that marker word begins in the document (-1 without one).
+    marker_start: int = -1
 
 
 def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> list[DatedEvent]:
@@ -811,7 +855,10 @@ def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> li
         year = found_date.year or (published_years[0] if published_years else 0)
         iso = _iso(year, found_date.month, found_date.day)
         kind = found_date.kind
-        if genre == "legal_text" and kind == "signed" and found_date.start < closing:
+        if kind == "issued":
+            kind = _issued_kind(text, found_date.start, genre)
+        elif genre == "legal_text" and kind == "signed" and (
+                found_date.start < closing or _signs_another_instrument(text, found_date.marker_start)):
             kind = "mentioned"
         if iso:
             events.append(DatedEvent(kind=kind, date=iso, text=found_date.text))
@@ -824,6 +871,19 @@ def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> li
 
 
 _CLOSING_REACH = 1_500
+#: How far from the top a place-and-date line dates the document it heads.
+_ISSUED_REACH = 600
+
+
+def _issued_kind(text: str, start: int, genre: str) -> str:
+    """What a place-and-date line ("Beijing, 9 November 2024") heading or closing the document dates: an agreement's
+    or statement's issue, as a closing formula's "Done at" does; a report's publication. Elsewhere it is only
+    mentioned (an annex lists other instruments so: "Montreal, 16 September 1987")."""
+    if start < _ISSUED_REACH:
+        return "signed" if genre == "legal_text" else "published"
+    if start >= len(text) - _CLOSING_REACH and genre == "legal_text":
+        return "signed"
+    return "mentioned"
 #: Where the closing formula is looked for, from the end: past it a signature would not be the agreement's own.
 _CLOSING_TAIL = 20 * _CLOSING_REACH
 _WITNESS = re.compile(r"in\s+witness\s+whereof", re.IGNORECASE)
@@ -836,6 +896,26 @@ def _closing_formula_start(text: str) -> int:
     return witnesses[-1].start() if witnesses else max(0, len(text) - _CLOSING_REACH)
 
 
+_REFERENCE_REACH = 400
+
+
+def _signs_another_instrument(text: str, marker_start: int) -> bool:
+    """Whether a signing marker dates an earlier instrument the sentence names, not the document itself: "Having
+    regard to the Agreement establishing an association …, signed in Brussels on 18 November 2002", "the Free Trade
+    Agreement between Canada and Korea, done at Ottawa on …". The document's own closing formula stands alone
+    ("DONE at Jakarta, this …") or names "this Agreement".
+    """
+    if marker_start < 0:
+        return False
+    window = text[max(0, marker_start - _REFERENCE_REACH):marker_start]
+    sentence = window[max(window.rfind(". "), window.rfind(".\n"), window.rfind(";"), window.rfind("\n\n")) + 1:]
+    return bool(_NAMED_INSTRUMENT_THEN_COMMA.search(sentence)) and not _WITNESS.search(sentence)
+
+
+#: "the [Free Trade] Agreement …," right before the marker: a named instrument, then a comma.
+_NAMED_INSTRUMENT_THEN_COMMA = re.compile(
+    r"(?<!\w)the\s+(?:[A-Z][\w'’-]*\s+)*(?:" + _trie_pattern(_load("dates.toml")["references"]["instruments"])
+    + r")(?!\w)[^.;]*,\s*$")
 _BYLINE_REACH = 5_000
 _FULL_SCAN = 20_000
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
@@ -886,8 +966,9 @@ def _dates_in(text: str, offset: int) -> Iterator[_FoundDate]:
         else:
             day = int(next((groups[g] for g in ("dmy_day", "mdy_day", "iso_day") if g in groups), 0))
         written = hit.group() if "bare_year" not in groups else groups["bare_year"]
-        kind, by_marker = _date_kind(text, hit)
-        yield _FoundDate(offset + hit.start(), offset + hit.end(), year, month, day, written, kind, by_marker)
+        kind, marker_start = _date_kind(text, hit)
+        yield _FoundDate(offset + hit.start(), offset + hit.end(), year, month, day, written, kind,
+                         marker_start >= 0, offset + marker_start if marker_start >= 0 else -1)
 
 
 def _year_in_words(words: str) -> int:
@@ -909,12 +990,17 @@ _TIMESTAMP = re.compile(r",?\s*\d{1,2}:\d{2}")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,30},\s*$")
 #: "Brussels, 13 December 2023 - The European Union …": a place, then the date, then a dash.
 _PLACE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w .'-]{1,30},\s*$")
+#: "Beijing, 9 November 2024" ending its line: where and when a communiqué or statement was issued. The place may
+#: end a heading the line runs on from ("… JOINT COMMUNIQUÉ Toronto, 4 March 2025").
+_PLACE_BEFORE_DATE = re.compile(r"(?:(?:^|\n)[^\S\n]*|\b[A-Z][A-ZÀ-Þ]+[^\S\n]+)[A-Z][\w'’.-]*(?:[^\S\n][A-Z][\w'’.-]*){0,2},"
+                                r"[^\S\n]*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:-|–|—|:)\s")
 _PUBLISHED_GAP = re.compile(r"[\s:,]*(?:on\s+)?")
 
 
-def _date_kind(text: str, hit: re.Match[str]) -> tuple[str, bool]:
-    """What a date is the date of, from the words just before it and where it stands; and whether a word said so.
+def _date_kind(text: str, hit: re.Match[str]) -> tuple[str, int]:
+    """What a date is the date of, from the words just before it and where it stands; and where the word that
+    said so begins (-1 if none did).
 
     "Published on September 21,2023" and "2024/03/06 08:01 KST" (a timestamp) are publication dates, as is a
     date alone on a line near the top or in a dateline ("OTTAWA, Sept 21 (Reuters)"); "signed … on 12 April
@@ -930,16 +1016,18 @@ def _date_kind(text: str, hit: re.Match[str]) -> tuple[str, bool]:
     if closest:
         kind = vocabulary.marker_kinds[closest.group()]
         if kind != "published" or _PUBLISHED_GAP.fullmatch(before, closest.end()):
-            return kind, True
+            return kind, start - len(before) + closest.start()
     if (_TIMESTAMP.match(text, hit.end()) or _DATELINE_BEFORE.search(before)
             or (_PLACE_BEFORE.search(before) and _DATELINE_AFTER.match(text, hit.end()))):
-        return "published", False
+        return "published", -1
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", hit.end())
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if _PLACE_BEFORE_DATE.search(before) and (line_end < 0 or not text[hit.end():line_end].strip()):
+        return "issued", -1
     if start < 400 and line == hit.group():
-        return "published", False
-    return "mentioned", False
+        return "published", -1
+    return "mentioned", -1
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

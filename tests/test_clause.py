@@ -37,6 +37,23 @@ TREATY_LANGUAGE = [
     ("a-mission-is-an-aim", "OFREMI's mission is to strengthen the resilience of strategic industrial sectors.", "OFREMI", "aspirational", "positive"),
     ("purpose-of-an-instrument-named-with-its-short-form", "The purpose of this Memorandum of Understanding (hereinafter – “MoU”) is to establish a Strategic Working Group.", None, "aspirational", "positive"),
     ("may-only-restricts", "These measures may only concern infant industries.", "These measures", "binding", "positive"),
+    # A plural noun in a list is no pledge; the verb still pledges.
+    ("pledges-in-a-list-of-assets-is-a-noun", "(b) mortgages, liens, pledges and other property rights;", N, "none", "positive"),
+    ("pledges-as-a-verb-commits", "Japan pledges to support the project.", "Japan", "commitment", "positive"),
+    # Saying what the instrument is not commits no one.
+    ("does-not-constitute-a-commitment", "It does not constitute a commitment of funds by either Participant.", N, "none", "positive"),
+    ("does-not-create-obligations", "This Memorandum does not create legally binding obligations.", N, "none", "positive"),
+    # A prohibition named is not a prohibition imposed; one imposed is.
+    ("notify-of-a-prohibition-is-positive", "Each Party shall notify the other Party of any export prohibition.", "Each Party", "binding", "positive"),
+    ("impose-a-prohibition-is-negative", "Each Party shall impose a prohibition on the import of conflict minerals.", "Each Party", "binding", "negative"),
+    ("the-prohibition-of-is-negative", "The customs union shall comprise the prohibition of all customs duties between the Parties.", "The customs union", "binding", "negative"),
+    ("the-prohibition-after-a-tight-dash", "-the prohibition as between the Member States and Turkey of all customs duties;", N, "none", "negative"),
+    ("prohibitions-named-as-measures-are-no-prohibition", "This Agreement shall not preclude prohibitions or restrictions on imports justified on grounds of public morality.", N, "none", "positive"),
+    ("prohibit-is-negative", "Each Party shall prohibit the export of rough diamonds.", "Each Party", "binding", "negative"),
+    # A party's consent given by the agreement binds it; a permission to consent does not.
+    ("hereby-consents-binds", "Each Party hereby consents to the submission of a claim to arbitration in accordance with this Section.", "Each Party", "binding", "positive"),
+    ("party-consents-binds", "Each Party consents to the submission of a claim to arbitration.", "Each Party", "binding", "positive"),
+    ("may-consent-is-discretion", "A Party may consent to the extension of the period.", "A Party", "best_effort", "positive"),
     ("no-provision-may-be-interpreted", "No provision of this Agreement may be interpreted as exempting the Parties from their obligations.", N, "none", "negative"),
     ("nothing-herein", "Nothing herein shall prevent the Contracting Parties from maintaining relations with third countries.", N, "none", "positive"),
     ("declaring-opener", "DECLARING their readiness to examine the possibility of deepening their relations,", N, "aspirational", "positive"),

@@ -192,6 +192,25 @@ def test_declared_parties_win():
     assert metadata.title == "EU - Peru"
 
 
+PREAMBLE_PARTIES = [
+    # A regional organisation's member states named at the head of the preamble make the agreement with the partner.
+    pytest.param("The Governments of Brunei Darussalam, the Kingdom of Cambodia and the Socialist Republic of Viet Nam, "
+                 "Member States of ASEAN, and the Republic of India (\"India\"),\n\nHAVE AGREED AS FOLLOWS:\n\nArticle 1\n"
+                 "The Parties shall reduce tariffs.",
+                 [("BRN", "signatory"), ("KHM", "signatory"), ("VNM", "signatory"), ("IND", "signatory")],
+                 id="member-states-in-the-preamble-are-parties"),
+    # Counter-example: a sentence about a government that is no preamble's list of makers names no new maker.
+    pytest.param("The Government of Canada welcomed the visit of the Minister of Japan.\nArticle 1\n"
+                 "The Parties shall cooperate.", [("CAN", "mentioned"), ("JPN", "mentioned")],
+                 id="a-government-in-a-plain-sentence-is-only-named"),
+]
+
+
+@pytest.mark.parametrize("text, expected", PREAMBLE_PARTIES)
+def test_preamble_names_the_parties(text, expected):
+    assert roles(extract_metadata(text, whole(text))) == expected
+
+
 # ----------------------------------------------------------------------------- dates
 
 DATES = [
@@ -230,6 +249,12 @@ DATES = [
                  id="year-in-words-in-capitals"),
     pytest.param("Done at Lima on the 1st day of May, two thousand and six.", [("signed", "2006-05-01")],
                  id="year-in-words-after-a-numeric-day"),
+    # ASEAN closing formulae write the day, "Day", "of" and "in the Year" in title case.
+    pytest.param("DONE at Jakarta, this Twenty-Sixth Day of October in the Year Two Thousand and Twenty-Five.",
+                 [("signed", "2025-10-26")], id="closing-formula-in-title-case"),
+    # Counter-example: in title case too, a quantity in words after a date without a year is no year.
+    pytest.param("From the First Day of January, Two Thousand Tonnes of copper may be exported.", [],
+                 id="title-case-quantity-in-words-is-no-year"),
     # Counter-example: a quantity in words after a date without a year is no year.
     pytest.param("From the first day of January, two thousand tonnes of copper may be exported.", [],
                  id="quantity-in-words-after-a-day-is-no-year"),
@@ -258,6 +283,38 @@ def test_legal_text_takes_its_signature_date_from_the_closing_formula():
             "cooperate.\n" * 200 + "IN WITNESS WHEREOF the undersigned have signed this Agreement.\n"
             "DONE at Lima, this twenty-first day of May, 2015.")
     assert events(extract_metadata(text, whole(text))) == [("signed", "2015-05-21"), ("mentioned", "1958-06-10")]
+
+
+SHORT_LEGAL_DATES = [
+    # An earlier instrument named before its signing marker is that instrument's date, even in the last lines.
+    pytest.param("1. This arrangement shall enter into effect on signature.\n2. Nothing in this arrangement shall affect "
+                 "the Free Trade Agreement between Canada and the Republic of Korea, done at Ottawa on 22 September 2014.",
+                 [("mentioned", "2014-09-22")], id="named-agreement-done-at-is-another-instruments-date"),
+    pytest.param("Having regard to the Agreement establishing an association between the European Community and the "
+                 "Republic of Chile, signed in Brussels on 18 November 2002,\nHAS ADOPTED THIS DECISION:\nArticle 1\n"
+                 "The Parties shall cooperate.\nDone at Santiago, 18 April 2023.",
+                 [("signed", "2023-04-18"), ("mentioned", "2002-11-18")], id="having-regard-to-a-signed-agreement"),
+    # Counter-example: the document's own closing formula names "this Agreement" and still dates it.
+    pytest.param("Article 1\nThe Parties shall cooperate.\nIN WITNESS WHEREOF the undersigned have signed this Agreement, "
+                 "done at Ottawa on 22 September 2014.", [("signed", "2014-09-22")], id="this-agreement-done-at"),
+    # A communiqué's or statement's place-and-date line, at its head or at its foot, is when it was issued.
+    pytest.param("JOINT COMMUNIQUÉ\nToronto, 4 March 2025\n\n1. We, the Ministers, met in Toronto.",
+                 [("signed", "2025-03-04")], id="place-and-date-line-heading-a-communique"),
+    pytest.param("Article 1\nThe Parties shall cooperate.\n\nBeijing, 9 November 2024", [("signed", "2024-11-09")],
+                 id="place-and-date-line-closing-a-statement"),
+    # Counter-example: a place named in a running line ("Government of India, 28 February 2025") is no place-and-date line.
+    pytest.param("Source: Press Information Bureau, Government of India, 28 February 2025\nArticle 1\nThe Parties shall "
+                 "cooperate.", [("mentioned", "2025-02-28")], id="place-inside-a-running-line-is-no-issue-line"),
+    # Counter-example: a place and date in a list of instruments inside a long text is another instrument's date.
+    pytest.param("Article 1\n" + "The Parties shall cooperate.\n" * 100 + "Montreal Protocol\nMontreal, 16 September "
+                 "1987\n" + "The Parties shall cooperate.\n" * 100, [("mentioned", "1987-09-16")],
+                 id="place-and-date-line-in-the-middle-is-mentioned"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHORT_LEGAL_DATES)
+def test_short_legal_texts_date_themselves_only_by_their_own_formula(text, expected):
+    assert events(extract_metadata(text, whole(text))) == expected
 
 
 def test_a_long_agreement_takes_its_signature_date_in_words_from_its_last_lines():
@@ -307,6 +364,34 @@ INSTRUMENTS = [
 @pytest.mark.parametrize("text, expected", INSTRUMENTS)
 def test_instrument(text, expected):
     assert extract_metadata(text, whole(text)).instrument == expected
+
+
+TITLED_INSTRUMENTS = [
+    # The title's head noun is what the document is, whatever its body repeats.
+    pytest.param("Joint Statement by Prime Minister Albanese and President Lula on a Strategic Partnership",
+                 "The partnership will grow. The partnership is strong, the leaders said. The partnership, reporters "
+                 "said.", "joint_statement", id="joint-statement-on-a-partnership"),
+    pytest.param("MINERALS SECURITY PARTNERSHIP Communiqué", "The Partnership shall meet. The Partnership shall act. "
+                 "The Partnership shall report.", "joint_statement", id="a-communique-is-a-joint-statement"),
+    pytest.param("PROTOCOL TO AMEND THE AGREEMENT ON TRADE IN GOODS UNDER THE FRAMEWORK AGREEMENT",
+                 "The Framework Agreement shall apply. The Framework Agreement shall govern. The Parties shall "
+                 "cooperate under the framework.", "agreement", id="a-protocol-is-an-agreement"),
+    # Counter-example: a headline that does not open with an instrument leaves a report to its text.
+    pytest.param("Australia and Brazil hail joint statement", "Australia and Brazil signed a memorandum of "
+                 "understanding, officials said.", "memorandum", id="headline-naming-an-instrument-in-passing"),
+    # Counter-example: a generic head further on in a headline is the headline's word, not the document's kind.
+    pytest.param("US, Mongolia ink pact for critical minerals", "The Parties intend to cooperate under this "
+                 "Memorandum of Understanding. The Memorandum of Understanding takes effect on signature.",
+                 "memorandum", id="generic-head-inside-a-headline"),
+    # Counter-example: a compound head keeps its longest reading ("Framework Agreement" is a framework).
+    pytest.param("Framework Agreement between Japan and Chile", "The Parties shall cooperate.", "framework",
+                 id="framework-agreement-title"),
+]
+
+
+@pytest.mark.parametrize("title, text, expected", TITLED_INSTRUMENTS)
+def test_title_head_names_the_instrument(title, text, expected):
+    assert extract_metadata(text, whole(text), title=title).instrument == expected
 
 
 def test_declared_type_decides_the_instrument():
