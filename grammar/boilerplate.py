@@ -52,6 +52,8 @@ TOPIC_WORD = re.compile(r"[a-z]{4,}")
 TITLE_REASON = "title"
 MIN_REGION_SCORE = 2.0
 MASTHEAD_LINES = 6
+# A unit named, not numbered, as agreements head their preamble and their closing formula.
+NAMED_UNIT = re.compile(r"(?i)(?:preamble|conclusion)\s*$")
 CONTAINMENT_WINDOW = 12
 
 
@@ -478,8 +480,8 @@ def _instrument_under_masthead(head: list[Line]) -> Line | None:
     for position, line in enumerate(head[:MASTHEAD_LINES + 1]):
         if position and _names_instrument(line):
             return line
-        if line.words > 6 or TERMINAL.search(line.text):
-            return None
+        if line.words > 6 or TERMINAL.search(line.text) or UNIT_NUMBER_LINE.match(line.text) or NAMED_UNIT.match(line.text):
+            return None  # the text has begun: "Preamble" / "Agreement between …" is the preamble's first line
     return None
 
 

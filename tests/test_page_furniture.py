@@ -139,7 +139,7 @@ SHORT_DOCUMENTS = [
     # A two-page treaty: "- 1 -" is a page number whatever the page count; the running footer beside it on both pages.
     ("dashed page numbers of a two-page treaty and its running footer",
      lambda n: f"- {n} -\nFinland - Kenya BIT 2008", 2,
-     {"• 1 -": PAGE_NUMBER_REASON, "• 2 -": PAGE_NUMBER_REASON, "Finland - Kenya BIT 2008": RUNNING_LINE_REASON}),
+     {"- 1 -": PAGE_NUMBER_REASON, "- 2 -": PAGE_NUMBER_REASON, "Finland - Kenya BIT 2008": RUNNING_LINE_REASON}),
     # A running header on two pages only, beside numbers the three-page rule already finds.
     ("a running header on two pages beside chapter page numbers",
      lambda n: f"2-{n}\nKORUS FTA Final Text Chapter Two" if n < 3 else f"2-{n}", 3,
@@ -150,7 +150,7 @@ SHORT_DOCUMENTS = [
      lambda n: f"UNTS Vol. 2871 -{n + 13}-", 2, {"UNTS Vol. 2871 -14-": PAGE_NUMBER_REASON, "UNTS Vol. 2871 -15-": PAGE_NUMBER_REASON}),
     # Counter-example: a line beside a page number once, on a one-page text, may be the text's own: it stays.
     ("a one-page text's line beside its page number",
-     lambda n: f"- {n} -\nFinland - Kenya BIT 2008", 1, {"• 1 -": PAGE_NUMBER_REASON}),
+     lambda n: f"- {n} -\nFinland - Kenya BIT 2008", 1, {"- 1 -": PAGE_NUMBER_REASON}),
     # Counter-examples: numbers that are not framed by dashes on both sides, on fewer than three pages, are text.
     ("a dash before a number only", lambda n: f"- {n * 5} years", 2, {}),
     ("bare page numbers of two pages", lambda n: f"{n}", 2, {}),

@@ -1058,6 +1058,10 @@ TITLE_BLOCKS = [
      "Officials of Canada and Australia will meet every year to review the critical minerals cooperation.\n",
      "Joint Statement by Canada and Australia on Critical Minerals", "Canada and Australia will deepen"),
     # A journal's masthead above the title (EUR-Lex): the first line naming the instrument under a few short labels.
+    # Counter-example: a "Preamble" line is the text's first unit, no masthead; the title lines under it are the preamble's.
+    ("a preamble's heading above the instrument's name",
+     "Preamble\nAgreement between New Zealand\n\nand\n\nthe Separate Customs Territory of Taiwan, Penghu, Kinmen, and Matsu\n\n",
+     ARTICLES, None, "Preamble"),
     ("a journal's masthead above the title",
      "30.4.2021\nEN\nOfficial Journal of the European Union\nL 149/10\nAGREEMENT\n"
      "between the European Union and the Republic of Moldova on trade in wine\n\n", ARTICLES,
