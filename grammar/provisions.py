@@ -51,7 +51,14 @@ UNNUMBERED_ANNEX = re.compile(rf"(?i)({division_keyword(*ANNEXES)})(?=$|[ :.\-�
 ANNEX_OF = re.compile(rf"(?i)(?:{division_keyword(*ANNEXES)})[ ](?:to|of|al)\b")
 # "Article 140 (A)": an article inserted after 140 by an amendment, numbered as "140A" is.
 LETTER_SUFFIX = re.compile(r"[ ]?\(([A-Z])\)$")
-ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7})[).]")
+# (A number in brackets is an item's label where it numbers a lead-in's list in prose: see _number_lead_in_items.)
+ITEM_LABEL = re.compile(r"^\(?([a-z]{1,7}|[0-9]{1,3})[).]")
+# A paragraph numbered in brackets, as an item may be numbered too: "(1) exchange of information on policies;".
+BRACKETED_NUMBER = re.compile(r"\(([0-9]{1,3})\)(?=[ ]|$)")
+# The line types a list entry's own items take: an entry that has them is a paragraph.
+ITEM_TYPES = frozenset({"ITEM", "SUBITEM", "SUBSUBITEM"})
+# The lines a numbered list holds: its entries, their items and bullets, and the lines that continue them.
+LIST_LINE_TYPES = ITEM_TYPES | {"PARA", "TEXT", "BULLET", "SUBBULLET"}
 # The third level of a list in the United States' and Korea's agreements, below a roman sub-item: "(A)", "(B)".
 CAPITAL_ITEM = re.compile(r"^\(([A-Z]{1,2})\)(?=[ ]|$)")
 PARA_LABEL = re.compile(r"^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*)[.)]?")
@@ -67,6 +74,8 @@ MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", 
 TITLE_CASE_LINE = re.compile(r"[A-Z][\w'’&-]*(?: [\w'’&-]+){0,7}$")
 # What ends a sentence (or a list entry) at the end of a line: a page break after it cuts nothing.
 SENTENCE_END = re.compile(r"[.;:!?][\"'’”)\]]*\s*$")
+# What ends a list's last entry, where a semicolon or a comma ends the others.
+FULL_STOP = re.compile(r"[.!?][\"'’”)\]]*\s*$")
 MIN_TITLED_SECTIONS = 2
 # The most words a heading wrapped over two lines holds ("National and Most-Favoured-Nation Treatment").
 MAX_HEADING_WORDS = 10
@@ -243,7 +252,53 @@ class LineRetyper:
         self._settle_items(tokens)
         self._settle_bullets(tokens)
         self._settle_closings(tokens, declared=bool(context.outline))
+        if not any(token.type == "ARTICLE" for token in tokens):
+            self._number_lead_in_items(tokens)
+        if not any(token.type in HEAD_TYPES for token in tokens):
+            self._close_finished_lists(tokens)
         return iter(tokens)
+
+    @staticmethod
+    def _number_lead_in_items(tokens: list[Token]) -> None:
+        """In prose and in a memorandum's units, entries numbered "(1)", "(2)" … right under a lead-in ending in a colon are
+        its items, as "(a)", "(b)" … are ("Paragraph 2 Scope" / "The Sides will endeavour to promote cooperation in the
+        following fields:" / "(1) exchange of information;"): where no numbered paragraph comes before them in the unit and
+        none has items of its own ("(1) … in:" / "(a) …" stay paragraphs). An article's "(1)" … are its paragraphs."""
+        numbered = False
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
+            if token.type != "PARA":
+                numbered = numbered and token.type not in HEAD_TYPES  # a memorandum's unit numbers its paragraphs anew
+                position += 1
+                continue
+            run = _bracketed_run(tokens, position) if not numbered and position \
+                and tokens[position - 1].type == "TEXT" and tokens[position - 1].value.endswith(":") else []
+            if run and (position + len(run) >= len(tokens) or tokens[position + len(run)].type not in ITEM_TYPES):
+                for entry in run:
+                    entry.type = "ITEM"
+                position += len(run)
+            else:
+                numbered = True
+                position += 1
+
+    @staticmethod
+    def _close_finished_lists(tokens: list[Token]) -> None:
+        """In prose (a memorandum, a statement, a press release), the line after a numbered list under a lead-in is no longer
+        its last entry's once the list has ended ("… commit to:" / "1. share information …;" / "2. explore joint research."
+        / "The MoU will remain in effect for five years."): it starts a block of its own. In an agreement with articles a
+        paragraph keeps the lines below it."""
+        entries: list[Token] = []
+        for position, token in enumerate(tokens):
+            if token.type == "PARA":
+                if entries or (position and tokens[position - 1].type in ("TEXT", "AFTER_LIST")
+                               and tokens[position - 1].value.endswith(":")):
+                    entries.append(token)
+            elif token.type == "TEXT" and entries and _list_ended(entries, tokens, position):
+                token.type = "AFTER_LIST"
+                entries = []
+            elif token.type not in LIST_LINE_TYPES:
+                entries = []  # a closing formula, say, ends the list and opens a unit of its own
 
     @staticmethod
     def _settle_closings(tokens: list[Token], *, declared: bool) -> None:
@@ -489,6 +544,39 @@ class LineRetyper:
                 last_letter, last_roman = label, ""
 
 
+def _bracketed_run(tokens: list[Token], position: int) -> list[Token]:
+    """The paragraphs numbered "(1)", "(2)" … one after another from ``position``; none unless the first is "(1)"."""
+    run: list[Token] = []
+    for token in tokens[position:]:
+        number = BRACKETED_NUMBER.match(token.value) if token.type == "PARA" else None
+        if number is None or int(number.group(1)) != len(run) + 1:
+            break
+        run.append(token)
+    return run
+
+
+def _list_ended(entries: list[Token], tokens: list[Token], position: int) -> bool:
+    """Whether the numbered list of ``entries`` ends before the line at ``position``: the line above closes with a full
+    stop, no entry numbered on follows, and the other entries ended as list entries do ("…;", "…; and") or the line opens
+    a sentence."""
+    if not FULL_STOP.search(tokens[position - 1].value) or _numbers_on(entries[-1], tokens, position + 1):
+        return False
+    listed = len(entries) > 1 and all(LIST_ENTRY_END.search(entry.value) for entry in entries[:-1])
+    return listed or tokens[position].value[:1].isupper()
+
+
+def _numbers_on(entry: Token, tokens: list[Token], position: int) -> bool:
+    """Whether the next numbered paragraph from ``position`` on numbers on from ``entry`` ("2." after "1.", "1.1." after
+    "1.", "(3)" after "(2)")."""
+    following = next((tokens[index] for index in range(position, len(tokens)) if tokens[index].type == "PARA"), None)
+    if following is None:
+        return False
+    before = tuple(int(part) for part in PARA_LABEL.match(entry.value).group(1).split("."))
+    after = tuple(int(part) for part in PARA_LABEL.match(following.value).group(1).split("."))
+    # "1.1" after "1", "2" after "1" or after "1.3".
+    return after == (*before, 1) or any(after == (*before[:depth], before[depth] + 1) for depth in range(len(before)))
+
+
 def _unit_head(line: str) -> tuple[str, str] | None:
     """A unit's head line ("Paragraph 1", "Paragraph 6 Commencement, Modification and Termination") → its unit and its
     title ("" where none follows); ``None`` for a sentence opening with one ("Paragraph 3 of Article 5 shall …")."""
@@ -641,6 +729,8 @@ class NodeBuilder(Transformer):
 
     def block(self, children):
         line = children[0]
+        if isinstance(line, Token):  # AFTER_LIST, a type only the postlexer gives: lark calls no terminal callback for it
+            line = self.TEXT(line)
         return Node(kind="block", start=line.start, end=line.end, lead_end=line.lead_end)
 
     def adopt(self, children):

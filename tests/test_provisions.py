@@ -1199,3 +1199,73 @@ def test_paragraph_units_titled_on_their_own_line_head_a_memorandum():
     # Counter-example: a sentence opening with a paragraph reference is no unit.
     prose = parse("Paragraph 3 of Article 5 shall apply.\n\nParagraph 4 of Article 6 shall apply too.")
     assert not [p for p in prose.provisions if p.kind == "article"]
+
+
+# Prose after a numbered list under a lead-in: whose it is (the parent of the line that ends the table's ``probe``), by layout.
+LIST_ENDS = [
+    # A press release: the list ended (its last entry closes with a full stop, the others with ";"): the prose is a
+    # paragraph of its own, not the last entry's.
+    ("press_release_list_ended",
+     ["Under the MoU, the two governments commit to:", "1. share information on critical minerals policy;",
+      "2. explore joint research on recycling.", "The MoU will remain in effect for five years."], None, -1),
+    # A note: its entries are sentences, and a sentence in capitals after the last one is no part of it.
+    ("note_sentence_after_last_entry",
+     ["I have the honour to propose the following arrangement:", "1. The Governments will exchange information.",
+      "2. This arrangement may be terminated on notice.", "If the foregoing proposal is acceptable, this Note shall do."], None, -1),
+    # Counter-example: a line between two entries continues the entry above it ("1." … "2." numbers on).
+    ("continuation_before_next_entry",
+     ["Have reached the following understanding:", "1. The Working Group is to be headed by the Co-Chairs.",
+      "The Co-Chairs shall designate the Coordinators.", "2. The Sides will meet once a year."], "Para. 1", -2),
+    # Counter-example: a sub-number numbers on too ("1.1." after "1.").
+    ("continuation_before_sub_entry",
+     ["Have reached the following understanding:", "1. The Working Group is to be headed by the Co-Chairs.",
+      "The Co-Chairs shall designate the Coordinators.", "1.1. The Sides will meet once a year."], "Para. 1", -2),
+    # Counter-example: the last entry ends in a semicolon: the list goes on in the line below it.
+    ("last_entry_not_closed",
+     ["The two governments commit to:", "1. share information;", "2. explore joint research;",
+      "Recycling and refining are among its subjects."],
+     "Para. 2", -1),
+    # Counter-example: in an agreement with articles the paragraph keeps the lines below it.
+    ("treaty_paragraph_keeps_its_lines",
+     ["Article 3: Cooperation", "The Parties shall cooperate as follows:", "1. share information;", "2. hold meetings.",
+      "The Joint Committee shall review this Article."], "Art. 3(2)", -1),
+]
+
+
+@pytest.mark.parametrize("lines, parent, probe", [c[1:] for c in LIST_ENDS], ids=[c[0] for c in LIST_ENDS])
+def test_prose_after_a_finished_list_under_a_lead_in_is_no_part_of_its_last_entry(lines, parent, probe):
+    document = parse("\n".join(lines))
+    line = next(p for p in document.provisions if p.kind != "sentence" and document.text[p.start:].startswith(lines[probe]))
+    assert line.parent == parent
+
+
+# Entries numbered "(1)" under a lead-in: items of the lead-in, read under it, or paragraphs (kind; modality where given).
+BRACKETED_NUMBER_LISTS = [
+    # A memorandum's unit: "(1)" … under a lead-in are its items, as "(a)" … would be, and take its modality.
+    ("memorandum_unit",
+     ["Paragraph 1 Objective", "The objective is cooperation.", "Paragraph 2 Scope",
+      "The Sides will endeavour to promote cooperation in the following fields:",
+      "(1) exchange of information on policies;", "(2) promotion of investment; and", "(3) human resource development."],
+     ("item", "best_effort")),
+    # Prose without units.
+    ("prose",
+     ["The Sides will endeavour to promote cooperation in the following fields:", "(1) exchange of information;",
+      "(2) human resource development."], ("item", "best_effort")),
+    # Counter-example: an article's "(1)" … are its paragraphs, lead-in or not.
+    ("treaty_article",
+     ["Article 2: Scope", "The Parties shall cooperate in the following fields:", "(1) exchange of information;",
+      "(2) human resource development."], ("paragraph", None)),
+    # Counter-example: after a numbered paragraph of the unit, "(1)" numbers paragraphs, not items.
+    ("after_a_numbered_paragraph",
+     ["(1) The Sides will meet once a year.", "(2) The Sides will endeavour to cooperate in these fields:",
+      "(1) exchange of information;", "(2) human resource development."], ("paragraph", None)),
+]
+
+
+@pytest.mark.parametrize("lines, expected", [c[1:] for c in BRACKETED_NUMBER_LISTS], ids=[c[0] for c in BRACKETED_NUMBER_LISTS])
+def test_entries_numbered_in_brackets_under_a_lead_in_are_its_items_outside_articles(lines, expected):
+    document = parse("\n".join(lines))
+    entry = next(p for p in document.provisions if p.kind != "sentence" and document.text[p.start:].startswith(lines[-1]))
+    kind, modality = expected
+    assert entry.kind == kind
+    assert modality is None or entry.modality == modality
