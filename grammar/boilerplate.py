@@ -50,6 +50,10 @@ UNIT_NUMBER_LINE = re.compile(rf"(?i){_UNIT_NUMBER}[.:]?\s*$")
 # Short function words carry no topic: they are ignored when measuring how much two texts share.
 TOPIC_WORD = re.compile(r"[a-z]{4,}")
 TITLE_REASON = "title"
+#: A document's code printed above its title: "AfCFTA/PROT/INV/EN", "UNEP/EA.5/Res.8", "A/RES/70/1": one token of
+#: letters and figures cut by two slashes or more. No title: it names no instrument.
+DOCUMENT_CODE = re.compile(r"\s*(?=[^\s/]*[A-Za-z])[\w.-]+(?:/[\w.-]+){2,}\s*")
+DOCUMENT_CODE_REASON = "document code"
 MIN_REGION_SCORE = 2.0
 MASTHEAD_LINES = 6
 # A unit named, not numbered, as agreements head their preamble and their closing formula.
@@ -248,6 +252,8 @@ def _judge_lines(lines: list[Line], *, prose: bool, declared_title: str | None =
     declared = bool(title)
     if declared:
         _mark_above_heading(lines, reasons, title[0])
+    else:
+        _mark_document_codes(lines, reasons)
     title = title or _find_title(lines, reasons, prose=prose)
     for index in title:
         reasons[index] = TITLE_REASON
@@ -260,6 +266,15 @@ def _judge_lines(lines: list[Line], *, prose: bool, declared_title: str | None =
         # But an agreement's title repeated (a database's heading, then the instrument's own title in capitals) is one title.
         _mark_title_repeats(lines, reasons, title)
     return Verdict(reasons, title, declared)
+
+
+def _mark_document_codes(lines: list[Line], reasons: dict[int, str]) -> None:
+    """Document codes above the first body paragraph are set aside, so that the title under them is found."""
+    for line in lines:
+        if _is_body_paragraph(line) and line.index not in reasons:
+            return
+        if line.index not in reasons and DOCUMENT_CODE.fullmatch(line.text):
+            reasons[line.index] = DOCUMENT_CODE_REASON
 
 
 def _mark_above_heading(lines: list[Line], reasons: dict[int, str], first: int) -> None:
@@ -523,7 +538,20 @@ def _continues_title(line: Line, previous: Line) -> bool:
         or not_title.search(text)
     ):
         return False
-    return linking.match(text) is not None or (text[0].isupper() and _is_bare_linking_word(previous))
+    return (linking.match(text) is not None or (text[0].isupper() and _is_bare_linking_word(previous))
+            or _instrument_under_its_parent(line, previous))
+
+
+#: "PROTOCOL ON INVESTMENT", "Protocol to Amend …": an instrument's name with the link word to its subject.
+_LINKED_INSTRUMENT = re.compile(rf"(?i)(?:the\s+)?{_INSTRUMENT}\s+(?:on|to|relating\s+to|concerning|regarding)\s")
+
+
+def _instrument_under_its_parent(line: Line, previous: Line) -> bool:
+    """An instrument made under another, named on the line under the other's title: "AGREEMENT ESTABLISHING THE
+    AFRICAN CONTINENTAL FREE TRADE AREA" / "PROTOCOL ON INVESTMENT". Both lines are in capitals, as titles printed
+    over several lines are; a sentence or a heading in mixed case opens the text."""
+    return (previous.text.isupper() and line.text.isupper() and INSTRUMENT_TITLE.match(previous.text) is not None
+            and _LINKED_INSTRUMENT.match(line.text) is not None)
 
 
 def _is_bare_linking_word(line: Line) -> bool:

@@ -566,6 +566,7 @@ def _read_parties(scans: list[_Scan], declared: dict) -> tuple[list[Party], int,
             makers += _makers_in_sentence(sentence, local, _within(scan.instruments, start, end))
             for code in _acting_subjects(sentence, local):
                 acting[code] += 2 if scan.passage.is_title else 1
+        makers += _signature_block_parties(scan)
     order = list(dict.fromkeys(match.value for scan in scans for match in scan.parties))
     if declared_codes:
         signatories = declared_codes + [code for code in _declared_name_parties(declared) if code not in declared_codes]
@@ -578,6 +579,21 @@ def _read_parties(scans: list[_Scan], declared: dict) -> tuple[list[Party], int,
     parties += [Party(code=code, name=names[code], role="mentioned") for code in order if code not in signatories]
     actor = max(acting, key=lambda code: (acting[code], -order.index(code))) if acting else None
     return parties, len(set(makers)), actor
+
+
+#: A signature block's line: one cell or several side by side, each "For <a party>:" ("FOR AUSTRALIA: FOR JAPAN:",
+#: "For the Government of the Republic of Peru:"). A cell names its signer in a few words and ends in a colon.
+#: Its words are a name's: "For the purposes of cooperation with Chile:" opens a list, and signs for no one.
+_SIGNATURE_LINE = re.compile(r"^[^\S\n]*(?:(?:FOR|For)[^\S\n]+[^:\n]{2,80}?:[^\S\n]*)+$", re.MULTILINE)
+_NAME_WORDS = frozenset({"for", "of", "the", "and"})
+
+
+def _signature_block_parties(scan: _Scan) -> list[str]:
+    """The parties a signature block signs for, one "For …:" cell each."""
+    text = scan.passage.text
+    spans = [(line.start(), line.end()) for line in _SIGNATURE_LINE.finditer(text)
+             if not set(_LOWERCASE_WORD.findall(line.group())) - _NAME_WORDS]
+    return [match.value for start, end in spans for match in _within(scan.parties, start, end) if match.form != "demonym"]
 
 
 def _within(matches: list[_Match], start: int, end: int) -> list[_Match]:
@@ -648,7 +664,8 @@ def _read_instrument(scans: list[_Scan], declared: dict, genre: str, makers: int
     opens_title = head and title_scan.passage.text[:head.start].strip(" \"'“‘").lower() in ("", "the", "text of the")
     # A generic head opens an agreement's title ("PROTOCOL TO AMEND …"); further on it is a headline's ("US, Mongolia ink
     # pact for …").
-    if head and (opens_title or (genre == "legal_text" and head.form == "specific")):
+    linked = genre == "legal_text" and title_scan and _linked_head(title_scan)
+    if head and (opens_title or linked or (genre == "legal_text" and head.form == "specific")):
         # The title names the document by its head noun: "Joint Statement … on a Strategic Partnership", "MINERALS
         # SECURITY PARTNERSHIP Communiqué", "PROTOCOL TO AMEND THE AGREEMENT … UNDER THE FRAMEWORK AGREEMENT". A
         # report's headline names its own instrument only when it opens with it ("Joint Statement by …").
@@ -685,15 +702,48 @@ _TITLE_LINK = re.compile(r"(?<!\w)(?i:on|to|between|by|for|of|concerning|regardi
                          r"in|at|establishing|amending)(?!\w)|[:–—(]")
 
 
+#: Link words that only a title's head noun takes: "Agreement Relating to …", "Memorandum … on …", "Protocol to Amend".
+#: "for" is not one: it also ends proper names ("Indo-Pacific Economic Framework for Prosperity Agreement …").
+_HEAD_LINK = re.compile(r"\s+(?i:relating\s+to|on|to|between|among|amongst|concerning|regarding|establishing|"
+                        r"amending)(?!\w)")
+
+
+def _linked_head(scan: _Scan) -> _Match | None:
+    """The first instrument in a title directly followed by a head link, after a proper name at most: "Indo-Pacific
+    Economic Framework for Prosperity Agreement Relating to …". Not after a sentence's words ("… have reached an
+    agreement on …") nor after another link ("Joint Statement by … on a Strategic Partnership on …")."""
+    text = scan.passage.text
+    linked = next((match for match in scan.instruments if _HEAD_LINK.match(text, match.end)), None)
+    if linked is None:
+        return None
+    links = [link.group().lower() for link in _TITLE_LINK.finditer(text, 0, linked.start)
+             if not any(match.start <= link.start() < match.end for match in scan.instruments)]
+    lowercase = _LOWERCASE_WORD.findall(text, 0, linked.start)
+    if set(links) - _NAME_LINKS or set(lowercase) - _NAME_LINKS - {"and", "the"}:
+        return None
+    return linked
+
+
+#: Link words that also stand inside proper names ("Framework for Prosperity", "Bank of …").
+_NAME_LINKS = frozenset({"for", "of"})
+_LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
 def _title_head(scan: _Scan) -> _Match | None:
     """The instrument a title names before its first link word: its head noun, what the document is.
 
+    An instrument word directly followed by a head link wins over one inside a name before it.
+
     >>> [_title_head(_scan(_Passage(t, 0, is_title=True))).value for t in (
     ...     "Joint Statement on a Strategic Partnership", "MINERALS SECURITY PARTNERSHIP Communiqué",
-    ...     "Protocol to Amend the Framework Agreement")]
-    ['joint_statement', 'joint_statement', 'agreement']
+    ...     "Protocol to Amend the Framework Agreement",
+    ...     "Economic Framework for Prosperity Agreement Relating to Supply Chain Resilience")]
+    ['joint_statement', 'joint_statement', 'agreement', 'agreement']
     """
     text = scan.passage.text
+    linked = _linked_head(scan)
+    if linked:
+        return linked
     links = [link for link in _TITLE_LINK.finditer(text)
              if not any(match.start <= link.start() < match.end for match in scan.instruments)]
     cut = links[0].start() if links else len(text)
@@ -713,7 +763,8 @@ def _genre_cues() -> tuple[re.Pattern[str], dict[str, str]]:
 #: Agency datelines: "OTTAWA, Sept 21 (Reuters) - …", "TOKYO: …", "TOKYO -- …"; not an agreement's headings in capitals
 #: ("ANNEX II: CONTACT POINTS", "CHAPTER ONE - INITIAL PROVISIONS"). The story goes on on the dateline's own line,
 #: so no space here spans a line break: "HAVE AGREED AS FOLLOWS:" ⏎ "Article 1" is a formula ending its line.
-_DATELINE = re.compile(rf"^(?!(?i:{ARTICLE_KEYWORD}|{division_keyword()})\b)[A-Z][A-Z .'-]{{2,30}}(?:,[^\n]{{1,25}}?)?"
+#: Nor a signature block's columns: "FOR AUSTRALIA:      FOR JAPAN:".
+_DATELINE = re.compile(rf"^(?!(?i:{ARTICLE_KEYWORD}|{division_keyword()})\b|FOR\s)[A-Z][A-Z .'-]{{2,30}}(?:,[^\n]{{1,25}}?)?"
                        r"[^\S\n]*(?:\([A-Za-z ]+\))?[^\S\n]*(?::|--|—|–|-)[^\S\n]+[A-Z]", re.MULTILINE)
 _GENRE_SAMPLE = 30_000
 
@@ -758,8 +809,11 @@ def _dates() -> _DateVocabulary:
     for number, names in data["months"].items():
         for name in names:
             months[name] = months[name.upper()] = int(number)
+    for number, names in data["months_lowercase"].items():
+        for name in names:
+            months[name] = months[name.upper()] = int(number)
     month = r"(?P<{}>" + _trie_pattern(months) + r")\.?"
-    day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
+    day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th|º|°)?"
     ordinals = {word: int(number) for number, words in data["ordinal_days"].items() for word in words}
     # Closing formulae write the day in any case: "this twenty-sixth day of", "this Twenty-Sixth Day of", "THIS … DAY OF".
     ordinal_pattern = "(?i:" + _trie_pattern(ordinals) + ")"
@@ -767,8 +821,10 @@ def _dates() -> _DateVocabulary:
     centuries = {phrase: int(year) for year, phrases in data["year_centuries"].items() for phrase in phrases}
     year_numbers = {word: int(number) for number, words in data["year_numbers"].items() for word in words}
     regex = "|".join([
-        # 29 March 2023 · 12th of April 2006 · 12th day of April, 2006
-        day.format("dmy_day") + r"\s+(?i:day\s+)?(?i:of\s+)?" + month.format("dmy_month")
+        # 29 March 2023 · 12th of April 2006 · 12th day of April, 2006 · 15 de abril de 2024 · 22-23 November 2025
+        # (a meeting's first day, as with "Nov. 15-16")
+        day.format("dmy_day") + r"(?:[^\S\n]*[-–][^\S\n]*\d{1,2}(?!\d))?\s+(?i:day\s+)?(?i:of\s+|de\s+)?"
+        + month.format("dmy_month")
         + _year_pattern("dmy", centuries, year_numbers),
         # the twelfth day of April, 2006 · the ninth day of December in the year two thousand and twenty-three
         # (closing formulae of treaties)
@@ -811,7 +867,7 @@ def _year_pattern(branch: str, centuries: dict[str, int], numbers: dict[str, int
     in_words = rf"(?i:(?:{_trie_pattern(centuries)})(?:\s+(?:and\s+)?(?:{below_hundred}))?)"
     # A year in words closes its clause ("…, in duplicate"), so "the first day of May, two thousand tonnes" is no date.
     closes = r"(?=[^\S\n]*(?:[,.;:)]|\n|$)|\s+(?i:in)\s)"
-    return (rf",?\s+(?:(?i:in\s+the\s+year)\s+)?"
+    return (rf",?\s+(?:(?i:in\s+the\s+year|del?)\s+)?"
             rf"(?:(?P<{branch}_year>\d{{4}})|(?P<{branch}_year_words>{in_words}){closes})")
 
 
@@ -858,7 +914,8 @@ def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> li
         if kind == "issued":
             kind = _issued_kind(text, found_date.start, genre)
         elif genre == "legal_text" and kind == "signed" and (
-                found_date.start < closing or _signs_another_instrument(text, found_date.marker_start)):
+                (found_date.start < closing and not _signature_line_on_top(text, found_date.marker_start))
+                or _signs_another_instrument(text, found_date.marker_start)):
             kind = "mentioned"
         if iso:
             events.append(DatedEvent(kind=kind, date=iso, text=found_date.text))
@@ -894,6 +951,27 @@ def _closing_formula_start(text: str) -> int:
     tail_start = max(0, len(text) - _CLOSING_TAIL)
     witnesses = list(_WITNESS.finditer(text, tail_start))
     return witnesses[-1].start() if witnesses else max(0, len(text) - _CLOSING_REACH)
+
+
+#: The first article or numbered paragraph: the text proper begins there.
+_FIRST_PROVISION = re.compile(rf"^[^\S\n]*(?:(?i:{ARTICLE_KEYWORD})[^\S\n]+[\dIVXLC]|1\.[^\S\n])", re.MULTILINE)
+
+
+def _signature_line_on_top(text: str, marker_start: int) -> bool:
+    """Whether a signing marker opens a paragraph of its own above the first provision: "Signed at Paris, 12 February
+    2025" under the title dates the document as its closing formula would. A wrapped line of a preamble's
+    sentence ("Recalling the Convention …," ⏎ "signed at …") runs on from the line before.
+    """
+    if marker_start < 0 or marker_start > _BYLINE_REACH:
+        return False
+    line_start = text.rfind("\n", 0, marker_start) + 1
+    if text[line_start:marker_start].strip():
+        return False
+    before = text[:line_start].rstrip(" \t")
+    if before and not before.endswith("\n\n") and before.rstrip():
+        return False
+    first = _FIRST_PROVISION.search(text, 0, _BYLINE_REACH)
+    return not first or marker_start < first.start()
 
 
 _REFERENCE_REACH = 400
@@ -993,9 +1071,15 @@ _PLACE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w .'-]{1,30},\s*$")
 #: "Beijing, 9 November 2024" ending its line: where and when a communiqué or statement was issued. The place may
 #: end a heading the line runs on from ("… JOINT COMMUNIQUÉ Toronto, 4 March 2025").
 _PLACE_BEFORE_DATE = re.compile(r"(?:(?:^|\n)[^\S\n]*|\b[A-Z][A-ZÀ-Þ]+[^\S\n]+)[A-Z][\w'’.-]*(?:[^\S\n][A-Z][\w'’.-]*){0,2},"
-                                r"[^\S\n]*$")
+                                # and the country: "Johannesburg, South Africa, 22-23 November 2025"
+                                r"(?:[^\S\n]*[A-Z][\w'’.-]*(?:[^\S\n][A-Z][\w'’.-]*){0,2},)?[^\S\n]*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?(?:-|–|—|:)\s")
 _PUBLISHED_GAP = re.compile(r"[\s:,]*(?:on\s+)?")
+
+
+#: How far back a marker word may stand before its date; farther, up to the second figure, when it opens the sentence
+#: ("ADOPTED by the 36th Ordinary Session of the Assembly …, held in Addis Ababa, Ethiopia, on this 19th day of …").
+_MARKER_REACH = (120, 240)
 
 
 def _date_kind(text: str, hit: re.Match[str]) -> tuple[str, int]:
@@ -1008,11 +1092,13 @@ def _date_kind(text: str, hit: re.Match[str]) -> tuple[str, int]:
     """
     vocabulary = _dates()
     start = hit.start()
-    before = text[max(0, start - 120):start]
-    sentence_start = max(before.rfind("\n"), before.rfind(". "))
+    before = text[max(0, start - _MARKER_REACH[1]):start]
+    sentence_start = max(before.rfind("\n"), before.rfind(". ")) + 1
     closest = None
-    for marker in vocabulary.markers.finditer(before, sentence_start + 1 if sentence_start >= 0 else 0):
+    for marker in vocabulary.markers.finditer(before, sentence_start):
         closest = marker
+    if closest and closest.start() < len(before) - _MARKER_REACH[0] and before[sentence_start:closest.start()].strip():
+        closest = None
     if closest:
         kind = vocabulary.marker_kinds[closest.group()]
         if kind != "published" or _PUBLISHED_GAP.fullmatch(before, closest.end()):

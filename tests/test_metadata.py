@@ -142,6 +142,13 @@ PARTIES = [
     pytest.param("Chinese and Japanese officials met.", [("CHN", "signatory"), ("JPN", "signatory")],
                  id="demonym-list-without-english-stays-parties"),
     pytest.param("Türkiye and Turkey-based exporters", [("TUR", "mentioned")], id="turkiye-and-turkey"),
+    # A signature block's cells sign for their parties, side by side in two columns too.
+    pytest.param("Article 7\nThe Council shall meet.\n\nFOR AUSTRALIA: FOR BRUNEI DARUSSALAM:\n\nFOR JAPAN: FOR THE "
+                 "UNITED STATES OF AMERICA:", [("AUS", "signatory"), ("BRN", "signatory"), ("JPN", "signatory"),
+                                               ("USA", "signatory")], id="two-column-signature-block"),
+    # Counter-example: "For …:" opening a list in the text's own words signs for no one.
+    pytest.param("Article 2\nFor the purposes of this Article, goods of Japan:\n(a) shall be listed.",
+                 [("JPN", "mentioned")], id="for-the-purposes-line-is-no-signature-block"),
 ]
 
 
@@ -264,6 +271,22 @@ DATES = [
     pytest.param("Talks resume on the 5th; 2500 tonnes were shipped.", [], id="ordinal-alone-and-quantities-skipped"),
     pytest.param("It was signed on 31 February 2023.", [], id="impossible-date-skipped"),
     pytest.param("Leaders meet on Nov. 15-16.", [], id="year-unknown-skipped"),
+    # A range of days dates its first, as "Nov. 15-16" does.
+    pytest.param("We met in Johannesburg on 22-23 November 2025.", [("mentioned", "2025-11-22")],
+                 id="day-range-before-the-month"),
+    # Counter-example: a number before a range of days is no part of the date.
+    pytest.param("Paragraph 2-3 applies from 5 May 2024.", [("mentioned", "2024-05-05")], id="range-needs-a-day-next"),
+    # Spanish, Portuguese and French month names, with "de" / "del" between the parts.
+    pytest.param("Firmado en Santiago de Chile, el 15 de abril de 2024, en dos ejemplares.", [("signed", "2024-04-15")],
+                 id="spanish-signed-date"),
+    pytest.param("Hecho en Lima, el 3 de marzo del 2023.", [("signed", "2023-03-03")], id="spanish-hecho-del"),
+    pytest.param("Feito em Brasília, em 1º de julho de 2022.", [("signed", "2022-07-01")], id="portuguese-feito-em"),
+    pytest.param("Fait à Paris, le 12 février 2025.", [("mentioned", "2025-02-12")], id="french-month"),
+    # Counter-example: foreign month names are matched in lowercase only: "Mars 2020" is a space mission.
+    pytest.param("The Mars 2020 rover used a nuclear battery.", [], id="capitalised-mars-is-no-month"),
+    # Counter-example: "hecho" in a running Spanish sentence marks no signature.
+    pytest.param("Es un hecho que el 15 de abril de 2024 llovió.", [("mentioned", "2024-04-15")],
+                 id="spanish-hecho-as-a-noun"),
 ]
 
 
@@ -309,6 +332,28 @@ SHORT_LEGAL_DATES = [
     pytest.param("Article 1\n" + "The Parties shall cooperate.\n" * 100 + "Montreal Protocol\nMontreal, 16 September "
                  "1987\n" + "The Parties shall cooperate.\n" * 100, [("mentioned", "1987-09-16")],
                  id="place-and-date-line-in-the-middle-is-mentioned"),
+    # A signature line of its own under the title, before the first article, signs however long the text.
+    pytest.param("ARRANGEMENT AMONG JAPAN AND FRANCE\n\nSigned at Paris, 12 February 2025\n\nThe Participants,\n\n"
+                 "Article 1\n" + "The Participants will cooperate.\n" * 100, [("signed", "2025-02-12")],
+                 id="signed-at-line-under-the-title"),
+    # Counter-example: a preamble's wrapped line opening with "signed" dates the instrument it names.
+    pytest.param("ARRANGEMENT AMONG JAPAN AND FRANCE\n\nRecalling the Convention on Nuclear Safety,\nsigned at Vienna, "
+                 "20 September 1994,\n\nArticle 1\n" + "The Participants will cooperate.\n" * 100,
+                 [("mentioned", "1994-09-20")], id="wrapped-preamble-line-signed-at"),
+    # Counter-example: past the first article a "Signed at" paragraph is no heading's signature line.
+    pytest.param("Article 1\nThe Participants will cooperate.\n\nSigned at Vienna, 20 September 1994\n\n"
+                 + "The Participants will cooperate.\n" * 100, [("mentioned", "1994-09-20")],
+                 id="signed-at-paragraph-inside-the-text"),
+    # An assembly adopts what states sign: its closing formula dates the instrument, its marker a long way back.
+    pytest.param("Article 1\nThe Parties shall cooperate.\n\nADOPTED by the 36th Ordinary Session of the Assembly of "
+                 "Heads of State and Government of the African Union, held in Addis Ababa, Ethiopia, on this 19th day of "
+                 "February 2023.", [("signed", "2023-02-19")], id="adopted-by-the-assembly"),
+    # Counter-example: a running header "Adopted February 2023" is no formula.
+    pytest.param("Article 1\nThe Parties shall cooperate.\n\nProtocol on Investment Adopted February 2023",
+                 [("mentioned", "2023-02")], id="adopted-month-in-a-running-header"),
+    # A place, its country and a range of days heading a declaration: issued on the first day.
+    pytest.param("Leaders' Declaration\nJohannesburg, South Africa, 22-23 November 2025\n\n1. We, the Leaders, met.",
+                 [("signed", "2025-11-22")], id="place-country-and-day-range-line"),
 ]
 
 
@@ -386,6 +431,21 @@ TITLED_INSTRUMENTS = [
     # Counter-example: a compound head keeps its longest reading ("Framework Agreement" is a framework).
     pytest.param("Framework Agreement between Japan and Chile", "The Parties shall cooperate.", "framework",
                  id="framework-agreement-title"),
+    # An instrument word directly followed by a head link beats one inside the name before it.
+    pytest.param("INDO-PACIFIC ECONOMIC FRAMEWORK FOR PROSPERITY AGREEMENT RELATING TO SUPPLY CHAIN RESILIENCE",
+                 "The Parties shall cooperate under the Framework.", "agreement", id="framework-inside-a-name"),
+    pytest.param("Memorandum of Agreement between the Philippines and Pakistan on a Joint Commission",
+                 "The Parties shall cooperate.", "memorandum", id="memorandum-of-agreement"),
+    # Counter-example: after a link the linked instrument is the subject ("… by … on a Strategic Partnership on …").
+    pytest.param("JOINT STATEMENT BY THE PRIME MINISTERS ON A STRATEGIC PARTNERSHIP ON CRITICAL MINERALS",
+                 "The Parties shall cooperate.", "joint_statement", id="linked-instrument-after-a-link"),
+    # Counter-example: a sentence-shaped headline's "agreement on" is no head.
+    pytest.param("The United States and China have reached an agreement on trade", "The Joint Statement follows. "
+                 "This Joint Statement shall apply. The Joint Statement says.", "joint_statement",
+                 id="agreement-on-inside-a-sentence-headline"),
+    # Leaders or ministers declaring together issue a joint statement, whatever framework the body names.
+    pytest.param("G20 Johannesburg Leaders' Declaration", "We welcome the Critical Minerals Framework. The framework "
+                 "will guide us. The framework is voluntary.", "joint_statement", id="leaders-declaration"),
 ]
 
 
@@ -418,6 +478,10 @@ GENRES = [
                  "legal_text", id="parties-agree-formula-ends-its-line"),
     pytest.param("HAVE REACHED THE FOLLOWING UNDERSTANDING:\nParagraph 1\nThe Participants will cooperate.",
                  "legal_text", id="understanding-formula-ends-its-line"),
+    # Counter-example: a signature block's columns in capitals are no datelines.
+    pytest.param("Article 7\nThe Council shall meet.\n\nFOR AUSTRALIA:          FOR BRUNEI DARUSSALAM:\n\n"
+                 "FOR JAPAN:              FOR THE UNITED STATES OF AMERICA:", "legal_text",
+                 id="two-column-signature-block"),
 ]
 
 

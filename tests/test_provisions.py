@@ -1087,6 +1087,16 @@ TITLE_BLOCKS = [
     ("a news headline naming no instrument keeps its own line",
      "Canada and Peru sign investment pact\nAnd what it means for miners\n\n", NEWS,
      "Canada and Peru sign investment pact", "And what it means"),
+    # A document code above the title (slashes, no spaces) is set aside; an instrument made under another is named on
+    # the line under the other's title, both in capitals.
+    ("a document code above a protocol's title under its parent agreement's",
+     "AfCFTA/PROT/INV/EN\n\nAGREEMENT ESTABLISHING THE AFRICAN CONTINENTAL\nFREE TRADE AREA\n\nPROTOCOL ON INVESTMENT\n\n"
+     "WE, the State Parties to this Protocol,\n\n", ARTICLES,
+     "AGREEMENT ESTABLISHING THE AFRICAN CONTINENTAL FREE TRADE AREA PROTOCOL ON INVESTMENT", "WE, the State Parties"),
+    # Counter-example: a heading in mixed case under the title opens the text, instrument word or not.
+    ("a mixed-case protocol heading under a title",
+     "AGREEMENT ON TRADE\n\nProtocol on Rules of Origin\n\nThe Parties,\n\n", ARTICLES,
+     "AGREEMENT ON TRADE", "Protocol on Rules of Origin"),
 ]
 
 
