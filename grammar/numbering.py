@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-__all__ = ["ARTICLE_KEYWORD", "ARTICLE_NUMBER", "ORDINAL", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_DASH", "KEYWORD_SEPARATOR", "NUMBER_WORD", "NUMBER_WORDS", "division_keyword", "value_of_words", "roman_numeral", "number_key", "rising_run"]
+__all__ = ["ARTICLE_KEYWORD", "ORDINAL_WORDS", "ARTICLE_NUMBER", "ORDINAL", "DIVISION_KINDS", "DIVISION_WORDS", "KEYWORD_DASH", "KEYWORD_SEPARATOR", "NUMBER_WORD", "NUMBER_WORDS", "division_keyword", "value_of_words", "roman_numeral", "number_key", "rising_run"]
 
 #: The word "Article" as headings spell it, with the abbreviation and the misreadings of scanned text that no word
 #: of English shares ("Artic1e", "Articte", "Artlcle", "Aiticle", "Anicle", "Artide"), and as the Spanish and Portuguese
@@ -55,6 +55,18 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
     "premier": 1, "première": 1, "premiere": 1, "primero": 1, "primera": 1,
+}
+#: The ordinals with which Spanish and Portuguese memoranda head their clauses ("PRIMERO. OBJETIVO", "CLÁUSULA TERCERA",
+#: "CLÁUSULA PRIMEIRA"), masculine and feminine, and the value of each.
+ORDINAL_WORDS = {
+    **{word: value for value, words in enumerate((
+        ("primero", "primera", "primeiro", "primeira"), ("segundo", "segunda"), ("tercero", "tercera", "terceiro", "terceira"),
+        ("cuarto", "cuarta", "quarto", "quarta"), ("quinto", "quinta"), ("sexto", "sexta"),
+        ("séptimo", "séptima", "sétimo", "sétima", "septimo", "septima"), ("octavo", "octava", "oitavo", "oitava"),
+        ("noveno", "novena", "nono", "nona"), ("décimo", "décima", "decimo", "decima"),
+        ("undécimo", "undécima", "decimoprimero", "decimoprimera"), ("duodécimo", "duodécima", "decimosegundo", "decimosegunda"),
+        ("decimotercero", "decimotercera"), ("decimocuarto", "decimocuarta"), ("decimoquinto", "decimoquinta"),
+    ), start=1) for word in words},
 }
 KEYWORD_SEPARATOR = rf"(?::?\s*|{KEYWORD_DASH})"
 _WHOLE_NUMBER = re.compile(ARTICLE_NUMBER, re.IGNORECASE)

@@ -18,7 +18,8 @@ from lark.exceptions import LexError
 from lark.lexer import BasicLexer
 
 from grammar.models import OutlineEntry
-from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_KINDS, ORDINAL, DIVISION_WORDS, division_keyword, number_key, rising_run
+from grammar.numbering import ARTICLE_KEYWORD, ARTICLE_NUMBER, DIVISION_KINDS, ORDINAL, ORDINAL_WORDS, DIVISION_WORDS, division_keyword, \
+    number_key, rising_run
 
 # An annex (appendix, schedule) stands level with a chapter: "Annex 2-A" after Chapter 2's articles ends the chapter and
 # Chapter 3 ends it, and the annexes at an agreement's end hold their own sections and articles.
@@ -83,6 +84,11 @@ MAX_HEADING_WORDS = 10
 UNIT_LINE = re.compile(r"(?:Paragraph|PARAGRAPH|Clause|CLAUSE) \d{1,3}")
 # … or with the unit's title after its number, as others head them: "Paragraph 6  Commencement, Modification and Termination".
 UNIT_HEAD = re.compile(rf"(?P<unit>{UNIT_LINE.pattern})(?:[ ]?[:.\-–—]?[ ](?P<title>[^\n]+))?")
+# A clause headed by its ordinal, as Spanish and Portuguese memoranda head theirs: "PRIMERO. OBJETIVO", "Segundo.- Ámbito",
+# "CLÁUSULA TERCERA", "CLÁUSULA PRIMEIRA – DO OBJETO" (the words are grammar/numbering.py's ORDINAL_WORDS).
+ORDINAL_HEAD = re.compile(
+    rf"(?P<unit>(?:(?:CL[ÁA]USULA|Cl[áa]usula)[ ])?(?P<ordinal>{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}))"
+    r"(?:[ ]?[:.\-–—]+[ ]*(?P<title>[^\n]*))?", re.IGNORECASE)
 # How an entry of a list ends, never a heading: a semicolon or comma, perhaps then "and" / "or".
 LIST_ENTRY_END = re.compile(r"[;,](?:\s*(?:and|or))?\s*$")
 MODAL_VERB = re.compile(r"\b(?:shall|will|may|must|should|is|are|applies|apply)\b")
@@ -110,6 +116,9 @@ class Node:
     #: A named article's own name ("Preamble", "AREAS OF COOPERATION", "Paragraph 1"), which may differ from its heading
     #: ("Paragraph 1" / "Objective"); a division's level as its keyword names it ("chapter", "title", "annex").
     name: str | None = None
+    #: An agreement's conclusion opened by its closing formula ("IN WITNESS WHEREOF …", "Signed at …"): it belongs to
+    #: no part, chapter or section, so it ends every division still open.
+    ends_divisions: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,6 +252,7 @@ class LineRetyper:
         if context.outline:
             self._force_outline(tokens, context.outline)
         else:
+            self._mark_ordinal_clauses(tokens)
             self._mark_unnumbered_articles(tokens)
             self._mark_numbered_titles(tokens)
             self._check_heads(tokens)
@@ -256,7 +266,26 @@ class LineRetyper:
             self._number_lead_in_items(tokens)
         if not any(token.type in HEAD_TYPES for token in tokens):
             self._close_finished_lists(tokens)
+        self._nest_decimal_paragraphs(tokens)
         return iter(tokens)
+
+    @staticmethod
+    def _nest_decimal_paragraphs(tokens: list[Token]) -> None:
+        """Paragraphs numbered "1.1", "1.2" … right under a paragraph "1." are its own ("1. The Parties hereby establish a
+        Sub-committee …" / "1.1 The Sub-committee shall be composed …" / "1.2 …" / "2. …"): where they number on from
+        "N.1" under the open paragraph "N." of the same unit. Without a "1." above them ("Article 1" / "1.1" / "1.2") they
+        stay the article's paragraphs."""
+        parent: tuple[int, ...] | None = None
+        for token in tokens:
+            if token.type in HEAD_TYPES:
+                parent = None
+            elif token.type == "PARA":
+                key = _para_key(token.value)
+                if parent is not None and len(key) == 2 and key[0] == parent[0] and key[1] == parent[1] + 1:
+                    token.type = "SUBPARA"
+                    parent = key
+                else:
+                    parent = (key[0], 0) if len(key) == 1 else None
 
     @staticmethod
     def _number_lead_in_items(tokens: list[Token]) -> None:
@@ -383,6 +412,19 @@ class LineRetyper:
             if len(run) >= MIN_TITLED_SECTIONS:
                 for index in run:
                     titles[letters[index]][0].type = "DIVISION"
+
+    @staticmethod
+    def _mark_ordinal_clauses(tokens: list[Token]) -> None:
+        """In a text without articles, clauses headed by their ordinal ("PRIMERO. OBJETIVO" / "SEGUNDO. MODALIDADES" /
+        "CLÁUSULA TERCERA") are its units, as articles are: where two or more number on in order. "Segundo, los
+        Participantes …" opens a sentence, and one ordinal alone heads nothing."""
+        if any(token.type == "ARTICLE" for token in tokens):
+            return
+        heads = [(token, value) for token in tokens if token.type == "TEXT" and (value := _ordinal_value(token.value))]
+        run = rising_run([(value,) for _, value in heads])
+        if len(run) >= MIN_TITLED_SECTIONS:
+            for index in run:
+                heads[index][0].type = "NAMED_ARTICLE"
 
     @staticmethod
     def _mark_titled_sections(tokens: list[Token]) -> None:
@@ -577,9 +619,35 @@ def _numbers_on(entry: Token, tokens: list[Token], position: int) -> bool:
     return after == (*before, 1) or any(after == (*before[:depth], before[depth] + 1) for depth in range(len(before)))
 
 
+def _para_key(line: str) -> tuple[int, ...]:
+    """``"1.2 The Sub-committee …"`` → ``(1, 2)``, ``"(3) …"`` → ``(3,)``."""
+    return tuple(int(part) for part in PARA_LABEL.match(line).group(1).split("."))
+
+
+def _ordinal_value(line: str) -> int | None:
+    """``"SEGUNDO. MODALIDADES"`` → ``2``; ``None`` where the line is no clause head (see ``_ordinal_head``)."""
+    head = _ordinal_head(line)
+    return ORDINAL_WORDS[ORDINAL_HEAD.fullmatch(line.strip()).group("ordinal").lower()] if head is not None else None
+
+
+def _ordinal_head(line: str) -> tuple[str, str] | None:
+    """A clause's head line by its ordinal ("PRIMERO. OBJETIVO", "CLÁUSULA TERCERA") → its unit and its title; ``None``
+    for a sentence ("Segundo, los Participantes …", "Primero. El objetivo del presente Memorando es …") or a word in
+    lower case ("segundo")."""
+    head = ORDINAL_HEAD.fullmatch(line.strip())
+    if head is None or not head.group("unit")[0].isupper():
+        return None
+    title = (head.group("title") or "").strip(HEADING_TRIM)
+    return (head.group("unit"), title) if not title or heading_like(title) else None
+
+
 def _unit_head(line: str) -> tuple[str, str] | None:
-    """A unit's head line ("Paragraph 1", "Paragraph 6 Commencement, Modification and Termination") → its unit and its
-    title ("" where none follows); ``None`` for a sentence opening with one ("Paragraph 3 of Article 5 shall …")."""
+    """A unit's head line ("Paragraph 1", "Paragraph 6 Commencement, Modification and Termination", "PRIMERO. OBJETIVO") →
+    its unit and its title ("" where none follows); ``None`` for a sentence opening with one ("Paragraph 3 of Article 5
+    shall …")."""
+    ordinal = _ordinal_head(line)
+    if ordinal is not None:
+        return ordinal
     head = UNIT_HEAD.fullmatch(line.strip())
     if head is None:
         return None
@@ -605,7 +673,8 @@ def _bare_head(token: Token) -> bool:
     named article's line that only numbers its unit ("Paragraph 1", a lone "Article")."""
     if token.type == "NAMED_ARTICLE":
         stripped = token.value.strip(HEADING_TRIM)
-        return UNIT_LINE.fullmatch(stripped) is not None or stripped.lower() == "article"
+        return UNIT_LINE.fullmatch(stripped) is not None or stripped.lower() == "article" \
+            or _ordinal_head(stripped) == (stripped, "")
     return token.type in ("ARTICLE", "DIVISION") and not split_head(token.value)[2]
 
 
@@ -709,7 +778,7 @@ class NodeBuilder(Transformer):
     def conclusion(self, children):
         closing = self.TEXT(children[0])
         return Node(kind="article", start=closing.start, end=closing.end, lead_end=closing.start, name="Conclusion",
-                    children=[closing])
+                    children=[closing], ends_divisions=True)
 
     def paragraph(self, children):
         head = children[0]
@@ -723,6 +792,9 @@ class NodeBuilder(Transformer):
 
     def subitem(self, children):
         return self.item(children)
+
+    def subparagraph(self, children):
+        return self.paragraph(children)
 
     def subsubitem(self, children):
         return self.item(children, CAPITAL_ITEM)

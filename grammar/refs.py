@@ -61,13 +61,14 @@ def number_from_words(label: str) -> str:
 
 
 def nest_divisions(nodes: list[Node]) -> list[Node]:
-    """Put each node under the nearest open division of a higher level (chapters in parts, articles in chapters)."""
+    """Put each node under the nearest open division of a higher level (chapters in parts, articles in chapters); an
+    agreement's conclusion opened by its closing formula stands at the top, after them all."""
     roots: list[Node] = []
     stack: list[Node] = []
     last_end = 0
     for node in nodes:
-        if node.level:
-            while stack and stack[-1].level >= node.level:
+        if node.level or node.ends_divisions:
+            while stack and (node.ends_divisions or stack[-1].level >= node.level):
                 _close_division(stack.pop(), last_end)
         (stack[-1].children if stack else roots).append(node)
         if node.level:

@@ -6,7 +6,8 @@ import pytest
 from grammar import parse_source
 from grammar.load import load_source
 from grammar.models import Source
-from grammar.provisions import _title_case_heading
+from grammar.provisions import _title_case_heading, parse_provisions
+from grammar.refs import name_provisions
 
 
 def parse(text: str):
@@ -1279,3 +1280,80 @@ def test_entries_numbered_in_brackets_under_a_lead_in_are_its_items_outside_arti
     kind, modality = expected
     assert entry.kind == kind
     assert modality is None or entry.modality == modality
+
+
+DECIMAL_SUBPARAGRAPHS = [
+    # (id, article body, expected (ref, parent) of its paragraphs)
+    # "1.1" "1.2" right under "1." are paragraph 1's own; "2." is the article's again.
+    ("decimal paragraphs under their paragraph",
+     "1. The Parties hereby establish a Sub-committee.\n\n1.1 The Sub-committee shall be composed of senior officials.\n\n"
+     "1.2 The Sub-committee shall meet within the first year.\n\n2. The Sub-committee shall report to the Committee.",
+     [("Art. 10(1)", "Art. 10"), ("Art. 10(1)(1.1)", "Art. 10(1)"), ("Art. 10(1)(1.2)", "Art. 10(1)"), ("Art. 10(2)", "Art. 10")]),
+    # Counter-example: without a "1." above them, "1.1" "1.2" are the article's paragraphs, as before.
+    ("decimal paragraphs without a paragraph 1",
+     "1.1 The Sub-committee shall be composed of senior officials.\n\n1.2 The Sub-committee shall meet within the first year.",
+     [("Art. 10(1.1)", "Art. 10"), ("Art. 10(1.2)", "Art. 10")]),
+    # Counter-example: "2.1" under "1." numbers on from no paragraph above it: a sibling.
+    ("decimal paragraph of another number",
+     "1. The Parties hereby establish a Sub-committee.\n\n2.1 The Sub-committee shall be composed of senior officials.",
+     [("Art. 10(1)", "Art. 10"), ("Art. 10(2.1)", "Art. 10")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", [c[1:] for c in DECIMAL_SUBPARAGRAPHS], ids=[c[0] for c in DECIMAL_SUBPARAGRAPHS])
+def test_decimal_paragraphs_hang_from_the_paragraph_they_number_on_from(body, expected):
+    document = parse(f"Article 10\nSub-committee\n\n{body}")
+    assert [(p.ref, p.parent) for p in document.provisions if p.kind == "paragraph"] == expected
+
+
+def test_the_conclusion_a_closing_formula_opens_ends_the_chapter_and_section_above_it():
+    document = parse("CHAPTER V — FINAL PROVISIONS\n\nSection 10 — Withdrawal\n\n(1) This Arrangement will come into effect upon "
+                     "signature.\n\n(2) A Participant may withdraw from it.\n\nSigned in two originals in the English language.")
+    by_ref = {p.ref: p for p in document.provisions}
+    assert by_ref["Conclusion"].parent is None
+    assert by_ref["Sec. 10"].end <= by_ref["Conclusion"].start and by_ref["Ch. V"].end <= by_ref["Conclusion"].start
+
+
+def test_a_unit_headed_conclusion_inside_a_chapter_stays_in_it():
+    # Counter-example: only the conclusion a closing formula opens ends the divisions; a "Conclusion" line is a unit as any.
+    document = parse("CHAPTER 2 — FINAL PROVISIONS\n\nArticle 5\nThe Parties shall consult.\n\nConclusion\n\n"
+                     "The Parties shall review this Chapter.")
+    assert next(p for p in document.provisions if p.ref.endswith("Conclusion")).parent == "Ch. 2"
+
+
+
+def grammar_outline(text: str) -> list[tuple[str, str]]:
+    """The provision grammar's units of normalized ``text``, sentences aside, before any line is set aside as boilerplate."""
+    return [(draft.ref, draft.kind) for draft in name_provisions(parse_provisions(text), text) if draft.kind != "sentence"]
+
+
+ORDINAL_CLAUSES = [
+    # (id, normalized text, expected refs and kinds, sentences aside)
+    # Spanish clauses headed by their ordinal are the memorandum's units; the "1." "2." under one are its paragraphs.
+    ("ordinal clause heads",
+     "PRIMERO. OBJETIVO\n\nEl objetivo del presente Memorando es establecer la cooperación.\n\n"
+     "SEGUNDO. MODALIDADES\n\n1. La cooperación se llevará a cabo mediante reuniones.\n\n"
+     "2. Los Participantes procurarán realizar una reunión anual.\n\n"
+     "TERCERO. VIGENCIA\n\nEl presente Memorando entrará en vigor en la fecha de su firma.",
+     [("Primero", "article"), ("Segundo", "article"), ("Segundo(1)", "paragraph"), ("Segundo(2)", "paragraph"),
+      ("Tercero", "article")]),
+    # "CLÁUSULA PRIMERA" alone on its line, its title below it; feminine ordinals.
+    ("clause keyword and feminine ordinals",
+     "CLÁUSULA PRIMERA\nObjeto\n\nEl presente Convenio establece la cooperación.\n\n"
+     "CLÁUSULA SEGUNDA\nVigencia\n\nEl presente Convenio entrará en vigor en la fecha de su firma.",
+     [("Cláusula Primera", "article"), ("Cláusula Segunda", "article")]),
+    # Counter-example: one ordinal head alone numbers on from nothing: the text stays prose.
+    ("one ordinal head alone",
+     "PRIMERO. OBJETIVO\n\nEl objetivo del presente Memorando es establecer la cooperación.",
+     [("¶1", "paragraph"), ("¶2", "paragraph")]),
+    # Counter-example: ordinals opening sentences ("Primero, …", "Segundo. El objetivo … es …") head nothing.
+    ("ordinals opening sentences",
+     "Primero, los Participantes intercambiarán información.\n\n"
+     "Segundo. El objetivo del presente Memorando es establecer la cooperación en minería.",
+     [("¶1", "paragraph"), ("¶2", "paragraph")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ORDINAL_CLAUSES], ids=[c[0] for c in ORDINAL_CLAUSES])
+def test_clauses_headed_by_their_ordinals_are_units_where_two_or_more_number_on(text, expected):
+    assert grammar_outline(text) == expected
