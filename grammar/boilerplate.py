@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from grammar.numbering import ARTICLE_KEYWORD, KEYWORD_DASH, NUMBER_WORD, ORDINAL, division_keyword
+from grammar.numbering import ARTICLE_KEYWORD, KEYWORD_DASH, NUMBER_WORD, ORDINAL, ORDINAL_WORDS, division_keyword
 from grammar.page_furniture import find_page_furniture
 
 DATA_FILE = Path(__file__).with_name("data") / "boilerplate.toml"
@@ -35,8 +35,10 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 HEADLINE_WORDS, HEADLINE_CHARACTERS = 25, 200
 LONG_TITLE_WORDS, LONG_TITLE_CHARACTERS = 50, 400
 # The opening of an instrument's title: "Memorandum of Understanding between …", "Agreement between the Government of …".
+# (Spanish and Portuguese titles too: "MEMORANDO DE ENTENDIMIENTO ENTRE …", "ACUERDO DE COOPERACIÓN …".)
 _INSTRUMENT = (r"(?:memorandum|agreement|treaty|convention|protocol|joint\s+(?:statement|declaration)|framework|arrangement|"
-               r"exchange\s+of\s+(?:notes|letters)|accord)")
+               r"exchange\s+of\s+(?:notes|letters)|accord|memorando|memor[áa]ndum|acuerdo|acordo|tratado|convenio|"
+               r"conv[êe]nio|protocolo|declaraci[óo]n\s+conjunta|declara[çc][ãa]o\s+conjunta)")
 INSTRUMENT_TITLE = re.compile(rf"(?i)(?:the\s+)?{_INSTRUMENT}\b")
 # A line that only names the instrument, the first line of a title printed over several: "AGREEMENT", "MEMORANDUM OF
 # UNDERSTANDING", "FREE TRADE AGREEMENT".
@@ -44,7 +46,9 @@ INSTRUMENT_NAME_LINE = re.compile(rf"(?i)(?:[^\W\d][\w'’–-]*\s+){{0,5}}{_INS
 TERMINAL = re.compile(r"[.;:!?][\"')\]]*$")
 _UNIT_NUMBER = rf"(?:{ARTICLE_KEYWORD}|{division_keyword()}|annex|paragraph|clause)(?::?\s+|{KEYWORD_DASH})(?:[0-9]+{ORDINAL}?|[ivxlcdm]+|{NUMBER_WORD})(?!\w)"
 # (A section title numbered in roman numerals, "II. AREAS OF COOPERATION", is structure too.)
-STRUCTURAL = re.compile(rf"(?i)^(?:[•◦]|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|{_UNIT_NUMBER}|(?-i:(?:[IVX]{{1,5}}|[A-Z])\.[ ][A-Z]))")
+# A clause headed by its ordinal, as Spanish and Portuguese memoranda head theirs: "PRIMERO. OBJETIVO", "CLÁUSULA TERCERA".
+_ORDINAL_CLAUSE = rf"(?:cl[áa]usula[ ])?(?:{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})(?:[ ]?[:.\-–—]|$)"
+STRUCTURAL = re.compile(rf"(?i)^(?:[•◦]|\(?\d{{1,3}}[.)]|\([a-z]{{1,4}}\)|{_UNIT_NUMBER}|{_ORDINAL_CLAUSE}|(?-i:(?:[IVX]{{1,5}}|[A-Z])\.[ ][A-Z]))")
 # A unit's number alone on its line ("Paragraph 1", "ARTICLE V"): a short line after it is the unit's title.
 UNIT_NUMBER_LINE = re.compile(rf"(?i){_UNIT_NUMBER}[.:]?\s*$")
 # Short function words carry no topic: they are ignored when measuring how much two texts share.
@@ -478,7 +482,9 @@ def _find_title(lines: list[Line], reasons: dict[int, str], *, prose: bool) -> t
     headline = _news_headline(lines, reasons, head) if prose else (head[0].index if is_headline(head[0]) else None)
     if headline in (None, head[0].index) and _names_instrument(head[0]):
         block = _title_block(lines, reasons, head[0])
-        if len(block) > 1 or headline is not None:
+        # (A memorandum's title on one line opens its text as a report's headline would: "MEMORANDO DE ENTENDIMIENTO
+        # ENTRE …", whose words the body, written in another register, need not share.)
+        if len(block) > 1 or headline is not None or is_headline(head[0]):
             return block
     if headline is None and not prose:
         first = _instrument_under_masthead(head)

@@ -1059,6 +1059,16 @@ TITLE_BLOCKS = [
      "Officials of Canada and Australia will meet every year to review the critical minerals cooperation.\n",
      "Joint Statement by Canada and Australia on Critical Minerals", "Canada and Australia will deepen"),
     # A journal's masthead above the title (EUR-Lex): the first line naming the instrument under a few short labels.
+    # A memorandum in Spanish: its title on one line, its clauses headed by ordinals (set aside as chrome before, so that the
+    # first clause's text ran on under the title).
+    ("a Spanish memorandum's title on one line over its ordinal clauses",
+     "MEMORANDO DE ENTENDIMIENTO ENTRE EL MINISTERIO DE MINERÍA DE LA REPÚBLICA DE CHILE Y EL MINISTERIO DE ECONOMÍA DE LA "
+     "REPÚBLICA ARGENTINA SOBRE COOPERACIÓN EN MATERIA DE LITIO\n\n",
+     "PRIMERO. OBJETIVO\n\nEl objetivo del presente Memorando es establecer un marco de cooperación.\n\n"
+     "SEGUNDO. MODALIDADES\n\n1. La cooperación se llevará a cabo mediante reuniones técnicas.\n\n"
+     "2. Los Participantes procurarán realizar al menos una reunión anual.\n",
+     "MEMORANDO DE ENTENDIMIENTO ENTRE EL MINISTERIO DE MINERÍA DE LA REPÚBLICA DE CHILE Y EL MINISTERIO DE ECONOMÍA DE LA "
+     "REPÚBLICA ARGENTINA SOBRE COOPERACIÓN EN MATERIA DE LITIO", "PRIMERO. OBJETIVO"),
     # Counter-example: a "Preamble" line is the text's first unit, no masthead; the title lines under it are the preamble's.
     ("a preamble's heading above the instrument's name",
      "Preamble\nAgreement between New Zealand\n\nand\n\nthe Separate Customs Territory of Taiwan, Penghu, Kinmen, and Matsu\n\n",
