@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
+from collections import Counter
+from itertools import takewhile
 from functools import lru_cache
 from pathlib import Path
 
@@ -98,6 +101,19 @@ TERMINAL_PUNCTUATION = re.compile(r"[.;:!?][\"')\]]*$")
 PAGE_NUMBER_LINE = re.compile(r"[-–—\s]*(?:(?i:page)\s+)?\d+(?:[-–./]\d+)*(?:\s+(?i:of)\s+\d+)?[-–—\s]*")
 # A page number between dashes, centred at a page's foot ("- 12 -"): its first dash marks no bullet.
 DASHED_PAGE_NUMBER = re.compile(r"[-–—] ?\d{1,4} ?[-–—]")
+# A page number no sentence wraps to: between dashes ("- 5 -"), or with the word page ("Page 3 of 28", "PAGE 3/28",
+# "3 | Page").  Such a line never continues a paragraph nor is continued, in any mode.
+UNAMBIGUOUS_PAGE_NUMBER = re.compile(
+    r"[-–—] ?\d{1,4} ?[-–—]|(?i:page) \d{1,4}(?: ?(?i:of|/) ?\d{1,4})?|\d{1,4} ?\| ?(?i:page)|(?i:page) ?\| ?\d{1,4}")
+# A rule drawn across the page ("______", "------"): it separates, so it is a line of its own.
+RULE_LINE = re.compile(r"[_=\-–—*.]{5,}")
+FURNITURE_STARTS = frozenset("_=-–—*.pP0123456789")
+# A running header or footer prints the same short line on several pages, beside the page number on two at least.
+RUNNING_LINE_REPEATS = 2
+RUNNING_PAGES = 2
+RUNNING_LINE_CHARS = 120
+# Lines within this many lines of a running line (blank ones included): a bare page number there is the page's.
+NEAR_RUNNING_LINE = 3
 LONG_CAPITALS_LINE = 400
 CAPITALS_LINE = re.compile(r"[^a-z\n]{0,40}[A-Z]{2}[^a-z\n]{0,80}")
 SPACE_RUN = re.compile(r" {2,}")
@@ -133,7 +149,7 @@ def normalize_text(raw: str, headings: frozenset[str] = frozenset(), *, blocks: 
     wrap_width = _wrap_width(lines)
     double_spaced = bool(wrap_width) and not blocks and _double_spaced(lines)
     joiner = _Joiner(wrap_width, keep_hyphen, dangling, declared, double_spaced=double_spaced)
-    return "\n".join(joiner.paragraphs(lines))
+    return "\n".join(joiner.paragraphs(lines, _page_furniture_lines(lines)))
 
 
 def bullet_marks() -> frozenset[str]:
@@ -205,6 +221,60 @@ def _double_spaced(lines: list[str]) -> bool:
 
 
 
+def _page_furniture_lines(lines: list[str]) -> frozenset[int]:
+    """Indices of lines a page prints apart from the text: unambiguous page numbers ("- 5 -", "Page 3 of 28"), rules across
+    the page, a running header or footer repeated verbatim on several pages, and a bare page number beside one ("1" /
+    "Bilateral Investment Treaty India - Kazakhstan"). grammar/page_furniture.py decides which of them to skip; here each
+    stays a line of its own, so that no paragraph takes them in.
+
+        >>> sorted(_page_furniture_lines(["- 5 -", "Treaty text", "in paragraph", "5", "of Article 3"]))
+        [0]
+    """
+    # (The first character spares most lines the two regex scans.)
+    alone = {index for index, line in enumerate(lines) if line and line[0] in FURNITURE_STARTS
+             and (UNAMBIGUOUS_PAGE_NUMBER.fullmatch(line) or RULE_LINE.fullmatch(line))}
+    repeated = {line for line, count in Counter(lines).items()
+                if count >= RUNNING_LINE_REPEATS and line and len(line) <= RUNNING_LINE_CHARS and _may_run(line)}
+    if not repeated:
+        return frozenset(alone)
+    numbers = [index for index, line in enumerate(lines) if line and PAGE_NUMBER_LINE.fullmatch(line)]
+    beside: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line in repeated:
+            at = bisect_left(numbers, index - NEAR_RUNNING_LINE)
+            near = list(takewhile(lambda number: number <= index + NEAR_RUNNING_LINE, numbers[at:at + 2 * NEAR_RUNNING_LINE + 1]))
+            if near:
+                beside.setdefault(line, []).extend([index, *near])
+    # A running line sits beside a page number on two pages at least, as grammar/page_furniture.py reads it.
+    pages: set[int] = set()
+    for line, indices in beside.items():
+        if sum(lines[index] == line for index in indices) >= RUNNING_PAGES:
+            alone.update(indices)
+            pages.update(index for index in indices if lines[index] != line)
+    return frozenset(alone | _numbering_goes_on(lines, numbers, pages))
+
+
+def _numbering_goes_on(lines: list[str], numbers: list[int], pages: set[int]) -> set[int]:
+    """The bare page numbers after the last of ``pages`` that go on counting one page at a time ("1", "2" beside the
+    running header, then "3" at the foot of the last page, where no header follows)."""
+    found = sorted(index for index in pages if lines[index].isdigit())
+    if not found:
+        return set()
+    going_on, last, value = set(), found[-1], int(lines[found[-1]])
+    for index in numbers:
+        if index > last and lines[index].isdigit() and int(lines[index]) == value + 1:
+            going_on.add(index)
+            value += 1
+    return going_on
+
+
+def _may_run(line: str) -> bool:
+    """Whether a repeated line may be a running header or footer: words, opening in no lower case and ending in no
+    sentence's punctuation, and no heading or numbered unit (which repeat as structure: "Article 1" in each annex)."""
+    return (any(char.isalpha() for char in line) and not line[0].islower() and not TERMINAL_PUNCTUATION.search(line)
+            and not line.endswith(",") and LINE_START.match(line) is None and line[0] not in "•◦")
+
+
 def _in_capitals(line: str) -> bool:
     """A line in capitals, however long (an instrument's title: "MEMORANDUM OF UNDERSTANDING BETWEEN THE MINISTRY OF …")."""
     return len(line) <= LONG_CAPITALS_LINE and CAPITALS_LINE.match(line) is not None and not any(char.islower() for char in line)
@@ -230,16 +300,19 @@ class _Joiner:
         #: Until the first heading line, lines are a preamble's, whose recitals may open in lower case.
         self.in_preamble = True
 
-    def paragraphs(self, lines: list[str]) -> list[str]:
-        """One line per paragraph, with an empty line where the source had blank lines between two."""
+    def paragraphs(self, lines: list[str], alone: frozenset[int] = frozenset()) -> list[str]:
+        """One line per paragraph, with an empty line where the source had blank lines between two; the lines at the
+        indices ``alone`` (page furniture) are paragraphs of their own."""
         blank_before = False
-        for line in lines:
+        after_alone = False
+        for index, line in enumerate(lines):
             if not line:
                 blank_before = True
                 continue
             if self.in_preamble and HEADING_LINE.match(line) and line[:8].lower() != "preamble":
                 self.in_preamble = False  # (the preamble's own heading opens it)
-            if self.pieces and self._continues(line, blank_before):
+            is_alone = index in alone
+            if self.pieces and not is_alone and not after_alone and self._continues(line, blank_before):
                 self._glue(line)
             else:
                 self._close(blank_before)
@@ -247,6 +320,7 @@ class _Joiner:
                     self._set_first_item_apart(line[:line.index(" ")])
                 self.pieces, self.length = [line], len(line)
             blank_before = False
+            after_alone = is_alone
         self._close(False)
         return self.out
 

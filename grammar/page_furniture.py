@@ -82,7 +82,8 @@ def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[i
             # "17-3" → (17, 3); "Page 4 of 12" → (4,): the numbers must rise along the text.
             keys = [tuple(int(number) for number in DIGITS.findall(PAGE_COUNT.sub("", line.text))) for line in members]
             run = rising_run(keys)
-            if len(run) >= pages and len(run) >= MOST * len(members) and _page_by_page([keys[i] for i in run]):
+            # A framed number is a page number however far apart its pages (an excerpt's "- 5 -" … "- 12 -").
+            if len(run) >= pages and len(run) >= MOST * len(members) and (pages == 1 or _page_by_page([keys[i] for i in run])):
                 found.update((members[i].index, PAGE_NUMBER_REASON) for i in run)
     if not found:
         return found
@@ -97,12 +98,13 @@ def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[i
 
 
 def _counted_pages(members: list[_Line]) -> bool:
-    """Whether lines saying "Page 1 of 2", "Page 2 of 2" number the pages one by one: with the page count given, two pages
-    (or one) are enough to tell them from text."""
+    """Whether lines saying "Page 1 of 2", "Page 2 of 2" number pages: one page count, numbers rising up to it (an excerpt
+    skips pages: "Page 3 of 28", "Page 9 of 28"). With the page count given, two pages (or one) are enough to tell them
+    from text."""
     pairs = [tuple(int(number) for number in DIGITS.findall(line.text)) for line in members]
     numbers, counts = [number for number, _ in pairs], {count for _, count in pairs}
-    return (len(counts) == 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[-1] <= min(counts)
-            and _spread(members))
+    return (len(counts) == 1 and all(earlier < later for earlier, later in zip(numbers, numbers[1:]))
+            and numbers[-1] <= min(counts) and _spread(members))
 
 
 def _spread(members: list[_Line]) -> bool:

@@ -238,3 +238,55 @@ def test_a_bullet_with_another_mark_inside_a_list_is_marked_nested_until_a_parag
                           "• Not to waive labour laws.\n\nA paragraph.\n\no A new list;\n\n- its nested entry.")
     assert [line[:2] for line in text.split("\n") if line] == ["• ", "◦ ", "◦ ", "• ", "A ", "• ", "◦ "]
     assert normalize_text(text) == text
+
+
+WRAPPED = ["The Parties shall cooperate in the field of customs procedures and shall",
+           "exchange information on the measures they adopt to that end without delay",
+           "and in good faith, and each Party shall notify the other Party of any change"] * 3
+
+PAGE_FURNITURE_LINES = [
+    # (id, the lines set into a hard-wrapped paragraph, the normalized paragraph's lines)
+    # An unambiguous page number never continues the line above nor is continued by the line below.
+    ("a dashed page number", ["without delay and in", "- 5 -", "good faith."], ["without delay and in", "- 5 -", "good faith."]),
+    ("a page x of y number", ["without delay and in", "Page 3 of 28", "good faith."],
+     ["without delay and in", "Page 3 of 28", "good faith."]),
+    ("a page number with a bar", ["without delay and in", "3 | Page", "good faith."], ["without delay and in", "3 | Page", "good faith."]),
+    # A rule across the page sets the running header below it apart ("____" / "AfCFTA Protocol on Investment …").
+    ("a rule above a running header", ["without delay.", "Page 3 of 28", "_" * 70, "AfCFTA Protocol on Investment Adopted February 2023"],
+     ["without delay.", "Page 3 of 28", "_" * 70, "AfCFTA Protocol on Investment Adopted February 2023"]),
+    # Counter-examples: a bare number wrapped inside a sentence, and "5 of Article 3", stay in the sentence.
+    ("a bare number inside a sentence", ["as referred to in paragraph", "5", "of Article 3 without delay."],
+     ["as referred to in paragraph 5 of Article 3 without delay."]),
+    ("a number opening a wrapped line", ["as referred to in paragraph", "5 of Article 3 without delay."],
+     ["as referred to in paragraph 5 of Article 3 without delay."]),
+    ("the word page in a sentence", ["as set out on", "page 3 of the Annex."], ["as set out on page 3 of the Annex."]),
+]
+
+
+@pytest.mark.parametrize("inserted, expected", [row[1:] for row in PAGE_FURNITURE_LINES], ids=[row[0] for row in PAGE_FURNITURE_LINES])
+def test_page_furniture_is_a_line_of_its_own_and_a_number_in_a_sentence_is_not(inserted, expected):
+    lines = normalize_text("\n".join(["Article 1", *WRAPPED[:4], *inserted, *WRAPPED[4:]])).split("\n")
+    first, last = " ".join(WRAPPED[:4]), " ".join(WRAPPED[4:])
+    assert lines[0] == "Article 1"
+    glued = [lines[1].removeprefix(first).strip(), *lines[2:-1], lines[-1].removesuffix(last).strip()]
+    assert [line for line in glued if line] == expected
+
+
+def test_a_running_header_beside_bare_page_numbers_is_a_line_of_its_own():
+    """A header repeated verbatim beside the page number on two pages or more ("1" / "" / "Bilateral Investment Treaty
+    India - Kazakhstan") is a line of its own, and so are the page numbers, the last one too; the wrapped sentence on
+    either side of them is not glued to them. (On the first page, with no page number beside it, the header is the
+    title's business: grammar/metadata.py.)"""
+    header = "Bilateral Investment Treaty India - Kazakhstan"
+    text = normalize_text("\n".join(f"{header}\n" + "\n".join(WRAPPED) + "\nNo Party shall subject investments of the other\n"
+                                    f"{number}\n" for number in (1, 2, 3)) + "Party to measures.")
+    lines = text.split("\n")
+    assert [line for line in lines if line in ("1", "2", "3")] == ["1", "2", "3"]
+    assert lines.count(header) == 2
+    assert all(not line.endswith((" 1", " 2", " 3")) and not line.startswith(header + " ") for line in lines[1:])
+
+
+def test_a_line_repeated_away_from_page_numbers_is_still_wrapped_text():
+    """Counter-example: the same wrapped line twice, with no page number beside it, goes on its paragraph."""
+    text = normalize_text("\n\n".join(["\n".join(WRAPPED)] * 2))
+    assert text.split("\n\n") == [" ".join(WRAPPED)] * 2

@@ -206,3 +206,48 @@ def test_an_annex_headed_contacts_is_the_agreements_own():
     document = parse_text(PRESS_RELEASE + "Annex 1\n\nContacts\n\nMinistry of Natural Resources\n\nDepartment of Mines")
     assert not [span for span in document.skipped if span.reason == "page end matter"]
     assert any("Department of Mines" in p.text for p in document.provisions)
+
+
+EXCERPT_PAGE_NUMBERS = [
+    # (id, the furniture at each page break (given the page's rank), pages, the skipped texts and their reasons)
+    # An excerpt of a long PDF skips pages: "Page 3 of 28" then "Page 9 of 28" still count pages up to the page count.
+    ("page x of y numbers of an excerpt", lambda n: f"Page {n * 6 - 3} of 28", 2,
+     {"Page 3 of 28": PAGE_NUMBER_REASON, "Page 9 of 28": PAGE_NUMBER_REASON}),
+    # … and dashed numbers "- 5 -" then "- 12 -" are page numbers however far apart.
+    ("dashed page numbers of an excerpt", lambda n: f"- {n * 7 - 2} -", 2, {"- 5 -": PAGE_NUMBER_REASON, "- 12 -": PAGE_NUMBER_REASON}),
+    # The rule and running header under the page number, on both pages, go with it.
+    ("a rule and a running header under the page number", lambda n: f"Page {n * 6 - 3} of 28\n{'_' * 60}\nAfCFTA Protocol on Investment Adopted February 2023", 2,
+     {"Page 3 of 28": PAGE_NUMBER_REASON, "Page 9 of 28": PAGE_NUMBER_REASON,
+      f"{'_' * 60}\nAfCFTA Protocol on Investment Adopted February 2023": RUNNING_LINE_REASON}),
+    # Counter-examples: page numbers that fall, or that pass the page count, are text.
+    ("page x of y numbers falling", lambda n: f"Page {12 - n * 3} of 28", 2, {}),
+    ("page x of y numbers past the page count", lambda n: f"Page {n * 20} of 28", 2, {}),
+    ("dashed numbers falling", lambda n: f"- {14 - n * 4} -", 2, {}),
+]
+
+
+@pytest.mark.parametrize("furniture, pages, expected", [row[1:] for row in EXCERPT_PAGE_NUMBERS],
+                         ids=[row[0] for row in EXCERPT_PAGE_NUMBERS])
+def test_the_page_numbers_of_an_excerpt_are_skipped_where_they_rise(furniture, pages, expected):
+    text = "\n\n".join(f"{page}\n\n{furniture(number)}" for number, page in enumerate(articles(pages), 1))
+    document = parse_text(text)
+    assert skipped_texts(document) == expected
+    assert coverage_problems(document) == []
+
+
+def test_bare_page_numbers_beside_a_running_header_are_skipped_and_the_cut_sentence_joins():
+    """A PDF text layer with the page number alone at each page's foot and the running header at the next page's top
+    ("other" / "1" / "" / "Bilateral Investment Treaty India - Kazakhstan" / "Party to measures …"): both are skipped and the
+    sentence cut by them is one provision again."""
+    header = "Bilateral Investment Treaty India - Kazakhstan"
+    cut = "2. No Party shall subject investments made by investors of the other"
+    pages = [f"{page}\n{cut}\n{number}\n\n{header}\nParty to measures which violate customary international law."
+             for number, page in enumerate(articles(3), 1)]
+    document = parse_text(f"{header}\n\n" + "\n".join(pages))
+    skipped = skipped_texts(document)
+    assert {text: reason for text, reason in skipped.items() if text != header} == {str(n): PAGE_NUMBER_REASON for n in (1, 2, 3)}
+    assert skipped.get(header) == RUNNING_LINE_REASON
+    joined = [p for p in document.provisions if p.text.startswith("2. No Party")]
+    assert len(joined) == 3 and all(p.text.endswith("customary international law.") for p in joined)
+    assert not any(header in p.text.replace("\n", " ").split("2. No Party")[0] for p in joined)
+    assert coverage_problems(document) == []
