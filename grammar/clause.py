@@ -652,6 +652,8 @@ def _first(*candidates: int | None) -> int | None:
 _PARSER = Lark.open("clause.lark", rel_to=__file__, parser="lalr", lexer=_CueTypeLexer, transformer=ClausePlanner())
 QUALIFIER_CUE = re.compile(_PARSER.get_terminal("QUALIFIER").pattern.to_regexp())
 RECITAL_CUE = re.compile(_PARSER.get_terminal("PARTICIPLE").pattern.to_regexp())
+# "are to be made": an arrangement a sentence states of its subject, not of a condition's or a list item's.
+ARRANGEMENT_CUE = re.compile(r"(?i)(?:is|are)\s+(?:\w+\s+)?to\s+be\s+\w+")
 _SCANNER = build_scanner(_PARSER, frozenset(VERB_MODALITY))
 
 
@@ -761,6 +763,10 @@ def _own_cues_yield(reading: ClauseReading, lead_in: ClauseReading, text: str, s
         # "ACKNOWLEDGING that: … secure and resilient supply chains must be developed …;": a preamble's entry states what
         # the parties acknowledge, whatever its own verb.
         return _reading(None, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
+    if lower_case and ARRANGEMENT_CUE.fullmatch(reading.modality_cue):
+        # "unless: … (c) the goods are to be examined by any agency …": an item in lower case goes on with the lead-in's
+        # sentence, which its "are to be" describes rather than arranges.
+        return _reading(reading.actor or lead_in.actor, lead_in.modality, reading.polarity_cue, lead_in.modality_cue)
     if not (qualifier_only or lower_case or reading.modality != "binding"):
         return None
     if qualifier_only and not any(name in VERB_MODALITY for names in sentences for name in names):
@@ -818,6 +824,10 @@ def _read_sentences(text: str, sentences: list[Sentence]) -> ClauseReading:
             plan = Plan("aspirational", plan.modality_cue, plan.polarity_cue, plan.subject, plan.named_actor)
         elif plan.modality == "binding" and not plan.named_actor and _saves(text, plan, cues):
             plan = Plan("none", plan.modality_cue, plan.polarity_cue)  # the instrument it saves is no actor
+        elif plan.modality == "commitment" and _arrangement_in_a_clause_link(text, plan, cues):
+            plan = Plan(polarity_cue=plan.polarity_cue)
+        elif plan.modality == "aspirational" and _run_in_heading(text, plan, cues):
+            plan = Plan(polarity_cue=plan.polarity_cue)
         elif RANK[plan.modality] < RANK["aspirational"] and (recital := _opening_recital(text, cues)) is not None:
             # "Whereas the Parties are committed to liberalize trade": a recital states the background of the duties
             # that follow, and commits to nothing itself, as a preamble's "RECOGNIZING …" does.
@@ -850,6 +860,29 @@ def _is_consequence(actor: str | None) -> bool:
     head = _head_noun(words)
     # A party named with the instrument is still a party: "Either Party to this Agreement may denounce this Agreement …".
     return head not in PARTY_NOUNS and (head in INSTRUMENT_EVENTS or words[-1] in INSTRUMENT_EVENTS)
+
+
+def _arrangement_in_a_clause_link(text: str, plan: Plan, cues: list[Cue]) -> bool:
+    """Whether an arrangement ("is to be awarded") is a condition's or a relative clause's verb, whatever the clause
+    grammar makes of it: "(b) the results of any evaluation where the contract is to be awarded on the basis of …", "the
+    basic duty, to which successive reductions … are to be applied, shall be …" state no arrangement of their own."""
+    start, end, _ = cues[plan.modality_cue]
+    return ARRANGEMENT_CUE.fullmatch(text[start:end]) is not None \
+        and any(name in ("SUBORD", "RELATIVE", "THAT", "BACKGROUND") for _, _, name in cues[:plan.modality_cue])
+
+
+def _run_in_heading(text: str, plan: Plan, cues: list[Cue]) -> bool:
+    """Whether the opener that decided the sentence is a heading set in capitals before a colon, as fact sheets label their
+    paragraphs ("BUILDING ON PRESIDENT TRUMP'S AGENDA: This agreement follows similar frameworks …"): a label is no recital,
+    and the sentence after it reads on its own words.  A recital's capitals stop at its participle ("RECOGNIZING the need …")."""
+    index = plan.modality_cue
+    if index is None or cues[index][2] != "PARTICIPLE":
+        return False
+    colon = next((position for position in range(index + 1, len(cues))
+                  if cues[position][2] == "BREAK" and text[cues[position][0]:cues[position][1]].strip() == ":"), None)
+    if colon is None or not any(name not in ("BREAK", "STOP") for _, _, name in cues[colon + 1:]):
+        return False
+    return text[cues[index][0]:cues[colon][0]].isupper()
 
 
 def _numbered_recital(text: str, cues: list[Cue]) -> bool:

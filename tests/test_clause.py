@@ -308,11 +308,23 @@ TREATY_LANGUAGE = [
     ("shall-not-apply-measures-binds", "The Parties shall not apply export restrictions on raw materials.", "The Parties", "binding", "negative"),
     ("reserve-the-right", "The Parties reserve the right to apply exchange restrictions on short-term credits.", "The Parties", "best_effort", "positive"),
     ("shall-be-open-for", "It shall be open for a participating country to enter into renegotiations.", N, "best_effort", "positive"),
+    # An arrangement stated as settled reads as "will be made" does; an author's aside does not.
+    ("are-to-be-made", "Payments under this Agreement are to be made at prices consistent with those prevailing in the market.", "Payments under this Agreement", "commitment", "positive"),
+    ("is-to-be-approved", "The Roadmap of fulfillment of the Memorandum provisions is to be approved by August 1, 2014.", "The Roadmap of fulfillment of the Memorandum provisions", "commitment", "positive"),
+    ("is-to-be-noted-is-an-aside", "It is to be noted that the investments are expected to flow in from private firms.", N, "none", "positive"),
+    ("are-to-be-applied-in-a-relative-clause", "For each product the basic duty to which the reductions set out in this Agreement are to be applied shall be the Most Favoured Nation rate.", "For each product the basic duty to", "none", "positive"),
+    ("arrangement-in-a-condition", "The results of the evaluation where the contract is to be awarded on the basis of price.", N, "none", "positive"),
+    ("arrangement-in-a-relative-clause", "The basic duty, to which successive reductions are to be applied, is the MFN duty.", N, "none", "positive"),
+    ("goal-is-to-be-no-arrangement", "The goal is to be a leader in clean energy.", N, "aspirational", "positive"),
     ("recall", "The Parties recall the obligations deriving from membership of the ILO.", "The Parties", "aspirational", "positive"),
     ("verb-inside-a-condition-before-a-comma", "The present Treaty is subject to ratification and shall enter into force on the date on which the depositary receives the last notification, but no earlier than 2015.", N, "binding", "positive"),
     ("verb-inside-relatives-before-a-comma", "Treatment accorded to workers who are legally employed in the territory of a Member State shall be free of any discrimination, as regards working conditions.", "Treatment accorded to workers", "binding", "positive"),
     ("confirm-rights", "The Parties confirm their rights and obligations under the WTO Agreement on Technical Barriers to Trade.", "The Parties", "aspirational", "positive"),
     ("preamble-striving", "Striving for development of trade and economic cooperation between the Parties;", N, "aspirational", "positive"),
+    # A fact sheet's heading in capitals before a colon is a label, not a recital; a recital's capitals stop at its participle.
+    ("capitals-heading-is-no-recital", "BUILDING ON PRESIDENT TRUMP'S AMERICA FIRST AGENDA: This agreement follows similar frameworks signed with Australia and Japan.", N, "none", "positive"),
+    ("capitals-heading-then-a-pledge", "BUILDING ON PRESIDENT TRUMP'S AGENDA: The two countries will invest in processing.", "The two countries", "commitment", "positive"),
+    ("recital-before-a-colon-still-aspires", "RECOGNIZING the importance of critical minerals: resilient supply chains matter.", N, "aspirational", "positive"),
     ("purpose-is-to", "The purpose of this Memorandum of Understanding is to strengthen cooperation between the Participants.", N, "aspirational", "positive"),
     ("preamble-recognizing", "RECOGNIZING the importance of critical minerals for the energy transition;", N, "aspirational", "positive"),
     ("preamble-desiring", "DESIRING to strengthen their economic partnership;", N, "aspirational", "positive"),
@@ -895,6 +907,10 @@ LIST_ITEMS = [
      "positive"),
     ("item-lead-in-negative-lead", "(a) any export duty on copper;", "Neither Party shall maintain:", "Neither Party", "binding", "positive"),
     ("item-no-lead-in-modality", "Domestic measures to address non-market policies;", "The following matters are covered:", N, "none", "positive"),
+    # A lower-case item's "are to be" goes on with the lead-in's sentence; a capitalised item's arranges on its own.
+    ("item-are-to-be-under-unless", "(c) the goods are to be examined by any agency other than the customs administration.",
+     "Each Party shall release goods within 48 hours, unless:", "Each Party", "binding", "positive"),
+    ("item-capitalised-arrangement", "(c) Payments are to be made in US dollars.", "The Participants decide that:", "Payments", "commitment", "positive"),
 ]
 
 
