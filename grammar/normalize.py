@@ -104,7 +104,7 @@ DASHED_PAGE_NUMBER = re.compile(r"[-–—] ?\d{1,4} ?[-–—]")
 # A page number no sentence wraps to: between dashes ("- 5 -"), or with the word page ("Page 3 of 28", "PAGE 3/28",
 # "3 | Page").  Such a line never continues a paragraph nor is continued, in any mode.
 UNAMBIGUOUS_PAGE_NUMBER = re.compile(
-    r"[-–—] ?\d{1,4} ?[-–—]|(?i:page) \d{1,4}(?: ?(?i:of|/) ?\d{1,4})?|\d{1,4} ?\| ?(?i:page)|(?i:page) ?\| ?\d{1,4}")
+    DASHED_PAGE_NUMBER.pattern + r"|(?i:page) \d{1,4}(?: ?(?i:of|/) ?\d{1,4})?|\d{1,4} ?\| ?(?i:page)|(?i:page) ?\| ?\d{1,4}")
 # A rule drawn across the page ("______", "------"): it separates, so it is a line of its own.
 RULE_LINE = re.compile(r"[_=\-–—*.]{5,}")
 FURNITURE_STARTS = frozenset("_=-–—*.pP0123456789")

@@ -48,10 +48,8 @@ STRUCTURE = re.compile(
     rf"|appendix|schedule|protocol|rule|regulation)\b)")
 #: A page number ends in a digit, a dash or a letter, never in the punctuation of a sentence ("4;" is a list's rest).
 SENTENCE_END = re.compile(r"[.;,:]\s*$")
-# A line shape (digits as "#") ending in a number framed by dashes: "- # -", "UNTS Vol. # -#-". (Normalizing has made the
-# first dash of "- 1 -" alone on its line a bullet, "• 1 -".)
-FRAMED_NUMBER = re.compile(r"(?:^|\s)[-–—•]\s?#\s?[-–—]$")
-FRAMED_LINE = re.compile(r"[-–—•]\s?\d{1,4}\s?[-–—]")
+# A line shape (digits as "#") ending in a number framed by dashes: "- # -", "UNTS Vol. # -#-".
+FRAMED_NUMBER = re.compile(r"(?:^|\s)[-–—]\s?#\s?[-–—]$")
 #: A running line repeats on this many pages at least, each time beside a page number.
 MIN_RUNNING_PAGES = 2
 
@@ -71,7 +69,7 @@ def find_page_furniture(lines: Sequence[_Line], taken: dict[int, str]) -> dict[i
             continue
         text = line.text.strip()
         if len(text) > MAX_CHARS or len(WORD.findall(text)) > MAX_WORDS or SENTENCE_END.search(text) \
-                or STRUCTURE.match(text) and not FRAMED_LINE.fullmatch(text):
+                or STRUCTURE.match(text):
             continue
         groups.setdefault(DIGITS.sub("#", " ".join(text.split())), []).append(line)
     found: dict[int, str] = {}
