@@ -479,3 +479,16 @@ def test_a_table_row_of_a_marker_cell_and_a_text_cell_of_several_cells_keeps_its
     page = ("<html><body><table><tr><td><p>HS 2836</p></td><td><p>0%</p></td></tr><tr><td><p>(c)</p></td></tr>"
             "<tr><td><p>Lithium carbonate</p></td></tr></table></body></html>")
     assert load_source(file_with("t.html", page)(tmp_path)).raw == "HS 2836\n\n0%\n\n(c)\n\nLithium carbonate"
+
+
+def test_a_breadcrumb_trail_from_home_is_site_chrome_not_the_title(tmp_path):
+    """"Home » Media Center » Bilateral Documents" above a statement (its "»" becomes '"' once quotes are normalized) was the
+    page's title; a sentence opening with "Home" is text."""
+    page = ("<html><body><div class='breadcrumb'><a href='/'>Home</a> &raquo; <a href='/m'>Media Center</a> &raquo; "
+            "Bilateral Documents</div><p>India-Indonesia Joint Statement on the State Visit of the President of Indonesia</p>"
+            "<p>Home Affairs Minister Amit Shah met the delegation on January 25, 2026.</p>"
+            "<p>1. The leaders agreed to expand trade in critical minerals.</p></body></html>")
+    document = load_document(file_with("statement.html", page)(tmp_path))
+    skipped = {document.text[span.start:span.end]: span.reason for span in document.skipped}
+    assert skipped.get('Home " Media Center " Bilateral Documents') == "site chrome"
+    assert any(p.text.startswith("Home Affairs Minister") for p in document.provisions)

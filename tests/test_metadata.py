@@ -281,7 +281,10 @@ DATES = [
                  id="spanish-signed-date"),
     pytest.param("Hecho en Lima, el 3 de marzo del 2023.", [("signed", "2023-03-03")], id="spanish-hecho-del"),
     pytest.param("Feito em Brasília, em 1º de julho de 2022.", [("signed", "2022-07-01")], id="portuguese-feito-em"),
-    pytest.param("Fait à Paris, le 12 février 2025.", [("mentioned", "2025-02-12")], id="french-month"),
+    pytest.param("Fait à Paris, le 12 février 2025.", [("signed", "2025-02-12")], id="french-fait-a"),
+    # Counter-example: "fait à" inside a sentence is no closing formula.
+    pytest.param("Le ministre a fait à Paris, le 12 février 2025, une déclaration.", [("mentioned", "2025-02-12")],
+                 id="french-fait-a-in-a-sentence"),
     # Counter-example: foreign month names are matched in lowercase only: "Mars 2020" is a space mission.
     pytest.param("The Mars 2020 rover used a nuclear battery.", [], id="capitalised-mars-is-no-month"),
     # Counter-example: "hecho" in a running Spanish sentence marks no signature.
