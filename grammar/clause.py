@@ -868,7 +868,7 @@ def _arrangement_in_a_clause_link(text: str, plan: Plan, cues: list[Cue]) -> boo
     basic duty, to which successive reductions … are to be applied, shall be …" state no arrangement of their own."""
     start, end, _ = cues[plan.modality_cue]
     return ARRANGEMENT_CUE.fullmatch(text[start:end]) is not None \
-        and any(name in ("SUBORD", "RELATIVE", "THAT", "BACKGROUND") for _, _, name in cues[:plan.modality_cue])
+        and any(name in CLAUSE_LINKS for _, _, name in cues[:plan.modality_cue])
 
 
 def _run_in_heading(text: str, plan: Plan, cues: list[Cue]) -> bool:

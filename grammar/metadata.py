@@ -800,18 +800,18 @@ class _DateVocabulary:
     year_numbers: dict[str, int]
     #: where the scan of the closing lines looks for a date: a four-digit year, or the word ending a century
     closing_year: re.Pattern[str]
+    #: "the [Free Trade] Agreement …," right before a signing marker: a named instrument, then a comma
+    named_instrument_then_comma: re.Pattern[str]
 
 
 @cache
 def _dates() -> _DateVocabulary:
     data = _load("dates.toml")
     months = {}
-    for number, names in data["months"].items():
-        for name in names:
-            months[name] = months[name.upper()] = int(number)
-    for number, names in data["months_lowercase"].items():
-        for name in names:
-            months[name] = months[name.upper()] = int(number)
+    for table in ("months", "months_lowercase"):
+        for number, names in data[table].items():
+            for name in names:
+                months[name] = months[name.upper()] = int(number)
     month = r"(?P<{}>" + _trie_pattern(months) + r")\.?"
     day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th|º|°)?"
     ordinals = {word: int(number) for number, words in data["ordinal_days"].items() for word in words}
@@ -853,6 +853,8 @@ def _dates() -> _DateVocabulary:
         centuries=centuries,
         year_numbers=year_numbers,
         closing_year=re.compile(_YEAR.pattern + "|(?i:" + _trie_pattern({c.split()[-1] for c in centuries}) + ")"),
+        named_instrument_then_comma=re.compile(r"(?<!\w)the\s+(?:[A-Z][\w'’-]*\s+)*(?:"
+                                               + _trie_pattern(data["references"]["instruments"]) + r")(?!\w)[^.;]*,\s*$"),
     )
 
 
@@ -882,10 +884,13 @@ class _FoundDate:
     day: int
     text: str
     kind: str
-    #: Whether a marker word gave the kind ("Published on …"), rather than the date's place in the text.
-    by_marker: bool
-    #: Where that marker word begins in the document (-1 without one).
+    #: Where the marker word that gave the kind begins in the document ("Published on …"); -1 where the date's place in
+    #: the text gave it.
     marker_start: int = -1
+
+    @property
+    def by_marker(self) -> bool:
+        return self.marker_start >= 0
 
 
 def _read_dates(text: str, scans: list[_Scan], declared: dict, genre: str) -> list[DatedEvent]:
@@ -941,6 +946,8 @@ def _issued_kind(text: str, start: int, genre: str) -> str:
     if start >= len(text) - _CLOSING_REACH and genre == "legal_text":
         return "signed"
     return "mentioned"
+
+
 #: Where the closing formula is looked for, from the end: past it a signature would not be the agreement's own.
 _CLOSING_TAIL = 20 * _CLOSING_REACH
 _WITNESS = re.compile(r"in\s+witness\s+whereof", re.IGNORECASE)
@@ -987,13 +994,9 @@ def _signs_another_instrument(text: str, marker_start: int) -> bool:
         return False
     window = text[max(0, marker_start - _REFERENCE_REACH):marker_start]
     sentence = window[max(window.rfind(". "), window.rfind(".\n"), window.rfind(";"), window.rfind("\n\n")) + 1:]
-    return bool(_NAMED_INSTRUMENT_THEN_COMMA.search(sentence)) and not _WITNESS.search(sentence)
+    return bool(_dates().named_instrument_then_comma.search(sentence)) and not _WITNESS.search(sentence)
 
 
-#: "the [Free Trade] Agreement …," right before the marker: a named instrument, then a comma.
-_NAMED_INSTRUMENT_THEN_COMMA = re.compile(
-    r"(?<!\w)the\s+(?:[A-Z][\w'’-]*\s+)*(?:" + _trie_pattern(_load("dates.toml")["references"]["instruments"])
-    + r")(?!\w)[^.;]*,\s*$")
 _BYLINE_REACH = 5_000
 _FULL_SCAN = 20_000
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
@@ -1046,7 +1049,7 @@ def _dates_in(text: str, offset: int) -> Iterator[_FoundDate]:
         written = hit.group() if "bare_year" not in groups else groups["bare_year"]
         kind, marker_start = _date_kind(text, hit)
         yield _FoundDate(offset + hit.start(), offset + hit.end(), year, month, day, written, kind,
-                         marker_start >= 0, offset + marker_start if marker_start >= 0 else -1)
+                         offset + marker_start if marker_start >= 0 else -1)
 
 
 def _year_in_words(words: str) -> int:

@@ -659,13 +659,9 @@ def _continues_heading(heading: str, line: str) -> bool:
     """Whether ``line`` is the second line of the ``heading`` above it (see ``_join_wrapped_headings``)."""
     if not heading_like(line) or line.endswith(":") or len(WORD.findall(f"{heading} {line}")) > MAX_HEADING_WORDS:
         return False
-    if heading.endswith("-") or _last_word(heading).lower() in MINOR_WORDS:
+    if heading.endswith("-") or heading.rsplit(" ", 1)[-1].lower() in MINOR_WORDS:
         return True
     return (heading.isupper() and line.isupper()) or (_title_case_heading(heading) and _title_case_heading(line))
-
-
-def _last_word(line: str) -> str:
-    return line[line.rfind(" ") + 1 :]
 
 
 def _bare_head(token: Token) -> bool:
