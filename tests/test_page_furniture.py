@@ -30,6 +30,15 @@ def skipped_texts(document: Document) -> dict[str, str]:
     return {document.text[span.start:span.end]: span.reason for span in document.skipped}
 
 
+def assert_skipped_after_each_page(furniture, pages: int, expected: dict[str, str]) -> None:
+    """``pages`` pages of articles, each followed by ``furniture(page number)``: exactly ``expected`` is skipped, and
+    nothing is lost."""
+    text = "\n\n".join(f"{page}\n\n{furniture(number)}" for number, page in enumerate(articles(pages), 1))
+    document = parse_text(text)
+    assert skipped_texts(document) == expected
+    assert coverage_problems(document) == []
+
+
 def test_page_numbers_and_the_running_header_beside_them_are_skipped():
     pages = articles(5)
     text = "\n\n".join(f"{HEADER}\n\n{page}\n\n17-{number}" for number, page in enumerate(pages, 1))
@@ -160,10 +169,7 @@ SHORT_DOCUMENTS = [
 @pytest.mark.parametrize("furniture, pages, expected", [row[1:] for row in SHORT_DOCUMENTS],
                          ids=[row[0] for row in SHORT_DOCUMENTS])
 def test_the_furniture_of_a_short_document_is_skipped_where_its_shape_is_unambiguous(furniture, pages, expected):
-    text = "\n\n".join(f"{page}\n\n{furniture(number)}" for number, page in enumerate(articles(pages), 1))
-    document = parse_text(text)
-    assert skipped_texts(document) == expected
-    assert coverage_problems(document) == []
+    assert_skipped_after_each_page(furniture, pages, expected)
 
 
 PRESS_RELEASE = ("Canada and Germany sign declaration on critical minerals\n\n"
@@ -229,10 +235,7 @@ EXCERPT_PAGE_NUMBERS = [
 @pytest.mark.parametrize("furniture, pages, expected", [row[1:] for row in EXCERPT_PAGE_NUMBERS],
                          ids=[row[0] for row in EXCERPT_PAGE_NUMBERS])
 def test_the_page_numbers_of_an_excerpt_are_skipped_where_they_rise(furniture, pages, expected):
-    text = "\n\n".join(f"{page}\n\n{furniture(number)}" for number, page in enumerate(articles(pages), 1))
-    document = parse_text(text)
-    assert skipped_texts(document) == expected
-    assert coverage_problems(document) == []
+    assert_skipped_after_each_page(furniture, pages, expected)
 
 
 def test_bare_page_numbers_beside_a_running_header_are_skipped_and_the_cut_sentence_joins():
